@@ -1,0 +1,28 @@
+package org.yizhan.catalog;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+public class CatalogRepository {
+
+  private static final String COLUMNS = "sku, kind, name, brand, unit, unit_price, merchant, max_quantity, active";
+
+  private final JdbcClient jdbc;
+
+  public CatalogRepository(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  public List<CatalogItem> findActive() {
+    return jdbc.sql("select " + COLUMNS + " from catalog_item where active = true order by kind, sku")
+        .query(CatalogItem.class).list();
+  }
+
+  public Optional<CatalogItem> find(String sku) {
+    return jdbc.sql("select " + COLUMNS + " from catalog_item where sku = ?").param(sku).query(CatalogItem.class).optional();
+  }
+}

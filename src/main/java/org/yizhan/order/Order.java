@@ -1,0 +1,18 @@
+package org.yizhan.order;
+
+import java.math.BigDecimal;
+import java.time.LocalDateTime;
+import java.util.List;
+
+import org.yizhan.catalog.ItemKind;
+
+/** An order as the station keeps it: the resident's id, the items at frozen prices, and every step so far. */
+public record Order(String orderNo, String residentId, OrderStatus status, String processInstanceId, BigDecimal total,
+    DeliveryMode deliveryPreference, DeliveryMode deliveryMode, String note, String placedBy, LocalDateTime placedAt,
+    String closedReason, String receivedBy, Integer satisfaction, List<Item> items, List<Progress> progress) {
+
+  public record Item(String sku, ItemKind kind, String name, String brand, String unit, BigDecimal unitPrice,
+      int quantity, String merchant) {}
+
+  public record Progress(LocalDateTime at, String step, String label) {}
+}

@@ -1,0 +1,71 @@
+package org.yizhan.order;
+
+import java.math.BigDecimal;
+import java.time.LocalDateTime;
+import java.util.stream.Collectors;
+
+import org.springframework.stereotype.Service;
+import org.yizhan.catalog.ItemKind;
+
+/** What happens to the order record as the process moves; the process decides when. */
+@Service
+public class OrderBook {
+
+  private final OrderRepository orders;
+  private final OrderNumbers numbers;
+
+  OrderBook(OrderRepository orders, OrderNumbers numbers) {
+    this.orders = orders;
+    this.numbers = numbers;
+  }
+
+  /** Writes a new order with its prices frozen and its first progress step; returns its number. */
+  public String register(ValidOrder order, String processInstanceId, String placedBy) {
+    LocalDateTime now = LocalDateTime.now();
+    String orderNo = numbers.next(now.toLocalDate());
+    orders.insert(orderNo, order, processInstanceId, placedBy, now);
+    orders.appendProgress(orderNo, now, "PLACED", "Order placed (居民已下单)");
+    return orderNo;
+  }
+
+  public void progress(String orderNo, String step, String label, OrderStatus status, String closedReason) {
+    orders.appendProgress(orderNo, LocalDateTime.now(), step, label);
+    if (status == null) {
+      return;
+    }
+    if (status.isClosed()) {
+      orders.close(orderNo, status, closedReason);
+    } else {
+      orders.updateStatus(orderNo, status);
+    }
+  }
+
+  public void recordDeliveryMode(String orderNo, DeliveryMode mode) {
+    orders.recordDeliveryMode(orderNo, mode);
+  }
+
+  public void recordHandOver(String orderNo, String receivedBy, int satisfaction) {
+    orders.recordHandOver(orderNo, receivedBy, satisfaction);
+  }
+
+  /** The resident agreed to the merchant's higher price for the goods: the order's total follows it. */
+  public void agreeNewGoodsTotal(String orderNo, BigDecimal goodsTotal) {
+    Order order = orders.find(orderNo).orElseThrow();
+    BigDecimal services = order.items().stream().filter(item -> item.kind() == ItemKind.SERVICE)
+        .map(item -> item.unitPrice().multiply(BigDecimal.valueOf(item.quantity())))
+        .reduce(BigDecimal.ZERO, BigDecimal::add);
+    orders.updateTotal(orderNo, goodsTotal.add(services));
+    orders.appendProgress(orderNo, LocalDateTime.now(), "PRICE_AGREED",
+        "Resident agreed to the merchant's new goods price ¥" + goodsTotal.toPlainString() + " (居民同意新价格)");
+  }
+
+  /** A few lines for task forms: what was ordered, with frozen prices, and no personal data. */
+  static String summary(ValidOrder order, ItemKind kind) {
+    return order.lines().stream()
+        .filter(line -> kind == null || line.item().kind() == kind)
+        .map(line -> "- " + line.quantity() + " × " + line.item().name()
+            + (line.item().brand() == null ? "" : ", " + line.item().brand())
+            + " @ ¥" + line.item().unitPrice().toPlainString() + " = ¥" + line.amount().toPlainString())
+        .collect(Collectors.joining("\n"));
+  }
+}

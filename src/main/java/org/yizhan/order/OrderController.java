@@ -1,0 +1,76 @@
+package org.yizhan.order;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.time.LocalDateTime;
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import org.yizhan.platform.security.CurrentUser;
+import org.yizhan.platform.security.StationGroups;
+import org.yizhan.residents.ResidentRepository;
+
+/** Orders for staff: place one for a resident, read it whole, cancel it on the resident's word. */
+@RestController
+class OrderController {
+
+  record Placed(String orderNo, String processInstanceId, BigDecimal total, DeliveryMode deliveryMode) {}
+
+  record CancelRequest(@NotBlank(message = "is required: say why the resident cancels")
+                       @Size(max = 500, message = "may be at most 500 characters") String reason) {}
+
+  record ResidentView(String id, String name, String phone, String address, String building, String grid,
+      List<String> tags) {}
+
+  record StaffOrderView(String orderNo, OrderStatus status, ResidentView resident, List<Order.Item> items,
+      BigDecimal total, DeliveryMode deliveryPreference, DeliveryMode deliveryMode, String note, String placedBy,
+      LocalDateTime placedAt, String closedReason, String receivedBy, Integer satisfaction, String processInstanceId,
+      List<Order.Progress> progress) {}
+
+  private final OrderService orders;
+  private final ResidentRepository residents;
+  private final CurrentUser currentUser;
+
+  OrderController(OrderService orders, ResidentRepository residents, CurrentUser currentUser) {
+    this.orders = orders;
+    this.residents = residents;
+    this.currentUser = currentUser;
+  }
+
+  @PostMapping(path = "/api/orders", consumes = MediaType.APPLICATION_JSON_VALUE)
+  ResponseEntity<Placed> place(@Valid @RequestBody OrderRequest request) {
+    currentUser.requireAnyOf(StationGroups.ORDER_DESK, "Only station volunteers and managers take orders");
+    Order order = orders.place(request, currentUser.id());
+    return ResponseEntity.created(URI.create("/api/orders/" + order.orderNo()))
+        .body(new Placed(order.orderNo(), order.processInstanceId(), order.total(), order.deliveryMode()));
+  }
+
+  @GetMapping("/api/orders/{orderNo}")
+  StaffOrderView order(@PathVariable String orderNo) {
+    currentUser.requireAnyOf(StationGroups.ORDER_DESK, "Only station volunteers and managers see whole orders");
+    Order order = orders.find(orderNo);
+    ResidentView resident = residents.find(order.residentId())
+        .map(r -> new ResidentView(r.id(), r.name(), r.phone(), r.address(), r.buildingName(), r.gridName(),
+            r.tags().stream().map(Enum::name).sorted().toList()))
+        .orElse(null);
+    return new StaffOrderView(order.orderNo(), order.status(), resident, order.items(), order.total(),
+        order.deliveryPreference(), order.deliveryMode(), order.note(), order.placedBy(), order.placedAt(),
+        order.closedReason(), order.receivedBy(), order.satisfaction(), order.processInstanceId(), order.progress());
+  }
+
+  @PostMapping(path = "/api/orders/{orderNo}/cancel", consumes = MediaType.APPLICATION_JSON_VALUE)
+  StaffOrderView cancel(@PathVariable String orderNo, @Valid @RequestBody CancelRequest request) {
+    currentUser.requireAnyOf(StationGroups.ORDER_DESK, "Only station volunteers and managers cancel orders");
+    orders.cancel(orderNo, request.reason(), currentUser.id());
+    return order(orderNo);
+  }
+}

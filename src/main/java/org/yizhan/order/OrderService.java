@@ -1,0 +1,88 @@
+package org.yizhan.order;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.spin.plugin.variable.SpinValues;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.yizhan.platform.web.ApiException;
+
+/** Placing and cancelling orders for residents; everything after that is the process's. */
+@Service
+public class OrderService {
+
+  private final OrderValidator validator;
+  private final OrderRepository orders;
+  private final RuntimeService runtime;
+  private final ObjectMapper json;
+
+  OrderService(OrderValidator validator, OrderRepository orders, RuntimeService runtime, ObjectMapper json) {
+    this.validator = validator;
+    this.orders = orders;
+    this.runtime = runtime;
+    this.json = json;
+  }
+
+  /**
+   * Starts station-order with the request as its start form would; "Register order" writes the order in the same
+   * transaction, so a refusal leaves neither an order nor a process instance behind.
+   */
+  @Transactional
+  public Order place(OrderRequest request, String placedBy) {
+    validator.validate(request);
+    Map<String, Object> variables = new HashMap<>();
+    variables.put(OrderProcess.RESIDENT_ID, request.residentId().trim());
+    variables.put(OrderProcess.ITEMS, SpinValues.jsonValue(itemsJson(request.items())).create());
+    variables.put(OrderProcess.DELIVERY_PREFERENCE,
+        request.deliveryPreference() == null ? "" : request.deliveryPreference().name());
+    variables.put(OrderProcess.NOTE, request.note());
+    ProcessInstance instance;
+    try {
+      instance = runtime.createProcessInstanceByKey(OrderProcess.KEY).setVariables(variables).execute();
+    } catch (BadUserRequestException refused) {
+      throw ApiException.badInput(null, refused.getMessage());
+    }
+    String orderNo = orders.findOrderNoByProcessInstance(instance.getId()).orElseThrow();
+    return orders.find(orderNo).orElseThrow();
+  }
+
+  public Order find(String orderNo) {
+    return orders.find(orderNo).orElseThrow(() -> ApiException.notFound("orderNo",
+        "There is no order " + orderNo + "; check the number on the resident's slip"));
+  }
+
+  /** Ends the order's open tasks and the order itself as CANCELLED, with the resident's reason. */
+  @Transactional
+  public Order cancel(String orderNo, String reason, String cancelledBy) {
+    Order order = find(orderNo);
+    if (order.status().isClosed()) {
+      throw ApiException.conflict("Order " + orderNo + " is already " + order.status() + " and cannot be cancelled");
+    }
+    try {
+      runtime.createMessageCorrelation(OrderProcess.CANCEL_MESSAGE)
+          .processInstanceId(order.processInstanceId())
+          .setVariable(OrderProcess.CANCEL_REASON, reason.trim())
+          .setVariable(OrderProcess.CANCELLED_BY, cancelledBy)
+          .correlateWithResult();
+    } catch (MismatchingMessageCorrelationException handedOver) {
+      throw ApiException.conflict("Order " + orderNo + " has just been handed over or closed and cannot be cancelled");
+    }
+    return find(orderNo);
+  }
+
+  private String itemsJson(List<OrderRequest.Line> items) {
+    try {
+      return json.writeValueAsString(items);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("Order lines always serialize", e);
+    }
+  }
+}

@@ -1,0 +1,65 @@
+package org.yizhan.order;
+
+import java.math.BigDecimal;
+
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The listeners of station-order that record a step's result on the order; each is named in the model. */
+@Configuration
+class OrderStepListeners {
+
+  /** After the hand-over decision: remember it on the order. */
+  @Bean
+  ExecutionListener recordDeliveryMode(OrderBook book) {
+    return execution -> {
+      DeliveryMode mode = DeliveryMode.valueOf((String) execution.getVariable("deliveryMode"));
+      String orderNo = orderNo(execution);
+      book.recordDeliveryMode(orderNo, mode);
+      book.progress(orderNo, "HAND_OVER_DECIDED", mode == DeliveryMode.DOORSTEP
+          ? "Will be delivered to the door (送货上门)" : "Will be collected at the station (驿站自取)", null, null);
+    };
+  }
+
+  /** The resident agreed to pay the merchant's higher goods price. */
+  @Bean
+  ExecutionListener recordAgreedPrice(OrderBook book) {
+    return execution -> book.agreeNewGoodsTotal(orderNo(execution),
+        new BigDecimal(execution.getVariable("confirmedGoodsTotal").toString()));
+  }
+
+  /** On hand-over: who received it and how satisfied the resident is; refuses the completion otherwise. */
+  @Bean
+  TaskListener recordHandOver(OrderBook book) {
+    return task -> {
+      String receivedBy = text(task, "receivedBy");
+      if (receivedBy == null || receivedBy.isBlank() || receivedBy.length() > 100) {
+        throw new BadUserRequestException("Received by (签收人): enter who received the order (at most 100 characters)");
+      }
+      int satisfaction;
+      try {
+        satisfaction = (int) Double.parseDouble(String.valueOf(task.getVariable("satisfaction")));
+      } catch (NumberFormatException notANumber) {
+        satisfaction = 0;
+      }
+      if (satisfaction < 1 || satisfaction > 5) {
+        throw new BadUserRequestException("Satisfaction (满意度): choose from 1 (very unhappy) to 5 (very satisfied)");
+      }
+      book.recordHandOver((String) task.getVariable(OrderProcess.ORDER_NO), receivedBy.trim(), satisfaction);
+    };
+  }
+
+  private static String orderNo(DelegateExecution execution) {
+    return (String) execution.getVariable(OrderProcess.ORDER_NO);
+  }
+
+  private static String text(DelegateTask task, String name) {
+    Object value = task.getVariable(name);
+    return value == null ? null : value.toString();
+  }
+}

@@ -1,0 +1,84 @@
+package org.yizhan.order;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.springframework.stereotype.Component;
+import org.yizhan.catalog.CatalogItem;
+import org.yizhan.catalog.CatalogRepository;
+import org.yizhan.platform.web.ApiException;
+import org.yizhan.residents.Resident;
+import org.yizhan.residents.ResidentRepository;
+
+/**
+ * Checks an order against the registry and the catalog and freezes its prices. Both ways of placing an order (the
+ * API and Tasklist's start form) go through here, so both refuse the same things with the same words.
+ */
+@Component
+public class OrderValidator {
+
+  private final ResidentRepository residents;
+  private final CatalogRepository catalog;
+
+  public OrderValidator(ResidentRepository residents, CatalogRepository catalog) {
+    this.residents = residents;
+    this.catalog = catalog;
+  }
+
+  /** @throws ApiException (400) naming the field at fault */
+  public ValidOrder validate(OrderRequest request) {
+    if (request.residentId() == null || request.residentId().isBlank()) {
+      throw ApiException.badInput("residentId", "Enter the resident's number from the registry, e.g. R-0001");
+    }
+    Resident resident = residents.find(request.residentId().trim()).orElseThrow(() -> ApiException.badInput("residentId",
+        "There is no resident " + request.residentId().trim() + " in the registry; look the number up first"));
+    if (request.items() == null || request.items().isEmpty()) {
+      throw ApiException.badInput("items", "The order lists no items; add at least one");
+    }
+    if (request.items().size() > OrderRequest.MAX_LINES) {
+      throw ApiException.badInput("items", "An order may list at most " + OrderRequest.MAX_LINES + " items");
+    }
+    if (request.note() != null && request.note().length() > OrderRequest.MAX_NOTE) {
+      throw ApiException.badInput("note", "The note may be at most " + OrderRequest.MAX_NOTE + " characters");
+    }
+
+    List<PricedLine> lines = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    for (int i = 0; i < request.items().size(); i++) {
+      lines.add(priced(request.items().get(i), "items[" + i + "]", seen));
+    }
+    String note = request.note() == null || request.note().isBlank() ? null : request.note().trim();
+    return new ValidOrder(resident, List.copyOf(lines), request.deliveryPreference(), note);
+  }
+
+  private PricedLine priced(OrderRequest.Line line, String path, Set<String> seen) {
+    if (line == null) {
+      throw ApiException.badInput(path, "Line " + path + " is empty; remove it or choose an item");
+    }
+    if (line.sku() == null || line.sku().isBlank()) {
+      throw ApiException.badInput(path + ".sku", "Choose an item from the catalog for " + path);
+    }
+    String sku = line.sku().trim();
+    CatalogItem item = catalog.find(sku).orElseThrow(() -> ApiException.badInput(path + ".sku",
+        "There is no item " + sku + " in the catalog; see /api/public/catalog for what can be ordered"));
+    if (!item.active()) {
+      throw ApiException.badInput(path + ".sku", item.name() + " (" + sku + ") cannot be ordered at the moment");
+    }
+    if (!seen.add(sku)) {
+      throw ApiException.badInput(path + ".sku", sku + " is listed twice; put the whole quantity on one line");
+    }
+    if (line.quantity() == null) {
+      throw ApiException.badInput(path + ".quantity", "Enter how many " + item.unit() + " of " + item.name());
+    }
+    if (line.quantity() <= 0) {
+      throw ApiException.badInput(path + ".quantity", "The quantity of " + item.name() + " must be at least 1");
+    }
+    if (line.quantity() > item.maxQuantity()) {
+      throw ApiException.badInput(path + ".quantity", "One order may take at most " + item.maxQuantity() + " × "
+          + item.name() + "; " + line.quantity() + " is too many");
+    }
+    return new PricedLine(item, line.quantity());
+  }
+}

@@ -1,0 +1,125 @@
+package org.yizhan.order;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.spin.json.SpinJsonNode;
+import org.springframework.stereotype.Component;
+import org.yizhan.catalog.ItemKind;
+import org.yizhan.platform.YizhanProperties;
+import org.yizhan.platform.web.ApiException;
+import org.yizhan.residents.Resident;
+import org.yizhan.residents.ResidentTag;
+
+/**
+ * "Register order (登记订单)": the first step of every order, whether it came through Tasklist's start form or
+ * {@code POST /api/orders}. Checks it, freezes the prices, gives it its number (the business key) and hands the
+ * process the few values its gateways, timers and forms need. Bad input fails the start with a message for the
+ * volunteer and leaves nothing behind.
+ */
+@Component("registerOrder")
+class RegisterOrderDelegate implements JavaDelegate {
+
+  private final OrderValidator validator;
+  private final OrderBook book;
+  private final YizhanProperties properties;
+  private final ObjectMapper json;
+
+  RegisterOrderDelegate(OrderValidator validator, OrderBook book, YizhanProperties properties, ObjectMapper json) {
+    this.validator = validator;
+    this.book = book;
+    this.properties = properties;
+    this.json = json;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    ValidOrder order;
+    try {
+      order = validator.validate(readRequest(execution));
+    } catch (ApiException refused) {
+      throw new BadUserRequestException(refused.getMessage());
+    }
+    String placedBy = (String) execution.getVariable(OrderProcess.PLACED_BY);
+    String orderNo = book.register(order, execution.getProcessInstanceId(), placedBy);
+    execution.setProcessBusinessKey(orderNo);
+    execution.removeVariable(OrderProcess.ITEMS);
+    execution.setVariables(processVariables(orderNo, order));
+  }
+
+  private Map<String, Object> processVariables(String orderNo, ValidOrder order) {
+    Resident resident = order.resident();
+    Integer age = resident.ageOn(LocalDate.now());
+    Duration acceptTimeout = properties.order().acceptTimeout();
+    return Map.ofEntries(
+        Map.entry(OrderProcess.ORDER_NO, orderNo),
+        Map.entry(OrderProcess.DELIVERY_PREFERENCE,
+            order.deliveryPreference() == null ? "" : order.deliveryPreference().name()),
+        Map.entry("total", order.total().doubleValue()),
+        Map.entry("hasGoods", order.has(ItemKind.GOODS)),
+        Map.entry("hasServices", order.has(ItemKind.SERVICE)),
+        Map.entry("frozenGoodsTotal", order.total(ItemKind.GOODS).doubleValue()),
+        Map.entry("orderSummary", OrderBook.summary(order, null)),
+        Map.entry("goodsSummary", OrderBook.summary(order, ItemKind.GOODS)),
+        Map.entry("servicesSummary", OrderBook.summary(order, ItemKind.SERVICE)),
+        Map.entry("residentArea", resident.neighbourhood()),
+        // The hand-over decision's inputs; the resident's name, phone and address stay in the registry.
+        Map.entry("mobilityLimited", resident.has(ResidentTag.MOBILITY_LIMITED)),
+        Map.entry("disabled", resident.has(ResidentTag.DISABLED)),
+        Map.entry("livingAlone", resident.has(ResidentTag.LIVING_ALONE)),
+        Map.entry("residentAge", age == null ? 0 : age),
+        Map.entry("acceptTimeout", acceptTimeout.toString()),
+        Map.entry("acceptDueDate", Date.from(Instant.now().plus(acceptTimeout))),
+        Map.entry("pickupReminderAfter", properties.order().pickupReminderAfter().toString()));
+  }
+
+  /** The order as the start form or the API put it into the process's variables. */
+  private OrderRequest readRequest(DelegateExecution execution) {
+    String residentId = text(execution.getVariable(OrderProcess.RESIDENT_ID));
+    String preference = text(execution.getVariable(OrderProcess.DELIVERY_PREFERENCE));
+    DeliveryMode mode;
+    try {
+      mode = preference == null || preference.isBlank() || preference.equals("NONE") ? null : DeliveryMode.valueOf(preference);
+    } catch (IllegalArgumentException unknown) {
+      throw new BadUserRequestException("Hand-over preference must be PICKUP, DOORSTEP or empty, not " + preference);
+    }
+    return new OrderRequest(residentId, readLines(execution.getVariable(OrderProcess.ITEMS)), mode,
+        text(execution.getVariable(OrderProcess.NOTE)));
+  }
+
+  private List<OrderRequest.Line> readLines(Object items) {
+    if (items == null) {
+      return List.of();
+    }
+    try {
+      Object tree;
+      if (items instanceof SpinJsonNode node) {
+        tree = json.readValue(node.toString(), Object.class);
+      } else if (items instanceof String text) {
+        tree = json.readValue(text, Object.class);
+      } else if (items instanceof Collection<?> list) {
+        tree = list;
+      } else {
+        throw new BadUserRequestException("Items (商品与服务) must be a list of {sku, quantity}");
+      }
+      return json.convertValue(tree, json.getTypeFactory().constructCollectionType(List.class, OrderRequest.Line.class));
+    } catch (JsonProcessingException | IllegalArgumentException malformed) {
+      throw new BadUserRequestException("Items (商品与服务) must be a list of {sku, quantity} with whole-number "
+          + "quantities");
+    }
+  }
+
+  private static String text(Object value) {
+    return value == null ? null : value.toString();
+  }
+}

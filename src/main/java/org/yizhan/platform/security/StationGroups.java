@@ -1,0 +1,28 @@
+package org.yizhan.platform.security;
+
+import java.util.List;
+
+/** The group ids the models' candidate groups name. Users and further groups are managed in Camunda Admin. */
+public final class StationGroups {
+
+  public static final String VOLUNTEERS = "station-volunteers";
+  public static final String MANAGERS = "station-managers";
+  public static final String MERCHANTS = "merchants";
+  public static final String BUILDING_HEADS = "building-heads";
+  public static final String GRID_WORKERS = "grid-workers";
+  public static final String MEDIATION_COMMITTEE = "mediation-committee";
+  public static final String GOVERNANCE_CENTRE = "governance-centre";
+  public static final String ADMINS = "camunda-admin";
+
+  /** Everybody who works tasks in Tasklist. */
+  public static final List<String> TASK_WORKERS = List.of(VOLUNTEERS, MANAGERS, MERCHANTS, BUILDING_HEADS, GRID_WORKERS,
+      MEDIATION_COMMITTEE, GOVERNANCE_CENTRE);
+
+  /** Community staff who may see the resident registry and take orders for residents. */
+  public static final List<String> STAFF = List.of(VOLUNTEERS, MANAGERS, GRID_WORKERS, BUILDING_HEADS, ADMINS);
+
+  /** Who may place and cancel orders for residents. */
+  public static final List<String> ORDER_DESK = List.of(VOLUNTEERS, MANAGERS, ADMINS);
+
+  private StationGroups() {}
+}
