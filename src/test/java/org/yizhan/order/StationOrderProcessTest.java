@@ -1,0 +1,273 @@
+package org.yizhan.order;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+import static org.yizhan.order.OrderScenario.MOBILITY_LIMITED_RESIDENT_LIVING_ALONE;
+import static org.yizhan.order.OrderScenario.ORDINARY_RESIDENT;
+import static org.yizhan.order.OrderScenario.accept;
+import static org.yizhan.order.OrderScenario.confirmStock;
+import static org.yizhan.order.OrderScenario.deliverToStationAndPassCheck;
+import static org.yizhan.order.OrderScenario.handOver;
+
+import java.math.BigDecimal;
+
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.yizhan.StationTest;
+
+/** Every path of processes/station-order.bpmn, with the real delegates, DMN and order tables. */
+@StationTest
+class StationOrderProcessTest {
+
+  private static final String RICE_TWO_BAGS = "[{\"sku\":\"RICE-5KG\",\"quantity\":2}]";
+  private static final String HAIRCUT = "[{\"sku\":\"SVC-HAIRCUT\",\"quantity\":1}]";
+  private static final String RICE_AND_HAIRCUT = "[{\"sku\":\"RICE-5KG\",\"quantity\":2},{\"sku\":\"SVC-HAIRCUT\",\"quantity\":1}]";
+
+  @Autowired ProcessEngine engine;
+  @Autowired OrderRepository orders;
+
+  private OrderScenario scenario;
+
+  @BeforeEach
+  void setUp() {
+    BpmnAwareTests.init(engine);
+    scenario = new OrderScenario(engine.getRuntimeService());
+  }
+
+  @Test
+  void ordinaryResidentsGoodsAreCheckedAndHandedOverAtTheStation() {
+    ProcessInstance order = scenario.place(ORDINARY_RESIDENT, RICE_TWO_BAGS, "");
+
+    assertThat(order).isWaitingAt("Task_AcceptOrder").hasBusinessKey(orderNo(order));
+    assertThat(task("Task_AcceptOrder", order)).hasCandidateGroup("station-volunteers");
+    assertThat(order).variables().containsEntry("deliveryMode", "PICKUP").containsEntry("frozenGoodsTotal", 65.0);
+    accept(order);
+    assertThat(task("Task_ConfirmStock", order)).hasCandidateGroup("merchants");
+    assertThat(status(order)).isEqualTo(OrderStatus.PROCURING);
+    confirmStock(order, 65.0);
+    deliverToStationAndPassCheck(order);
+
+    assertThat(order).isWaitingAt("Task_HandOverAtStation");
+    assertThat(status(order)).isEqualTo(OrderStatus.READY);
+    handOver("Task_HandOverAtStation", order, "4");
+
+    assertThat(order).isEnded().hasPassed("Event_Collected", "Event_OrderCompleted");
+    Order done = orders.find(orderNo(order)).orElseThrow();
+    assertThat(done.status()).isEqualTo(OrderStatus.COMPLETED);
+    assertThat(done.satisfaction()).isEqualTo(4);
+    assertThat(done.receivedBy()).isEqualTo("Zhang (张)");
+    assertThat(done.total()).isEqualByComparingTo("65.00");
+    assertThat(done.progress()).extracting(Order.Progress::step).containsExactly("PLACED", "HAND_OVER_DECIDED",
+        "ACCEPTED", "PROCURING", "STOCK_CONFIRMED", "GOODS_ARRIVED", "GOODS_CHECKED", "READY", "HANDED_OVER",
+        "COMPLETED");
+  }
+
+  @Test
+  void mobilityLimitedResidentGetsGoodsAndServiceDeliveredToTheDoor() {
+    ProcessInstance order = scenario.place(MOBILITY_LIMITED_RESIDENT_LIVING_ALONE, RICE_AND_HAIRCUT, "");
+
+    assertThat(order).variables().containsEntry("deliveryMode", "DOORSTEP");
+    accept(order);
+    assertThat(order).isWaitingAt("Task_ConfirmStock", "Task_ScheduleService");
+    confirmStock(order, 65.0);
+    deliverToStationAndPassCheck(order);
+    assertThat(order).isWaitingAt("Task_ScheduleService").isNotWaitingAt("Task_DeliverToDoor");
+    complete(task("Task_ScheduleService", order),
+        withVariables("serviceProvider", "Barber Liu (刘师傅)", "serviceScheduledAt", "2026-11-24T10:00"));
+
+    assertThat(order).isWaitingAt("Task_DeliverToDoor");
+    assertThat(status(order)).isEqualTo(OrderStatus.OUT_FOR_DELIVERY);
+    handOver("Task_DeliverToDoor", order, "5");
+
+    assertThat(order).isEnded().hasPassed("Event_OrderCompleted");
+    Order done = orders.find(orderNo(order)).orElseThrow();
+    assertThat(done.status()).isEqualTo(OrderStatus.COMPLETED);
+    assertThat(done.deliveryMode()).isEqualTo(DeliveryMode.DOORSTEP);
+    assertThat(done.progress()).extracting(Order.Progress::step)
+        .contains("SERVICE_SCHEDULED", "OUT_FOR_DELIVERY", "HANDED_OVER", "COMPLETED");
+  }
+
+  @Test
+  void servicesOnlyOrderSkipsTheMerchant() {
+    ProcessInstance order = scenario.place(ORDINARY_RESIDENT, HAIRCUT, "PICKUP");
+    accept(order);
+
+    assertThat(order).isWaitingAt("Task_ScheduleService").isNotWaitingAt("Task_ConfirmStock");
+    complete(task("Task_ScheduleService", order),
+        withVariables("serviceProvider", "Barber Liu (刘师傅)", "serviceScheduledAt", "2026-11-24T10:00"));
+    handOver("Task_HandOverAtStation", order, "5");
+
+    assertThat(order).isEnded().hasNotPassed("Task_ConfirmStock");
+    assertThat(status(order)).isEqualTo(OrderStatus.COMPLETED);
+  }
+
+  @Test
+  void declinedOrderEndsRejectedWithReason() {
+    ProcessInstance order = scenario.place(ORDINARY_RESIDENT, RICE_TWO_BAGS, "");
+
+    complete(task("Task_AcceptOrder", order), withVariables("acceptDecision", "DECLINE",
+        "declineReason", "OUTSIDE_SERVICE_AREA", "declineNote", "Lives across the river (河对岸)"));
+
+    assertThat(order).isEnded().hasPassed("Event_OrderRejected");
+    Order rejected = orders.find(orderNo(order)).orElseThrow();
+    assertThat(rejected.status()).isEqualTo(OrderStatus.REJECTED);
+    assertThat(rejected.closedReason()).isEqualTo("OUTSIDE_SERVICE_AREA: Lives across the river (河对岸)");
+  }
+
+  @Test
+  void unacceptedOrderAlertsTheManagerUntilAVolunteerAcceptsIt() {
+    ProcessInstance order = scenario.place(ORDINARY_RESIDENT, RICE_TWO_BAGS, "");
+    assertThat(job("Timer_AcceptOverdue", order)).isNotNull();
+
+    execute(job("Timer_AcceptOverdue", order));
+
+    assertThat(order).isWaitingAt("Task_AcceptOrder", "Task_ChaseUnacceptedOrder");
+    assertThat(task("Task_ChaseUnacceptedOrder", order)).hasCandidateGroup("station-managers");
+    accept(order);
+    assertThat(order).isNotWaitingAt("Task_ChaseUnacceptedOrder").isWaitingAt("Task_ConfirmStock");
+    assertThat(orders.find(orderNo(order)).orElseThrow().progress()).extracting(Order.Progress::step)
+        .contains("ACCEPT_OVERDUE");
+  }
+
+  @Test
+  void acceptanceDeadlineAndDueDateComeFromConfiguration() {
+    ProcessInstance order = scenario.place(ORDINARY_RESIDENT, RICE_TWO_BAGS, "");
+
+    assertThat(order).variables().containsEntry("acceptTimeout", "PT2H");
+    long dueInMinutes = (task("Task_AcceptOrder", order).getDueDate().getTime() - System.currentTimeMillis()) / 60_000;
+    assertThat(dueInMinutes).isBetween(110L, 120L);
+  }
+
+  @Test
+  void priceRiseAgreedByTheResidentRaisesTheTotal() {
+    ProcessInstance order = scenario.place(ORDINARY_RESIDENT, RICE_TWO_BAGS, "");
+    accept(order);
+    confirmStock(order, 70.0);
+
+    assertThat(order).isWaitingAt("Task_AskResidentAboutPrice");
+    complete(task("Task_AskResidentAboutPrice", order), withVariables("residentAgreesToPrice", "AGREED"));
+
+    assertThat(order).isWaitingAt("Task_DeliverToStation");
+    assertThat(orders.find(orderNo(order)).orElseThrow().total()).isEqualByComparingTo(new BigDecimal("70.00"));
+  }
+
+  @Test
+  void priceRiseRefusedByTheResidentEndsCancelled() {
+    ProcessInstance order = scenario.place(ORDINARY_RESIDENT, RICE_AND_HAIRCUT, "");
+    accept(order);
+    confirmStock(order, 80.0);
+
+    complete(task("Task_AskResidentAboutPrice", order),
+        withVariables("residentAgreesToPrice", "REFUSED", "priceNote", "Too dear (太贵)"));
+
+    assertThat(order).isEnded().hasPassed("Event_CancelledPriceRefused");
+    Order cancelled = orders.find(orderNo(order)).orElseThrow();
+    assertThat(cancelled.status()).isEqualTo(OrderStatus.CANCELLED);
+    assertThat(cancelled.closedReason()).isEqualTo("Too dear (太贵)");
+  }
+
+  @Test
+  void outOfStockEndsCancelled() {
+    ProcessInstance order = scenario.place(ORDINARY_RESIDENT, RICE_TWO_BAGS, "");
+    accept(order);
+
+    complete(task("Task_ConfirmStock", order), withVariables("stockAvailable", "NO", "merchantNote", "Sold out"));
+
+    assertThat(order).isEnded().hasPassed("Event_CancelledOutOfStock");
+    assertThat(status(order)).isEqualTo(OrderStatus.CANCELLED);
+  }
+
+  @Test
+  void failedQualityCheckGoesBackToTheMerchant() {
+    ProcessInstance order = scenario.place(ORDINARY_RESIDENT, RICE_TWO_BAGS, "");
+    accept(order);
+    confirmStock(order, 65.0);
+    complete(task("Task_DeliverToStation", order), withVariables("deliveredToStation", true));
+
+    complete(task("Task_CheckGoods", order), withVariables("goodsCheck", "FAILED", "checkProblem", "One bag torn"));
+
+    assertThat(order).isWaitingAt("Task_DeliverToStation");
+    assertThat(task("Task_DeliverToStation", order)).hasCandidateGroup("merchants");
+    deliverToStationAndPassCheck(order);
+    assertThat(order).isWaitingAt("Task_HandOverAtStation");
+    assertThat(orders.find(orderNo(order)).orElseThrow().progress()).extracting(Order.Progress::step)
+        .containsSubsequence("GOODS_ARRIVED", "GOODS_RETURNED", "GOODS_ARRIVED", "GOODS_CHECKED");
+  }
+
+  @Test
+  void uncollectedOrderGetsAReminderTaskThatEndsWithTheHandOver() {
+    ProcessInstance order = scenario.place(ORDINARY_RESIDENT, HAIRCUT, "PICKUP");
+    accept(order);
+    complete(task("Task_ScheduleService", order),
+        withVariables("serviceProvider", "Barber Liu (刘师傅)", "serviceScheduledAt", "2026-11-24T10:00"));
+    assertThat(order).variables().containsEntry("pickupReminderAfter", "P3D");
+
+    execute(job("Timer_PickupReminder", order));
+
+    assertThat(order).isWaitingAt("Task_HandOverAtStation", "Task_RemindResident");
+    complete(task("Task_RemindResident", order), withVariables("reminderOutcome", "REMINDED"));
+    handOver("Task_HandOverAtStation", order, "3");
+    assertThat(order).isEnded();
+    assertThat(status(order)).isEqualTo(OrderStatus.COMPLETED);
+  }
+
+  @Test
+  void cancellationEndsOpenTasksAndRecordsTheReason() {
+    ProcessInstance order = scenario.place(ORDINARY_RESIDENT, RICE_AND_HAIRCUT, "");
+    accept(order);
+    assertThat(order).isWaitingAt("Task_ConfirmStock", "Task_ScheduleService");
+
+    engine.getRuntimeService().createMessageCorrelation(OrderProcess.CANCEL_MESSAGE)
+        .processInstanceBusinessKey(orderNo(order)).setVariable("cancelReason", "Son brought rice (儿子已买)")
+        .correlate();
+
+    assertThat(order).isEnded().hasPassed("Event_OrderCancelled");
+    assertThat(engine.getTaskService().createTaskQuery().processInstanceId(order.getId()).count()).isZero();
+    Order cancelled = orders.find(orderNo(order)).orElseThrow();
+    assertThat(cancelled.status()).isEqualTo(OrderStatus.CANCELLED);
+    assertThat(cancelled.closedReason()).isEqualTo("Son brought rice (儿子已买)");
+  }
+
+  @Test
+  void handOverWithoutSatisfactionIsRefused() {
+    ProcessInstance order = scenario.place(ORDINARY_RESIDENT, HAIRCUT, "PICKUP");
+    accept(order);
+    complete(task("Task_ScheduleService", order),
+        withVariables("serviceProvider", "Barber Liu (刘师傅)", "serviceScheduledAt", "2026-11-24T10:00"));
+
+    assertThatThrownBy(() -> complete(task("Task_HandOverAtStation", order),
+        withVariables("receivedBy", "Zhang", "satisfaction", "9")))
+        .isInstanceOf(ProcessEngineException.class).hasMessageContaining("Satisfaction (满意度)");
+    assertThat(order).isWaitingAt("Task_HandOverAtStation");
+  }
+
+  @Test
+  void startFormWithUnknownResidentFailsAndLeavesNothingBehind() {
+    long instancesBefore = engine.getRuntimeService().createProcessInstanceQuery().count();
+
+    assertThatThrownBy(() -> scenario.place("R-9999", RICE_TWO_BAGS, ""))
+        .isInstanceOf(BadUserRequestException.class).hasMessageContaining("R-9999");
+
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().count()).isEqualTo(instancesBefore);
+  }
+
+  private String orderNo(ProcessInstance order) {
+    return orders.findOrderNoByProcessInstance(order.getId()).orElseThrow();
+  }
+
+  private OrderStatus status(ProcessInstance order) {
+    return orders.find(orderNo(order)).orElseThrow().status();
+  }
+}
