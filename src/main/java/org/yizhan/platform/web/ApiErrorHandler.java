@@ -21,7 +21,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /** Turns every refusal into a 4xx {@link ApiError}; an unexpected failure is logged and answered without details. */
-@RestControllerAdvice(basePackages = "org.yizhan")
+@RestControllerAdvice
 class ApiErrorHandler {
 
   private static final Logger log = LoggerFactory.getLogger(ApiErrorHandler.class);
