@@ -1,0 +1,111 @@
+package org.yizhan.platform.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.yizhan.StationTest;
+import org.yizhan.support.StationHttp;
+import org.yizhan.support.StationHttp.Response;
+
+/** Who gets in where, and the CVE-2026-109432 guard, over real HTTP. */
+@StationTest
+class SecurityIT {
+
+  /** The published exploit's shape: an expression in an orQuery that reaches Runtime. */
+  private static final String ATTACK = "${''.getClass().forName('java.lang.Runtime').getMethod('getRuntime').invoke(null)"
+      + ".exec('touch /tmp/pwned')}";
+
+  @LocalServerPort int port;
+
+  private StationHttp volunteer() {
+    return StationHttp.as(port, "wang.fang", "demo");
+  }
+
+  @Test
+  void engineRestAndStaffApiNeedCredentials() {
+    StationHttp nobody = StationHttp.anonymous(port);
+
+    assertThat(nobody.get("/engine-rest/task").status()).isEqualTo(401);
+    assertThat(nobody.get("/engine-rest/process-definition").status()).isEqualTo(401);
+    assertThat(nobody.get("/api/residents").status()).isEqualTo(401);
+    assertThat(nobody.get("/api/orders/YZ-000000-0001").status()).isEqualTo(401);
+    Response place = nobody.post("/api/orders", "{}");
+    assertThat(place.status()).isEqualTo(401);
+    assertThat(place.json().get("error").asText()).contains("Sign in");
+    // A wrong password also delays the account's next login (login throttling), so no other test uses this user.
+    assertThat(StationHttp.as(port, "zhou.lan", "wrong").get("/api/residents").status()).isEqualTo(401);
+    assertThat(StationHttp.as(port, "zhou.lan", "wrong").get("/engine-rest/task").status()).isEqualTo(401);
+  }
+
+  @Test
+  void publicEndpointsNeedNobody() {
+    Response catalog = StationHttp.anonymous(port).get("/api/public/catalog");
+
+    assertThat(catalog.status()).isEqualTo(200);
+    assertThat(catalog.json().findValuesAsText("sku")).contains("RICE-5KG", "SVC-HAIRCUT").doesNotContain("EGGS-30");
+  }
+
+  @Test
+  void volunteerCallingAdminEndpointsIsForbidden() {
+    Response createUser = volunteer().post("/engine-rest/user/create",
+        "{\"profile\": {\"id\": \"intruder\", \"firstName\": \"I\", \"lastName\": \"X\"}, \"credentials\": {\"password\": \"pw123456\"}}");
+    assertThat(createUser.status()).isEqualTo(403);
+
+    Response grant = volunteer().post("/engine-rest/authorization/create",
+        "{\"type\": 1, \"permissions\": [\"ALL\"], \"userId\": \"wang.fang\", \"resourceType\": 4, \"resourceId\": \"*\"}");
+    assertThat(grant.status()).isEqualTo(403);
+
+    Response deleteDeployments = volunteer().postRaw("/engine-rest/deployment/create", "multipart/form-data; boundary=x",
+        "--x\r\nContent-Disposition: form-data; name=\"deployment-name\"\r\n\r\nevil\r\n--x--\r\n");
+    assertThat(deleteDeployments.status()).isIn(400, 403);
+  }
+
+  @Test
+  void expressionInOrQueriesIsRefusedWhileTheFiltersKeepWorking() {
+    Response attack = volunteer().post("/engine-rest/task",
+        "{\"orQueries\": [{\"assigneeExpression\": \"" + ATTACK.replace("'", "\\u0027") + "\"}]}");
+    assertThat(attack.status()).isEqualTo(400);
+    assertThat(attack.json().get("message").asText()).contains("not allowed");
+
+    Response escaped = volunteer().post("/engine-rest/task/count",
+        "{\"orQueries\": [{\"candidateGroupExpression\": \"\\u0024{'a'.getClass()}\"}]}");
+    assertThat(escaped.status()).isEqualTo(400);
+
+    Response inParameter = volunteer().get("/engine-rest/task?assigneeExpression=%24%7B'a'.getClass()%7D");
+    assertThat(inParameter.status()).isEqualTo(400);
+
+    Response hashSyntax = volunteer().post("/engine-rest/task", "{\"assigneeExpression\": \"#{1+1}\"}");
+    assertThat(hashSyntax.status()).isEqualTo(400);
+
+    Response throughWebapp = volunteer().post("/camunda/api/engine/engine/default/task",
+        "{\"orQueries\": [{\"assigneeExpression\": \"${'a'.getClass()}\"}]}");
+    assertThat(throughWebapp.status()).isEqualTo(400);
+
+    Response adminStoresEvilFilter = StationHttp.as(port, "admin", "admin").post("/engine-rest/filter/create",
+        "{\"resourceType\": \"Task\", \"name\": \"evil\", \"owner\": \"admin\", \"query\": {\"orQueries\": "
+            + "[{\"assigneeExpression\": \"${'a'.getClass()}\"}]}, \"properties\": {}}");
+    assertThat(adminStoresEvilFilter.status()).isEqualTo(400);
+
+    Response filters = volunteer().get("/engine-rest/filter?resourceType=Task");
+    assertThat(filters.status()).isEqualTo(200);
+    assertThat(filters.json().findValuesAsText("name")).contains("My group's open tasks (本组待办)",
+        "Claimed by me (我认领的)", "Overdue (已超时)");
+    for (String filterId : filters.json().findValuesAsText("id")) {
+      Response list = volunteer().post("/engine-rest/filter/" + filterId + "/list?firstResult=0&maxResults=15",
+          "{\"sorting\": [{\"sortBy\": \"created\", \"sortOrder\": \"desc\"}]}");
+      assertThat(list.status()).as(list.text()).isEqualTo(200);
+      assertThat(volunteer().get("/engine-rest/filter/" + filterId + "/count").status()).isEqualTo(200);
+    }
+  }
+
+  @Test
+  void tasklistStyleFilterWithAllowedFunctionsCanBeStored() {
+    Response stored = StationHttp.as(port, "admin", "admin").post("/engine-rest/filter/create",
+        "{\"resourceType\": \"Task\", \"name\": \"Due this week (本周到期)\", \"owner\": \"admin\", \"query\": "
+            + "{\"candidateGroupsExpression\": \"${currentUserGroups()}\", "
+            + "\"dueBeforeExpression\": \"${dateTime().plusDays(7).toDate()}\"}, \"properties\": {}}");
+
+    assertThat(stored.status()).as(stored.text()).isEqualTo(200);
+  }
+}
