@@ -10,7 +10,6 @@ import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.spin.plugin.variable.SpinValues;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.yizhan.platform.web.ApiException;
@@ -40,7 +39,7 @@ public class OrderService {
     validator.validate(request);
     Map<String, Object> variables = new HashMap<>();
     variables.put(OrderProcess.RESIDENT_ID, request.residentId().trim());
-    variables.put(OrderProcess.ITEMS, SpinValues.jsonValue(itemsJson(request.items())).create());
+    variables.put(OrderProcess.ITEMS, itemsJson(request.items()));
     variables.put(OrderProcess.DELIVERY_PREFERENCE,
         request.deliveryPreference() == null ? "" : request.deliveryPreference().name());
     variables.put(OrderProcess.NOTE, request.note());

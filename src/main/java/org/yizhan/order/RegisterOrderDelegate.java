@@ -3,7 +3,7 @@ package org.yizhan.order;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Collection;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +13,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.spin.json.SpinJsonNode;
 import org.springframework.stereotype.Component;
 import org.yizhan.catalog.ItemKind;
 import org.yizhan.platform.YizhanProperties;
@@ -93,29 +92,47 @@ class RegisterOrderDelegate implements JavaDelegate {
     } catch (IllegalArgumentException unknown) {
       throw new BadUserRequestException("Hand-over preference must be PICKUP, DOORSTEP or empty, not " + preference);
     }
-    return new OrderRequest(residentId, readLines(execution.getVariable(OrderProcess.ITEMS)), mode,
-        text(execution.getVariable(OrderProcess.NOTE)));
+    Object items = execution.getVariable(OrderProcess.ITEMS);
+    List<OrderRequest.Line> lines = items == null ? formRows(execution) : parseItems(items);
+    return new OrderRequest(residentId, lines, mode, text(execution.getVariable(OrderProcess.NOTE)));
   }
 
-  private List<OrderRequest.Line> readLines(Object items) {
-    if (items == null) {
-      return List.of();
-    }
+  /** The API hands the lines over as JSON text, {@code [{"sku": "RICE-5KG", "quantity": 2}]}. */
+  private List<OrderRequest.Line> parseItems(Object items) {
     try {
-      Object tree;
-      if (items instanceof SpinJsonNode node) {
-        tree = json.readValue(node.toString(), Object.class);
-      } else if (items instanceof String text) {
-        tree = json.readValue(text, Object.class);
-      } else if (items instanceof Collection<?> list) {
-        tree = list;
-      } else {
-        throw new BadUserRequestException("Items (商品与服务) must be a list of {sku, quantity}");
-      }
-      return json.convertValue(tree, json.getTypeFactory().constructCollectionType(List.class, OrderRequest.Line.class));
-    } catch (JsonProcessingException | IllegalArgumentException malformed) {
+      return json.readValue(items.toString(),
+          json.getTypeFactory().constructCollectionType(List.class, OrderRequest.Line.class));
+    } catch (JsonProcessingException malformed) {
       throw new BadUserRequestException("Items (商品与服务) must be a list of {sku, quantity} with whole-number "
           + "quantities");
+    }
+  }
+
+  /** The start form has fixed rows: item1Sku/item1Quantity … item5Sku/item5Quantity; empty rows are skipped. */
+  private static List<OrderRequest.Line> formRows(DelegateExecution execution) {
+    List<OrderRequest.Line> lines = new ArrayList<>();
+    for (int row = 1; row <= OrderRequest.MAX_LINES; row++) {
+      String sku = text(execution.getVariable("item" + row + "Sku"));
+      if (sku == null || sku.isBlank()) {
+        continue;
+      }
+      Object quantity = execution.getVariable("item" + row + "Quantity");
+      lines.add(new OrderRequest.Line(sku, quantity == null ? null : wholeNumber(quantity, row)));
+      execution.removeVariable("item" + row + "Sku");
+      execution.removeVariable("item" + row + "Quantity");
+    }
+    return lines;
+  }
+
+  private static Integer wholeNumber(Object quantity, int row) {
+    try {
+      double value = Double.parseDouble(quantity.toString());
+      if (value != Math.rint(value) || Math.abs(value) > 1_000_000) {
+        throw new NumberFormatException();
+      }
+      return (int) value;
+    } catch (NumberFormatException notWhole) {
+      throw new BadUserRequestException("Quantity (数量) of item " + row + " must be a whole number, not " + quantity);
     }
   }
 

@@ -254,6 +254,29 @@ class StationOrderProcessTest {
   }
 
   @Test
+  void startFormRowsBecomeOrderLinesWithFrozenPrices() {
+    ProcessInstance order = engine.getRuntimeService().createProcessInstanceByKey(OrderProcess.KEY)
+        .setVariables(withVariables("residentId", "R-0002", "item1Sku", "FLOUR-5KG", "item1Quantity", 2L,
+            "item2Sku", "SVC-PARCEL", "item2Quantity", 1L, "deliveryPreference", "NONE", "note", "Walk-in"))
+        .execute();
+
+    assertThat(order).isWaitingAt("Task_AcceptOrder").variables().doesNotContainKey("item1Sku")
+        .containsEntry("frozenGoodsTotal", 56.0).containsEntry("deliveryMode", "PICKUP");
+    Order placed = orders.find(orderNo(order)).orElseThrow();
+    assertThat(placed.items()).extracting(Order.Item::sku, Order.Item::quantity)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("FLOUR-5KG", 2), org.assertj.core.groups.Tuple.tuple("SVC-PARCEL", 1));
+    assertThat(placed.note()).isEqualTo("Walk-in");
+  }
+
+  @Test
+  void startFormWithFractionalQuantityIsRefused() {
+    assertThatThrownBy(() -> engine.getRuntimeService().createProcessInstanceByKey(OrderProcess.KEY)
+        .setVariables(withVariables("residentId", "R-0002", "item1Sku", "FLOUR-5KG", "item1Quantity", 1.5))
+        .execute())
+        .isInstanceOf(BadUserRequestException.class).hasMessageContaining("whole number");
+  }
+
+  @Test
   void startFormWithUnknownResidentFailsAndLeavesNothingBehind() {
     long instancesBefore = engine.getRuntimeService().createProcessInstanceQuery().count();
 
