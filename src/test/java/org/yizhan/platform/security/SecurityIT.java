@@ -2,6 +2,12 @@ package org.yizhan.platform.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.yizhan.StationTest;
@@ -36,6 +42,30 @@ class SecurityIT {
     // A wrong password also delays the account's next login (login throttling), so no other test uses this user.
     assertThat(StationHttp.as(port, "zhou.lan", "wrong").get("/api/residents").status()).isEqualTo(401);
     assertThat(StationHttp.as(port, "zhou.lan", "wrong").get("/engine-rest/task").status()).isEqualTo(401);
+  }
+
+  @Test
+  void staffApiAcceptsTheSessionOfSomebodyLoggedInToTasklist() throws Exception {
+    CookieManager cookies = new CookieManager();
+    HttpClient browser = HttpClient.newBuilder().cookieHandler(cookies).build();
+    String base = "http://127.0.0.1:" + port;
+    browser.send(HttpRequest.newBuilder(URI.create(base + "/camunda/app/tasklist/")).GET().build(),
+        HttpResponse.BodyHandlers.discarding());
+    String csrfToken = cookies.getCookieStore().getCookies().stream()
+        .filter(cookie -> cookie.getName().equals("XSRF-TOKEN")).findFirst().orElseThrow().getValue();
+    HttpResponse<String> login = browser.send(HttpRequest.newBuilder(
+            URI.create(base + "/camunda/api/admin/auth/user/default/login/tasklist"))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .header("X-XSRF-TOKEN", csrfToken)
+        .POST(HttpRequest.BodyPublishers.ofString("username=li.qiang&password=demo")).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
+
+    HttpResponse<String> residents = browser.send(HttpRequest.newBuilder(URI.create(base + "/api/residents?q=R-0002"))
+        .GET().build(), HttpResponse.BodyHandlers.ofString());
+
+    assertThat(residents.statusCode()).isEqualTo(200);
+    assertThat(residents.body()).contains("R-0002");
   }
 
   @Test
