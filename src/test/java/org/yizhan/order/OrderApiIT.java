@@ -134,6 +134,34 @@ class OrderApiIT {
   }
 
   @Test
+  void taskCompletionThatBreaksItsFormIsRefusedWith400AndTheTaskStaysOpen() {
+    String orderNo = place("R-0002", "RICE-5KG", 1).json().get("orderNo").asText();
+    String acceptTask = openTasks("wang.fang", orderNo, "Task_AcceptOrder").get(0);
+
+    Response noDecision = as("wang.fang").post("/engine-rest/task/" + acceptTask + "/complete", "{\"variables\": {}}");
+    assertThat(noDecision.status()).isEqualTo(400);
+    assertThat(noDecision.json().get("message").asText()).isEqualTo("Decision (是否接单) is required (必填)");
+
+    Response unknownReason = as("wang.fang").post("/engine-rest/task/" + acceptTask + "/complete",
+        "{\"variables\": {\"acceptDecision\": {\"value\": \"DECLINE\"}, \"declineReason\": {\"value\": \"BORED\"}}}");
+    assertThat(unknownReason.status()).isEqualTo(400);
+    assertThat(unknownReason.json().get("message").asText()).contains("Reason for declining", "BORED");
+    assertThat(openTasks("wang.fang", orderNo, "Task_AcceptOrder")).containsExactly(acceptTask);
+
+    work("wang.fang", orderNo, "Task_AcceptOrder", "{\"acceptDecision\": {\"value\": \"ACCEPT\"}}");
+    String stockTask = openTasks("hetao.market", orderNo, "Task_ConfirmStock").get(0);
+    Response inStockWithoutPrice = as("hetao.market").post("/engine-rest/task/" + stockTask + "/complete",
+        "{\"variables\": {\"stockAvailable\": {\"value\": \"YES\"}}}");
+    assertThat(inStockWithoutPrice.status()).isEqualTo(400);
+    assertThat(inStockWithoutPrice.json().get("message").asText()).startsWith("Today's total price");
+
+    Response outOfStockNeedsNoPrice = as("hetao.market").post("/engine-rest/task/" + stockTask + "/complete",
+        "{\"variables\": {\"stockAvailable\": {\"value\": \"NO\"}}}");
+    assertThat(outOfStockNeedsNoPrice.status()).isEqualTo(204);
+    assertThat(as("wang.fang").get("/api/orders/" + orderNo).json().get("status").asText()).isEqualTo("CANCELLED");
+  }
+
+  @Test
   void orderBodyThatIsNotJsonIsRefusedWith415() {
     Response refused = as("wang.fang").postRaw("/api/orders", "text/plain", "rice please");
 

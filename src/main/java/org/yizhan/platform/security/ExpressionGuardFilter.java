@@ -1,9 +1,6 @@
 package org.yizhan.platform.security;
 
-import java.io.ByteArrayInputStream;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
@@ -13,14 +10,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.yizhan.platform.web.CachedBodyRequest;
+import org.yizhan.platform.web.EngineStyleError;
 
 /**
  * Mitigation for CVE-2026-109432 (code execution through expressions in task queries, {@code orQueries} included),
@@ -152,57 +147,7 @@ class ExpressionGuardFilter extends OncePerRequestFilter {
     return expression.length() <= 60 ? expression : expression.substring(0, 57) + "...";
   }
 
-  private void refuse(HttpServletResponse response, String message) throws IOException {
-    response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-    response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-    response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-    response.getWriter().write(json.writeValueAsString(Map.of("type", "InvalidRequestException", "message", message)));
-  }
-
-  /** Hands the already-read body on to the engine. */
-  private static final class CachedBodyRequest extends HttpServletRequestWrapper {
-
-    private final byte[] body;
-
-    CachedBodyRequest(HttpServletRequest request, byte[] body) {
-      super(request);
-      this.body = body;
-    }
-
-    @Override
-    public ServletInputStream getInputStream() {
-      ByteArrayInputStream in = new ByteArrayInputStream(body);
-      return new ServletInputStream() {
-        @Override
-        public int read() {
-          return in.read();
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) {
-          return in.read(b, off, len);
-        }
-
-        @Override
-        public boolean isFinished() {
-          return in.available() == 0;
-        }
-
-        @Override
-        public boolean isReady() {
-          return true;
-        }
-
-        @Override
-        public void setReadListener(ReadListener listener) {
-          throw new IllegalStateException("Only blocking reads are supported");
-        }
-      };
-    }
-
-    @Override
-    public BufferedReader getReader() {
-      return new BufferedReader(new InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
-    }
+  private static void refuse(HttpServletResponse response, String message) throws IOException {
+    EngineStyleError.badRequest(response, message);
   }
 }
