@@ -2,6 +2,7 @@ package org.yizhan.order;
 
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
 import java.util.List;
 
 import org.yizhan.catalog.ItemKind;
@@ -14,5 +15,6 @@ public record Order(String orderNo, String residentId, OrderStatus status, Strin
   public record Item(String sku, ItemKind kind, String name, String brand, String unit, BigDecimal unitPrice,
       int quantity, String merchant) {}
 
-  public record Progress(LocalDateTime at, String step, String label) {}
+  /** One step of the order; {@code at} carries the station's time-zone offset so any reader gets the right hour. */
+  public record Progress(OffsetDateTime at, String step, String label) {}
 }

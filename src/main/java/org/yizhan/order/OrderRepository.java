@@ -2,6 +2,8 @@ package org.yizhan.order;
 
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 
@@ -93,7 +95,12 @@ public class OrderRepository {
 
   private List<Order.Progress> progress(String orderNo) {
     return jdbc.sql("select at, step, label from station_order_progress where order_no = ? order by at, id")
-        .param(orderNo).query(Order.Progress.class).list();
+        .param(orderNo)
+        .query((rs, row) -> new Order.Progress(
+            rs.getTimestamp("at").toLocalDateTime().truncatedTo(ChronoUnit.SECONDS).atZone(ZoneId.systemDefault())
+                .toOffsetDateTime(),
+            rs.getString("step"), rs.getString("label")))
+        .list();
   }
 
   private static DeliveryMode mode(String value) {
