@@ -113,13 +113,13 @@ class RegisterOrderDelegate implements JavaDelegate {
     List<OrderRequest.Line> lines = new ArrayList<>();
     for (int row = 1; row <= OrderRequest.MAX_LINES; row++) {
       String sku = text(execution.getVariable("item" + row + "Sku"));
-      if (sku == null || sku.isBlank()) {
-        continue;
-      }
       Object quantity = execution.getVariable("item" + row + "Quantity");
-      lines.add(new OrderRequest.Line(sku, quantity == null ? null : wholeNumber(quantity, row)));
+      // The order's lines live in the order tables from now on; the form's rows would only repeat them.
       execution.removeVariable("item" + row + "Sku");
       execution.removeVariable("item" + row + "Quantity");
+      if (sku != null && !sku.isBlank()) {
+        lines.add(new OrderRequest.Line(sku, quantity == null ? null : wholeNumber(quantity, row)));
+      }
     }
     return lines;
   }
