@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Date;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -54,6 +56,7 @@ public class ProcessFolderDeployer implements ApplicationRunner {
 
   /** Deploys the files that changed since the last deployment of the folder. */
   public DeploymentWithDefinitions deploy() {
+    Date started = new Date(System.currentTimeMillis() - 1000);
     Map<String, byte[]> models = Files.isDirectory(folder) ? readFolder(folder) : readClasspath();
     var builder = repositoryService.createDeployment()
         .name(DEPLOYMENT_NAME)
@@ -61,9 +64,17 @@ public class ProcessFolderDeployer implements ApplicationRunner {
         .enableDuplicateFiltering(true);
     models.forEach((name, content) -> builder.addInputStream(name, new ByteArrayInputStream(content)));
     DeploymentWithDefinitions deployment = builder.deployWithResult();
-    log.info("Models from {}: {} files, deployment {}", Files.isDirectory(folder) ? folder.toAbsolutePath() : "classpath:processes",
-        models.size(), deployment.getId());
+    int processes = size(deployment.getDeployedProcessDefinitions());
+    int decisions = size(deployment.getDeployedDecisionDefinitions());
+    log.info("Models from {}: {} files; {}", Files.isDirectory(folder) ? folder.toAbsolutePath() : "classpath:processes",
+        models.size(), processes + decisions == 0 && !deployment.getDeploymentTime().after(started)
+            ? "nothing changed since the last deployment"
+            : "deployed " + processes + " process(es) and " + decisions + " decision(s) as deployment " + deployment.getId());
     return deployment;
+  }
+
+  private static int size(List<?> definitions) {
+    return definitions == null ? 0 : definitions.size();
   }
 
   static boolean isModel(String name) {
