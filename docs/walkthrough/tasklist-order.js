@@ -1,0 +1,83 @@
+// Walks one order through Camunda Tasklist in headless Chromium, as the volunteers and the merchant would:
+// start form → Accept order → Confirm stock and price → Deliver goods to the station → Check quality and quantity →
+// Schedule the service → Deliver to the door. Screenshots go to ./shots. Needs the app running on :8080 (fresh data).
+//   cd docs/walkthrough && npm install && node tasklist-order.js
+const { chromium } = require('playwright-core');
+const fs = require('fs');
+
+const BASE = process.env.YIZHAN_URL || 'http://127.0.0.1:8080';
+fs.mkdirSync(`${__dirname}/shots`, { recursive: true });
+
+async function asUser(user, steps) {
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+  await page.goto(`${BASE}/camunda/app/tasklist/`);
+  await page.fill('input[placeholder="Username"]', user);
+  await page.fill('input[placeholder="Password"]', 'demo');
+  await page.click('button[type="submit"]');
+  await page.waitForSelector("text=My group's open tasks");
+  try {
+    await steps(page);
+  } finally {
+    await browser.close();
+  }
+}
+
+const shot = (page, name) => page.screenshot({ path: `${__dirname}/shots/${name}.png` });
+const choose = (page, text) => page.locator('.fjs-form label', { hasText: text }).first().click();
+
+async function work(user, taskName, fill, name) {
+  await asUser(user, async (page) => {
+    await page.click("text=My group's open tasks");
+    await page.click(`.tasks-list >> text=${taskName}`);
+    await page.click('text="Claim"');
+    await page.waitForTimeout(1000);
+    await fill(page);
+    await shot(page, name);
+    await page.click('button:has-text("Complete")');
+    await page.waitForTimeout(2000);
+  });
+  console.log(`${user}: ${taskName} done`);
+}
+
+(async () => {
+  await asUser('wang.fang', async (page) => {
+    await page.click('text=Start process');
+    await page.click('.modal-body >> text=Station order');
+    await page.getByLabel('Resident number (居民编号)').fill('R-0001');
+    await page.locator('.fjs-form-field-select').nth(0).click();
+    await page.locator('.fjs-dropdownlist-item', { hasText: 'Rice' }).first().click();
+    await page.locator('.fjs-form-field-number input').nth(0).fill('2');
+    await page.locator('.fjs-form-field-select').nth(1).click();
+    await page.locator('.fjs-dropdownlist-item', { hasText: 'Haircut' }).first().click();
+    await shot(page, '01-start-form');
+    await page.click('.modal-footer >> text=Start');
+    await page.waitForTimeout(2000);
+  });
+  console.log('wang.fang: order placed through the start form');
+  await work('wang.fang', 'Accept order', (p) => choose(p, 'Accept order (驿站接单)'), '02-accept');
+  await work('hetao.market', 'Confirm stock and price', async (p) => {
+    await choose(p, 'In stock (有货)');
+    await p.locator('.fjs-form-field-number input').first().fill('65');
+  }, '03-confirm-stock');
+  await work('hetao.market', 'Deliver goods to the station', (p) => choose(p, 'The goods are at the station'),
+    '04-deliver-to-station');
+  await work('li.qiang', 'Check quality and quantity', (p) => choose(p, 'Correct (合格)'), '05-check');
+  await work('li.qiang', 'Schedule the service', async (p) => {
+    await p.getByLabel('Provider (服务人员)').fill('Barber Liu (刘师傅)');
+    await p.locator('input[id$="Field_ServiceScheduledAt-date"]').click();
+    await p.keyboard.type('11/24/2026', { delay: 50 });
+    await p.keyboard.press('Escape');
+    await p.locator('input[id$="Field_ServiceScheduledAt-time"]').focus();
+    await p.keyboard.type('10:00', { delay: 50 });
+    await p.keyboard.press('Tab');
+  }, '06-schedule');
+  await work('wang.fang', 'Deliver to the door', async (p) => {
+    await p.getByLabel('Received by (签收人)').fill('Zhang (张)');
+    await choose(p, '5 – Very satisfied');
+  }, '07-door');
+})().catch((e) => { console.error(e.message); process.exit(1); });
