@@ -6,15 +6,16 @@ import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Service;
 import org.yizhan.catalog.ItemKind;
+import org.yizhan.platform.DailyNumbers;
 
 /** What happens to the order record as the process moves; the process decides when. */
 @Service
 public class OrderBook {
 
   private final OrderRepository orders;
-  private final OrderNumbers numbers;
+  private final DailyNumbers numbers;
 
-  OrderBook(OrderRepository orders, OrderNumbers numbers) {
+  OrderBook(OrderRepository orders, DailyNumbers numbers) {
     this.orders = orders;
     this.numbers = numbers;
   }
@@ -22,7 +23,7 @@ public class OrderBook {
   /** Writes a new order with its prices frozen and its first progress step; returns its number. */
   public String register(ValidOrder order, String processInstanceId, String placedBy) {
     LocalDateTime now = LocalDateTime.now();
-    String orderNo = numbers.next(now.toLocalDate());
+    String orderNo = numbers.next("YZ", "station_order_seq", now.toLocalDate());
     orders.insert(orderNo, order, processInstanceId, placedBy, now);
     orders.appendProgress(orderNo, now, "PLACED", "Order placed (居民已下单)");
     return orderNo;

@@ -1,17 +1,11 @@
 package org.yizhan.order;
 
-import java.util.Arrays;
 import java.util.Map;
-import java.util.Objects;
-import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
-import org.camunda.bpm.model.bpmn.instance.BaseElement;
-import org.camunda.bpm.model.bpmn.instance.ExtensionElements;
-import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
-import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
 import org.springframework.stereotype.Component;
+import org.yizhan.platform.ModelProperties;
 
 /**
  * Appends a progress event to the order when the process passes an element that carries one. The model says what:
@@ -35,7 +29,7 @@ class OrderProgressListener implements ExecutionListener {
 
   @Override
   public void notify(DelegateExecution execution) {
-    Map<String, String> properties = properties(execution);
+    Map<String, String> properties = ModelProperties.of(execution);
     String step = properties.get("progress.step");
     String label = properties.get("progress.label");
     if (step == null || label == null) {
@@ -43,34 +37,8 @@ class OrderProgressListener implements ExecutionListener {
           + " calls ${orderProgress} but lacks the extension properties progress.step and progress.label");
     }
     String status = properties.get("order.status");
-    String reason = reason(execution, properties.get("order.reason"));
+    String reason = ModelProperties.joinedVariables(execution, properties.get("order.reason"));
     String orderNo = (String) execution.getVariable(OrderProcess.ORDER_NO);
     book.progress(orderNo, step, label, status == null ? null : OrderStatus.valueOf(status), reason);
-  }
-
-  private static String reason(DelegateExecution execution, String variables) {
-    if (variables == null) {
-      return null;
-    }
-    String reason = Arrays.stream(variables.split(","))
-        .map(String::trim)
-        .map(execution::getVariable)
-        .filter(Objects::nonNull)
-        .map(Object::toString)
-        .filter(value -> !value.isBlank())
-        .collect(Collectors.joining(": "));
-    return reason.isEmpty() ? null : reason.length() > 500 ? reason.substring(0, 500) : reason;
-  }
-
-  private static Map<String, String> properties(DelegateExecution execution) {
-    BaseElement element = execution.getBpmnModelElementInstance();
-    ExtensionElements extensions = element == null ? null : element.getExtensionElements();
-    if (extensions == null) {
-      return Map.of();
-    }
-    return extensions.getElementsQuery().filterByType(CamundaProperties.class).list().stream()
-        .flatMap(properties -> properties.getCamundaProperties().stream())
-        .filter(property -> property.getCamundaName() != null && property.getCamundaValue() != null)
-        .collect(Collectors.toMap(CamundaProperty::getCamundaName, CamundaProperty::getCamundaValue, (a, b) -> b));
   }
 }

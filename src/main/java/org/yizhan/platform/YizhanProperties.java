@@ -11,11 +11,19 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param processesDir the folder whose models are deployed; the classpath copy is used when it does not exist
  * @param seeds        demo data loading
  * @param order        deadlines of the order flow, handed to the process as ISO-8601 durations
+ * @param delivery     attempts and deadlines of doorstep deliveries
  */
 @ConfigurationProperties("yizhan")
-public record YizhanProperties(String processesDir, Seeds seeds, Order order) {
+public record YizhanProperties(String processesDir, Seeds seeds, Order order, Delivery delivery) {
 
   public record Seeds(boolean enabled, String dir) {}
 
   public record Order(Duration acceptTimeout, Period pickupReminderAfter) {}
+
+  /**
+   * @param maxAttempts       doorstep attempts before the goods go back to the station
+   * @param retryAfter        wait before the next attempt when nobody answered
+   * @param welfareCheckWithin how soon a grid worker must look in on a resident at risk who did not answer
+   */
+  public record Delivery(int maxAttempts, Duration retryAfter, Duration welfareCheckWithin) {}
 }

@@ -3,6 +3,8 @@ package org.yizhan.order;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.calledProcessInstance;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.claim;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
@@ -83,20 +85,43 @@ class StationOrderProcessTest {
     assertThat(order).isWaitingAt("Task_ConfirmStock", "Task_ScheduleService");
     confirmStock(order, 65.0);
     deliverToStationAndPassCheck(order);
-    assertThat(order).isWaitingAt("Task_ScheduleService").isNotWaitingAt("Task_DeliverToDoor");
+    assertThat(order).isWaitingAt("Task_ScheduleService").isNotWaitingAt("CallActivity_DoorstepDelivery");
     complete(task("Task_ScheduleService", order),
         withVariables("serviceProvider", "Barber Liu (刘师傅)", "serviceScheduledAt", "2026-11-24T10:00"));
 
-    assertThat(order).isWaitingAt("Task_DeliverToDoor");
+    assertThat(order).isWaitingAt("CallActivity_DoorstepDelivery");
     assertThat(status(order)).isEqualTo(OrderStatus.OUT_FOR_DELIVERY);
-    handOver("Task_DeliverToDoor", order, "5");
+    ProcessInstance delivery = calledProcessInstance("doorstep-delivery", order);
+    assertThat(delivery).hasBusinessKey(orderNo(order)).isWaitingAt("Task_DeliverToDoor");
+    claim(task("Task_DeliverToDoor", delivery), "wang.fang");
+    complete(task("Task_DeliverToDoor", delivery), withVariables("outcome", "DELIVERED", "receivedBy", "Zhang (张)",
+        "satisfaction", "5", "antiFraudTalk", true));
 
-    assertThat(order).isEnded().hasPassed("Event_OrderCompleted");
+    assertThat(delivery).isEnded().hasPassed("Event_Delivered");
+    assertThat(order).isEnded().hasPassed("Gateway_DoorstepResult", "Event_OrderCompleted");
     Order done = orders.find(orderNo(order)).orElseThrow();
     assertThat(done.status()).isEqualTo(OrderStatus.COMPLETED);
     assertThat(done.deliveryMode()).isEqualTo(DeliveryMode.DOORSTEP);
+    assertThat(done.receivedBy()).isEqualTo("Zhang (张)");
+    assertThat(done.satisfaction()).isEqualTo(5);
     assertThat(done.progress()).extracting(Order.Progress::step)
         .contains("SERVICE_SCHEDULED", "OUT_FOR_DELIVERY", "HANDED_OVER", "COMPLETED");
+  }
+
+  @Test
+  void doorstepOrderThatNobodyCouldReceiveEndsCancelledWithTheReason() {
+    ProcessInstance order = scenario.place(MOBILITY_LIMITED_RESIDENT_LIVING_ALONE, RICE_TWO_BAGS, "");
+    accept(order);
+    confirmStock(order, 65.0);
+    deliverToStationAndPassCheck(order);
+    ProcessInstance delivery = calledProcessInstance("doorstep-delivery", order);
+
+    complete(task("Task_DeliverToDoor", delivery), withVariables("outcome", "REFUSED", "visitNote", "Already bought"));
+
+    assertThat(order).isEnded().hasPassed("Event_OrderNotDelivered");
+    Order cancelled = orders.find(orderNo(order)).orElseThrow();
+    assertThat(cancelled.status()).isEqualTo(OrderStatus.CANCELLED);
+    assertThat(cancelled.closedReason()).isEqualTo("Refused at the door (居民拒收): Already bought");
   }
 
   @Test

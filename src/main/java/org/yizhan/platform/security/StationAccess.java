@@ -64,6 +64,10 @@ public class StationAccess implements ApplicationRunner {
           ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.UPDATE_INSTANCE);
       grant(group, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
     }
+    // Station managers start deliveries that are not orders (meal and vegetable rounds).
+    grant(StationGroups.MANAGERS, Resources.PROCESS_DEFINITION, "doorstep-delivery",
+        ProcessDefinitionPermissions.CREATE_INSTANCE, ProcessDefinitionPermissions.READ_INSTANCE,
+        ProcessDefinitionPermissions.UPDATE_INSTANCE);
     // Station managers watch the station in Cockpit and see every task, not only their group's.
     grant(StationGroups.MANAGERS, Resources.APPLICATION, COCKPIT, Permissions.ACCESS);
     grant(StationGroups.MANAGERS, Resources.PROCESS_DEFINITION, ANY, Permissions.READ,
@@ -123,7 +127,8 @@ public class StationAccess implements ApplicationRunner {
             "variables", List.of(
                 Map.of("name", "orderNo", "label", "Order (订单号)"),
                 Map.of("name", "residentArea", "label", "Area (片区)"),
-                Map.of("name", "deliveryMode", "label", "Hand-over (交付方式)"))));
+                Map.of("name", "deliveryMode", "label", "Hand-over (交付方式)"),
+                Map.of("name", "deliveryNo", "label", "Delivery (配送单号)"))));
     filters.saveFilter(filter);
   }
 }

@@ -24,5 +24,10 @@ public final class StationGroups {
   /** Who may place and cancel orders for residents. */
   public static final List<String> ORDER_DESK = List.of(VOLUNTEERS, MANAGERS, ADMINS);
 
+  /** The group of volunteers living in or covering a grid; doorstep deliveries go to it first. */
+  public static String gridVolunteers(String gridId) {
+    return "grid-" + gridId.toLowerCase(java.util.Locale.ROOT) + "-volunteers";
+  }
+
   private StationGroups() {}
 }

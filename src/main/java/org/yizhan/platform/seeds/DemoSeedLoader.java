@@ -16,8 +16,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.yizhan.platform.YizhanProperties;
+import org.yizhan.platform.security.StationGroups;
 import org.yizhan.platform.seeds.SeedRecords.CatalogSeed;
 import org.yizhan.platform.seeds.SeedRecords.GridSeed;
+import org.yizhan.platform.seeds.SeedRecords.GridVolunteersSeed;
 import org.yizhan.platform.seeds.SeedRecords.GroupSeed;
 import org.yizhan.platform.seeds.SeedRecords.ResidentSeed;
 import org.yizhan.platform.seeds.SeedRecords.UserSeed;
@@ -55,6 +57,8 @@ public class DemoSeedLoader implements ApplicationRunner {
     loadOnce("grids.yaml", this::loadGrids);
     loadOnce("residents.yaml", this::loadResidents);
     loadOnce("catalog.yaml", this::loadCatalog);
+    loadOnce("canteen.yaml", this::loadCanteenList);
+    loadOnce("grid-volunteers.yaml", this::loadGridVolunteers);
   }
 
   private void loadOnce(String file, Runnable loader) {
@@ -112,6 +116,28 @@ public class DemoSeedLoader implements ApplicationRunner {
           .update();
       resident.tags().forEach(tag -> jdbc.sql("insert into resident_tag (resident_id, tag) values (?, ?)")
           .params(resident.id(), tag).update());
+    }
+  }
+
+  private void loadCanteenList() {
+    for (String residentId : files.read("canteen.yaml", String.class)) {
+      jdbc.sql("insert into canteen_enrolment (resident_id, enrolled_at) values (?, ?)")
+          .params(residentId, LocalDateTime.now()).update();
+    }
+  }
+
+  private void loadGridVolunteers() {
+    for (GridVolunteersSeed seed : files.read("grid-volunteers.yaml", GridVolunteersSeed.class)) {
+      String groupId = StationGroups.gridVolunteers(seed.grid());
+      if (identityService.createGroupQuery().groupId(groupId).count() == 0) {
+        Group group = identityService.newGroup(groupId);
+        group.setName("Volunteers of grid " + seed.grid() + " (" + seed.grid() + "网格志愿者)");
+        group.setType("WORKFLOW");
+        identityService.saveGroup(group);
+      }
+      for (String userId : seed.volunteers()) {
+        identityService.createMembership(userId, groupId);
+      }
     }
   }
 

@@ -20,6 +20,8 @@ final class SeedRecords {
   record ResidentSeed(String id, String name, String phone, String address, String building, LocalDate birthDate,
       List<String> tags) {}
 
+  record GridVolunteersSeed(String grid, List<String> volunteers) {}
+
   record CatalogSeed(String sku, String kind, String name, String brand, String unit, BigDecimal unitPrice,
       String merchant, int maxQuantity, Boolean active) {}
 }

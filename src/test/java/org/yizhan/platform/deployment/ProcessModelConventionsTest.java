@@ -70,7 +70,7 @@ class ProcessModelConventionsTest {
         assertThat(node.getName()).as(node.getId()).matches(".*[A-Za-z].*\\(.*\\p{IsHan}.*\\)");
       }
       assertThat(element.getId()).as("id says what it is")
-          .matches("(StartEvent|Event|Task|Gateway|Timer|Flow|SubProcess)_[A-Za-z]+");
+          .matches("(StartEvent|Event|Task|Gateway|Timer|Flow|SubProcess|CallActivity)_[A-Za-z]+");
     }
   }
 

@@ -1,0 +1,67 @@
+package org.yizhan.delivery;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import org.yizhan.platform.security.CurrentUser;
+import org.yizhan.platform.security.StationGroups;
+
+/** Doorstep deliveries that are not orders, started by station managers; and the address for whoever has one in hand. */
+@RestController
+class DeliveryController {
+
+  record DeliveryRequest(String residentId, DeliveryKind kind,
+                         @Size(max = DeliveryService.MAX_NOTE, message = "may be at most 500 characters") String note) {}
+
+  record RoundRequest(@NotNull(message = "is required: MEAL or VEGETABLES") DeliveryKind kind,
+                      @Size(max = DeliveryService.MAX_NOTE, message = "may be at most 500 characters") String note) {}
+
+  private static final List<String> MANAGERS = List.of(StationGroups.MANAGERS, StationGroups.ADMINS);
+
+  private final DeliveryService deliveries;
+  private final CurrentUser currentUser;
+
+  DeliveryController(DeliveryService deliveries, CurrentUser currentUser) {
+    this.deliveries = deliveries;
+    this.currentUser = currentUser;
+  }
+
+  @PostMapping(path = "/api/deliveries", consumes = MediaType.APPLICATION_JSON_VALUE)
+  ResponseEntity<Map<String, String>> start(@Valid @RequestBody DeliveryRequest request) {
+    currentUser.requireAnyOf(MANAGERS, "Only station managers start deliveries that are not orders");
+    var started = deliveries.start(request.residentId(), request.kind(), request.note(), currentUser.id());
+    return ResponseEntity.created(URI.create("/api/deliveries/" + started.deliveryNo()))
+        .body(Map.of("deliveryNo", started.deliveryNo(), "processInstanceId", started.processInstanceId()));
+  }
+
+  @PostMapping(path = "/api/deliveries/rounds", consumes = MediaType.APPLICATION_JSON_VALUE)
+  ResponseEntity<Map<String, Object>> round(@Valid @RequestBody RoundRequest request) {
+    currentUser.requireAnyOf(MANAGERS, "Only station managers start delivery rounds");
+    var started = deliveries.startRound(request.kind(), request.note(), currentUser.id());
+    return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("kind", request.kind(), "deliveries", started));
+  }
+
+  @GetMapping("/api/deliveries/{deliveryNo}")
+  Delivery delivery(@PathVariable String deliveryNo) {
+    currentUser.requireAnyOf(StationGroups.ORDER_DESK, "Only station volunteers and managers see deliveries");
+    return deliveries.find(deliveryNo);
+  }
+
+  @GetMapping("/api/deliveries/{deliveryNo}/contact")
+  DeliveryService.Contact contact(@PathVariable String deliveryNo) {
+    boolean manager = currentUser.groups().stream().anyMatch(MANAGERS::contains);
+    return deliveries.contact(deliveryNo, currentUser.id(), manager);
+  }
+}

@@ -1,0 +1,75 @@
+package org.yizhan.delivery;
+
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+public class DeliveryRepository {
+
+  private static final String COLUMNS = """
+      delivery_no, resident_id, kind, order_no, status, attempts, process_instance_id, note, created_by, created_at,
+      delivered_by, received_by, anti_fraud_talk, policies_explained, closed_reason""";
+
+  private final JdbcClient jdbc;
+
+  public DeliveryRepository(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  void insert(String deliveryNo, String residentId, DeliveryKind kind, String orderNo, String processInstanceId,
+      String note, String createdBy) {
+    jdbc.sql("""
+            insert into delivery (delivery_no, resident_id, kind, order_no, status, attempts, process_instance_id, note,
+                                  created_by, created_at)
+            values (?, ?, ?, ?, 'OPEN', 0, ?, ?, ?, ?)""")
+        .params(deliveryNo, residentId, kind.name(), orderNo, processInstanceId, note, createdBy, LocalDateTime.now())
+        .update();
+  }
+
+  int countAttempt(String deliveryNo) {
+    jdbc.sql("update delivery set attempts = attempts + 1 where delivery_no = ?").param(deliveryNo).update();
+    return jdbc.sql("select attempts from delivery where delivery_no = ?").param(deliveryNo).query(Integer.class).single();
+  }
+
+  void recordDelivered(String deliveryNo, String deliveredBy, String receivedBy, boolean antiFraudTalk,
+      String policiesExplained) {
+    jdbc.sql("""
+            update delivery set delivered_by = ?, received_by = ?, anti_fraud_talk = ?, policies_explained = ?
+            where delivery_no = ?""")
+        .params(deliveredBy, receivedBy, antiFraudTalk, policiesExplained, deliveryNo).update();
+  }
+
+  void close(String deliveryNo, DeliveryStatus status, String reason) {
+    jdbc.sql("update delivery set status = ?, closed_reason = ?, closed_at = ? where delivery_no = ?")
+        .params(status.name(), reason, LocalDateTime.now(), deliveryNo).update();
+  }
+
+  public Optional<Delivery> find(String deliveryNo) {
+    return jdbc.sql("select " + COLUMNS + " from delivery where delivery_no = ?").param(deliveryNo)
+        .query(Delivery.class).optional();
+  }
+
+  Optional<Delivery> findByProcessInstance(String processInstanceId) {
+    return jdbc.sql("select " + COLUMNS + " from delivery where process_instance_id = ?").param(processInstanceId)
+        .query(Delivery.class).optional();
+  }
+
+  List<String> canteenList() {
+    return jdbc.sql("""
+            select c.resident_id from canteen_enrolment c join resident r on r.id = c.resident_id
+            where r.active = true order by c.resident_id""")
+        .query(String.class).list();
+  }
+
+  /** Residents in difficulty (低保 / 特困) get the shared vegetable packages. */
+  List<String> residentsInDifficulty() {
+    return jdbc.sql("""
+            select distinct t.resident_id from resident_tag t join resident r on r.id = t.resident_id
+            where r.active = true and t.tag in ('LOW_INCOME', 'EXTREME_POVERTY') order by t.resident_id""")
+        .query(String.class).list();
+  }
+}

@@ -1,0 +1,8 @@
+package org.yizhan.delivery;
+
+public enum DeliveryStatus {
+  OPEN,
+  DELIVERED,
+  REFUSED,
+  RETURNED
+}

@@ -1,0 +1,125 @@
+package org.yizhan.delivery;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.yizhan.needs.NeedCategory;
+import org.yizhan.needs.NeedsRepository;
+import org.yizhan.order.OrderBook;
+import org.yizhan.platform.ModelProperties;
+import org.yizhan.volunteers.PointsLedger;
+
+/** The listeners and small delegates of doorstep-delivery; each is named in the model. */
+@Configuration
+class DeliveryStepListeners {
+
+  /** Rows of "needs heard" on the doorstep form: need1Category/need1Details … */
+  static final int NEED_ROWS = 3;
+
+  /** Policies the volunteer may tick as explained (民生政策解读), by checkbox key. */
+  static final Map<String, String> POLICIES = Map.of(
+      "policyPension", "PENSION",
+      "policyMedicalInsurance", "MEDICAL_INSURANCE",
+      "policyLowIncome", "LOW_INCOME_ASSISTANCE",
+      "policyElderlySubsidy", "ELDERLY_SUBSIDY",
+      "policyAssistiveDevices", "ASSISTIVE_DEVICES");
+
+  /** Each new doorstep task is one more attempt; the previous attempt's answers must not pre-fill it. */
+  @Bean
+  TaskListener countDeliveryAttempt(DeliveryBook book) {
+    return task -> {
+      for (String answer : List.of("outcome", "receivedBy", "antiFraudTalk", "satisfaction", "visitNote")) {
+        task.getExecution().removeVariable(answer);
+      }
+      task.setVariable("attempt", book.countAttempt(deliveryNo(task)));
+    };
+  }
+
+  /** What the volunteer recorded at the door: the hand-over, the talk, the policies, and the needs heard. */
+  @Bean
+  TaskListener recordDoorstepVisit(DeliveryBook book, NeedsRepository needs, OrderBook orders) {
+    return task -> {
+      String volunteer = task.getAssignee() != null ? task.getAssignee()
+          : task.getProcessEngineServices().getIdentityService().getCurrentAuthentication() == null ? null
+          : task.getProcessEngineServices().getIdentityService().getCurrentAuthentication().getUserId();
+      String deliveryNo = deliveryNo(task);
+      String residentId = (String) task.getVariable(DeliveryProcess.RESIDENT_ID);
+      if ("DELIVERED".equals(task.getVariable("outcome"))) {
+        List<String> policies = new ArrayList<>();
+        POLICIES.forEach((key, policy) -> {
+          if (Boolean.TRUE.equals(task.getVariable(key))) {
+            policies.add(policy);
+          }
+        });
+        String receivedBy = String.valueOf(task.getVariable("receivedBy")).trim();
+        book.recordDelivered(deliveryNo, volunteer, receivedBy, Boolean.TRUE.equals(task.getVariable("antiFraudTalk")),
+            String.join(",", policies.stream().sorted().toList()));
+        String orderNo = (String) task.getVariable(DeliveryProcess.ORDER_NO);
+        Object satisfaction = task.getVariable("satisfaction");
+        if (orderNo != null && satisfaction != null) {
+          orders.recordHandOver(orderNo, receivedBy, Integer.parseInt(satisfaction.toString()));
+        }
+        task.setVariable("deliveredBy", volunteer);
+      }
+      for (int row = 1; row <= NEED_ROWS; row++) {
+        Object category = task.getVariable("need" + row + "Category");
+        Object details = task.getVariable("need" + row + "Details");
+        if (category != null && !category.toString().isBlank()) {
+          needs.record(residentId, deliveryNo, NeedCategory.valueOf(category.toString()),
+              details == null || details.toString().isBlank() ? null : details.toString().trim(), volunteer);
+        }
+        task.getExecution().removeVariable("need" + row + "Category");
+        task.getExecution().removeVariable("need" + row + "Details");
+      }
+    };
+  }
+
+  /** "Credit points (记积分)": the points the decision table gave go to the volunteer who delivered. */
+  @Bean
+  JavaDelegate creditPoints(PointsLedger ledger) {
+    return execution -> {
+      Object points = execution.getVariable("points");
+      String volunteer = (String) execution.getVariable("deliveredBy");
+      if (points != null && volunteer != null) {
+        ledger.credit(volunteer, ((Number) points).intValue(),
+            "Doorstep delivery: " + execution.getVariable("kindLabel") + " (送货上门)",
+            (String) execution.getVariable(DeliveryProcess.DELIVERY_NO));
+      }
+    };
+  }
+
+  /**
+   * On the delivery's end events: closes the record as the element's extension properties say
+   * ({@code delivery.status}, {@code delivery.reasonText}, {@code delivery.reason} = variables) and hands the result
+   * to a calling station-order.
+   */
+  @Bean
+  ExecutionListener deliveryOutcome(DeliveryBook book) {
+    return execution -> {
+      Map<String, String> properties = ModelProperties.of(execution);
+      DeliveryStatus status = DeliveryStatus.valueOf(properties.get("delivery.status"));
+      String text = properties.get("delivery.reasonText");
+      String details = ModelProperties.joinedVariables(execution, properties.get("delivery.reason"));
+      String reason = text == null ? details : details == null ? text : text + ": " + details;
+      book.close(deliveryNo(execution), status, reason);
+      execution.setVariable(DeliveryProcess.RESULT, status.name());
+      execution.setVariable(DeliveryProcess.REASON, reason);
+    };
+  }
+
+  private static String deliveryNo(DelegateTask task) {
+    return (String) task.getVariable(DeliveryProcess.DELIVERY_NO);
+  }
+
+  private static String deliveryNo(DelegateExecution execution) {
+    return (String) execution.getVariable(DeliveryProcess.DELIVERY_NO);
+  }
+}

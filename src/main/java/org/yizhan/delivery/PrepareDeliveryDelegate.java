@@ -1,0 +1,94 @@
+package org.yizhan.delivery;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.identity.User;
+import org.springframework.stereotype.Component;
+import org.yizhan.platform.YizhanProperties;
+import org.yizhan.platform.security.StationGroups;
+import org.yizhan.residents.Resident;
+import org.yizhan.residents.ResidentRepository;
+import org.yizhan.residents.ResidentTag;
+
+/**
+ * "Prepare delivery (准备配送)": opens the delivery record (its number becomes the business key unless an order's
+ * number already is), decides who is offered the doorstep task, and whether the resident is at risk if nobody
+ * answers. Only the neighbourhood goes into the process; address and phone stay in the registry.
+ */
+@Component("prepareDelivery")
+class PrepareDeliveryDelegate implements JavaDelegate {
+
+  private final DeliveryBook book;
+  private final ResidentRepository residents;
+  private final IdentityService identity;
+  private final TaskService tasks;
+  private final YizhanProperties properties;
+
+  PrepareDeliveryDelegate(DeliveryBook book, ResidentRepository residents, IdentityService identity, TaskService tasks,
+      YizhanProperties properties) {
+    this.book = book;
+    this.residents = residents;
+    this.identity = identity;
+    this.tasks = tasks;
+    this.properties = properties;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    String residentId = (String) execution.getVariable(DeliveryProcess.RESIDENT_ID);
+    Resident resident = residentId == null ? null : residents.find(residentId).orElse(null);
+    if (resident == null) {
+      throw new BadUserRequestException("There is no resident " + residentId + " in the registry");
+    }
+    DeliveryKind kind;
+    try {
+      kind = DeliveryKind.valueOf(String.valueOf(execution.getVariable(DeliveryProcess.KIND)));
+    } catch (IllegalArgumentException unknown) {
+      throw new BadUserRequestException("Kind must be GOODS, MEAL, VEGETABLES or MEDICINE");
+    }
+    String orderNo = (String) execution.getVariable(DeliveryProcess.ORDER_NO);
+    String deliveryNo = book.open(resident.id(), kind, orderNo, execution.getProcessInstanceId(),
+        (String) execution.getVariable(DeliveryProcess.NOTE), (String) execution.getVariable(DeliveryProcess.REQUESTED_BY));
+    if (execution.getProcessBusinessKey() == null) {
+      execution.setProcessBusinessKey(deliveryNo);
+    }
+
+    var delivery = properties.delivery();
+    Map<String, Object> variables = new HashMap<>();
+    variables.put(DeliveryProcess.DELIVERY_NO, deliveryNo);
+    variables.put(DeliveryProcess.ORDER_NO, orderNo);
+    variables.put("kindLabel", kind.label());
+    variables.put("residentArea", resident.neighbourhood());
+    variables.put("atRisk", atRisk(resident));
+    variables.put("deliveryGroups", offeredTo(resident.gridId()));
+    variables.put("maxAttempts", delivery.maxAttempts());
+    variables.put("retryAfter", delivery.retryAfter().toString());
+    variables.put("welfareCheckWithin", delivery.welfareCheckWithin().toString());
+    execution.setVariables(variables);
+  }
+
+  /** Living alone, very old, disabled or with limited mobility: an unanswered door is a safety question. */
+  static boolean atRisk(Resident resident) {
+    return resident.has(ResidentTag.LIVING_ALONE) || resident.has(ResidentTag.VERY_OLD)
+        || resident.has(ResidentTag.DISABLED) || resident.has(ResidentTag.MOBILITY_LIMITED);
+  }
+
+  /** The grid's volunteers when one of them has no doorstep delivery in hand; otherwise every station volunteer. */
+  private String offeredTo(String gridId) {
+    String gridGroup = StationGroups.gridVolunteers(gridId);
+    for (User volunteer : identity.createUserQuery().memberOfGroup(gridGroup).list()) {
+      long inHand = tasks.createTaskQuery().processDefinitionKey(DeliveryProcess.KEY)
+          .taskDefinitionKey(DeliveryProcess.DELIVER_TASK).taskAssignee(volunteer.getId()).count();
+      if (inHand == 0) {
+        return gridGroup;
+      }
+    }
+    return StationGroups.VOLUNTEERS;
+  }
+}

@@ -1,0 +1,204 @@
+package org.yizhan.delivery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.claim;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.yizhan.StationTest;
+import org.yizhan.needs.NeedCategory;
+import org.yizhan.needs.NeedsRepository;
+import org.yizhan.volunteers.PointsLedger;
+
+/** Every path of processes/doorstep-delivery.bpmn, with the real delegates, decision tables and tables. */
+@StationTest
+class DoorstepDeliveryProcessTest {
+
+  /** Lives alone, 87, limited mobility; grid G01 (wang.fang, li.qiang). */
+  private static final String AT_RISK = "R-0001";
+  /** Ordinary resident, grid G01. */
+  private static final String ORDINARY = "R-0002";
+  /** Lives alone, grid G02, whose only volunteer is zhao.min. */
+  private static final String IN_GRID_TWO = "R-0003";
+
+  @Autowired ProcessEngine engine;
+  @Autowired DeliveryService deliveries;
+  @Autowired DeliveryRepository records;
+  @Autowired NeedsRepository needs;
+  @Autowired PointsLedger points;
+
+  @BeforeEach
+  void setUp() {
+    BpmnAwareTests.init(engine);
+  }
+
+  @Test
+  void mealDeliveredFirstTimeRecordsTheVisitTheNeedsAndThePoints() {
+    int pointsBefore = points.account("wang.fang").balance();
+    ProcessInstance delivery = start(AT_RISK, DeliveryKind.MEAL);
+
+    assertThat(delivery).isWaitingAt("Task_DeliverToDoor").hasBusinessKey(deliveryNo(delivery));
+    assertThat(task("Task_DeliverToDoor", delivery)).hasCandidateGroup("grid-g01-volunteers");
+    assertThat(delivery).variables().containsEntry("attempt", 1).doesNotContainKeys("residentAddress", "residentPhone");
+    claim(task("Task_DeliverToDoor", delivery), "wang.fang");
+    complete(task("Task_DeliverToDoor", delivery), withVariables("outcome", "DELIVERED", "receivedBy", "Zhang (张)",
+        "satisfaction", "5", "antiFraudTalk", true, "policyPension", true, "policyMedicalInsurance", false,
+        "need1Category", "MEDICINE", "need1Details", "Blood pressure pills (降压药)", "need2Category", "REPAIR",
+        "need2Details", "Dripping tap"));
+
+    assertThat(delivery).isEnded().hasPassed("Task_DecidePoints", "Task_CreditPoints", "Event_Delivered");
+    Delivery done = records.find(deliveryNo(delivery)).orElseThrow();
+    assertThat(done.status()).isEqualTo(DeliveryStatus.DELIVERED);
+    assertThat(done.deliveredBy()).isEqualTo("wang.fang");
+    assertThat(done.antiFraudTalk()).isTrue();
+    assertThat(done.policiesExplained()).isEqualTo("PENSION");
+    assertThat(needs.ofResident(AT_RISK)).filteredOn(need -> deliveryNo(delivery).equals(need.deliveryNo()))
+        .extracting(NeedsRepository.Need::category).containsExactlyInAnyOrder(NeedCategory.MEDICINE, NeedCategory.REPAIR);
+    assertThat(points.account("wang.fang").balance()).isEqualTo(pointsBefore + 3);
+  }
+
+  @Test
+  void refusedDeliveryEndsRefusedWithTheNote() {
+    ProcessInstance delivery = start(ORDINARY, DeliveryKind.VEGETABLES);
+
+    complete(task("Task_DeliverToDoor", delivery), withVariables("outcome", "REFUSED", "visitNote", "Does not eat leeks"));
+
+    assertThat(delivery).isEnded().hasPassed("Event_Refused");
+    assertThat(records.find(deliveryNo(delivery)).orElseThrow().closedReason())
+        .isEqualTo("Refused at the door (居民拒收): Does not eat leeks");
+  }
+
+  @Test
+  void nobodyAnsweringAtAResidentAtRiskBringsAGridWorkerWithinTheHourThenTheNextDaysAttempt() {
+    ProcessInstance delivery = start(AT_RISK, DeliveryKind.MEAL);
+
+    complete(task("Task_DeliverToDoor", delivery), withVariables("outcome", "NOBODY_ANSWERED"));
+
+    assertThat(delivery).isWaitingAt("Task_WelfareCheck");
+    Task check = task("Task_WelfareCheck", delivery);
+    assertThat(check).hasCandidateGroup("grid-workers");
+    long dueInMinutes = (check.getDueDate().getTime() - System.currentTimeMillis()) / 60_000;
+    assertThat(dueInMinutes).isBetween(55L, 60L);
+    complete(check, withVariables("welfareOutcome", "SAFE", "welfareNote", "At her daughter's (在女儿家)"));
+
+    assertThat(delivery).isWaitingAt("Timer_NextAttempt");
+    execute(job("Timer_NextAttempt", delivery));
+    assertThat(delivery).isWaitingAt("Task_DeliverToDoor").variables().containsEntry("attempt", 2)
+        .doesNotContainKey("outcome");
+  }
+
+  @Test
+  void welfareCheckFindingTheResidentNeedsHelpGivesVolunteersAFollowUp() {
+    ProcessInstance delivery = start(AT_RISK, DeliveryKind.MEAL);
+    complete(task("Task_DeliverToDoor", delivery), withVariables("outcome", "NOBODY_ANSWERED"));
+
+    complete(task("Task_WelfareCheck", delivery),
+        withVariables("welfareOutcome", "NEEDS_HELP", "welfareNote", "Fell, cannot reach the door (摔倒)"));
+
+    assertThat(delivery).isWaitingAt("Task_ArrangeHelp");
+    assertThat(task("Task_ArrangeHelp", delivery)).hasCandidateGroup("station-volunteers");
+    complete(task("Task_ArrangeHelp", delivery), withVariables("helpArranged", "Walker lent, daughter called"));
+    assertThat(delivery).isWaitingAt("Timer_NextAttempt");
+  }
+
+  @Test
+  void emergencyAtTheDoorRecordsWhoWasCalledAndReturnsTheGoods() {
+    ProcessInstance delivery = start(AT_RISK, DeliveryKind.MEAL);
+    complete(task("Task_DeliverToDoor", delivery), withVariables("outcome", "NOBODY_ANSWERED"));
+
+    complete(task("Task_WelfareCheck", delivery), withVariables("welfareOutcome", "EMERGENCY",
+        "calledWho", "AMBULANCE_120", "welfareNote", "Unconscious, ambulance took her"));
+
+    assertThat(delivery).isEnded().hasPassed("Event_Emergency");
+    Delivery returned = records.find(deliveryNo(delivery)).orElseThrow();
+    assertThat(returned.status()).isEqualTo(DeliveryStatus.RETURNED);
+    assertThat(returned.closedReason()).contains("AMBULANCE_120", "Unconscious");
+  }
+
+  @Test
+  void overdueWelfareCheckEscalatesToTheStationManagerUntilItIsDone() {
+    ProcessInstance delivery = start(AT_RISK, DeliveryKind.MEDICINE);
+    complete(task("Task_DeliverToDoor", delivery), withVariables("outcome", "NOBODY_ANSWERED"));
+
+    execute(job("Timer_WelfareCheckOverdue", delivery));
+
+    assertThat(delivery).isWaitingAt("Task_WelfareCheck", "Task_EscalateWelfareCheck");
+    assertThat(task("Task_EscalateWelfareCheck", delivery)).hasCandidateGroup("station-managers");
+    complete(task("Task_WelfareCheck", delivery), withVariables("welfareOutcome", "SAFE", "welfareNote", "Was asleep"));
+    assertThat(delivery).isNotWaitingAt("Task_EscalateWelfareCheck").isWaitingAt("Timer_NextAttempt");
+  }
+
+  @Test
+  void nobodyAnsweringThreeTimesSendsTheGoodsBackToTheStation() {
+    ProcessInstance delivery = start(ORDINARY, DeliveryKind.VEGETABLES);
+
+    for (int attempt = 1; attempt <= 3; attempt++) {
+      assertThat(delivery).variables().containsEntry("attempt", attempt);
+      complete(task("Task_DeliverToDoor", delivery), withVariables("outcome", "NOBODY_ANSWERED"));
+      if (attempt < 3) {
+        assertThat(delivery).isNotWaitingAt("Task_WelfareCheck");
+        execute(job("Timer_NextAttempt", delivery));
+      }
+    }
+
+    assertThat(delivery).isEnded().hasPassed("Event_Returned").hasNotPassed("Task_WelfareCheck");
+    Delivery returned = records.find(deliveryNo(delivery)).orElseThrow();
+    assertThat(returned.status()).isEqualTo(DeliveryStatus.RETURNED);
+    assertThat(returned.attempts()).isEqualTo(3);
+  }
+
+  @Test
+  void mealRoundStartsOneDeliveryForEveryoneOnTheCanteenList() {
+    List<DeliveryService.Started> round = deliveries.startRound(DeliveryKind.MEAL, "Lunch, Monday", "chen.jing");
+
+    assertThat(round).extracting(DeliveryService.Started::residentId).containsExactly("R-0001", "R-0003", "R-0006");
+    assertThat(round).allSatisfy(started -> assertThat(records.find(started.deliveryNo()).orElseThrow().kind())
+        .isEqualTo(DeliveryKind.MEAL));
+    round.forEach(started -> engine.getRuntimeService().deleteProcessInstance(started.processInstanceId(), "test"));
+  }
+
+  @Test
+  void vegetableRoundGoesToResidentsInDifficulty() {
+    List<DeliveryService.Started> round = deliveries.startRound(DeliveryKind.VEGETABLES, null, "chen.jing");
+
+    assertThat(round).extracting(DeliveryService.Started::residentId).containsExactly("R-0004", "R-0006");
+    round.forEach(started -> engine.getRuntimeService().deleteProcessInstance(started.processInstanceId(), "test"));
+  }
+
+  @Test
+  void gridWhoseVolunteersAreAllBusyFallsBackToEveryStationVolunteer() {
+    ProcessInstance first = start(IN_GRID_TWO, DeliveryKind.MEAL);
+    assertThat(task("Task_DeliverToDoor", first)).hasCandidateGroup("grid-g02-volunteers");
+    claim(task("Task_DeliverToDoor", first), "zhao.min");
+
+    ProcessInstance second = start(IN_GRID_TWO, DeliveryKind.VEGETABLES);
+
+    assertThat(task("Task_DeliverToDoor", second)).hasCandidateGroup("station-volunteers");
+    engine.getRuntimeService().deleteProcessInstance(first.getId(), "test");
+    engine.getRuntimeService().deleteProcessInstance(second.getId(), "test");
+  }
+
+  private ProcessInstance start(String residentId, DeliveryKind kind) {
+    return engine.getRuntimeService().createProcessInstanceByKey(DeliveryProcess.KEY)
+        .setVariables(Map.of("residentId", residentId, "kind", kind.name(), "requestedBy", "chen.jing"))
+        .execute();
+  }
+
+  private String deliveryNo(ProcessInstance delivery) {
+    return records.findByProcessInstance(delivery.getId()).orElseThrow().deliveryNo();
+  }
+}
