@@ -76,6 +76,9 @@ public class StationAccess implements ApplicationRunner {
     grant(StationGroups.MANAGERS, Resources.DECISION_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY);
     grant(StationGroups.MANAGERS, Resources.DEPLOYMENT, ANY, Permissions.READ);
     grant(StationGroups.MANAGERS, Resources.TASK, ANY, Permissions.READ);
+    // ... and know their volunteers (points, prizes).
+    grant(StationGroups.MANAGERS, Resources.USER, ANY, Permissions.READ);
+    grant(StationGroups.MANAGERS, Resources.GROUP, ANY, Permissions.READ);
 
     createTasklistFilters();
   }
