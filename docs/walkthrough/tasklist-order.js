@@ -1,6 +1,6 @@
 // Walks one order through Camunda Tasklist in headless Chromium, as the volunteers and the merchant would:
 // start form → Accept order → Confirm stock and price → Deliver goods to the station → Check quality and quantity →
-// Schedule the service → Deliver to the door. Screenshots go to ./shots. Needs the app running on :8080 (fresh data).
+// Schedule the service → Deliver to the door (doorstep-delivery, with the address link and a need heard). Screenshots go to ./shots. Needs the app running on :8080 (fresh data).
 //   cd docs/walkthrough && npm install && node tasklist-order.js
 const { chromium } = require('playwright-core');
 const fs = require('fs');
@@ -77,7 +77,17 @@ async function work(user, taskName, fill, name) {
     await p.keyboard.press('Tab');
   }, '06-schedule');
   await work('wang.fang', 'Deliver to the door', async (p) => {
+    // the address is behind a link that answers only the volunteer who has claimed the task
+    const href = await p.locator('.fjs-form a', { hasText: 'Address and phone' }).getAttribute('href');
+    const contact = await p.request.get(new URL(href, BASE).toString());
+    console.log('wang.fang: address link after claiming ->', contact.status(), (await contact.json()).address);
+    await choose(p, 'Delivered (已送达)');
     await p.getByLabel('Received by (签收人)').fill('Zhang (张)');
     await choose(p, '5 – Very satisfied');
+    await choose(p, 'Anti-fraud talk done');
+    await choose(p, 'Pension (养老金)');
+    await p.locator('.fjs-form-field-select').first().click();
+    await p.locator('.fjs-dropdownlist-item', { hasText: 'Medicine purchase' }).first().click();
+    await p.getByLabel('Details (说明)').first().fill('Blood pressure pills (降压药)');
   }, '07-door');
 })().catch((e) => { console.error(e.message); process.exit(1); });
