@@ -1,11 +1,11 @@
 // Draws a BPMN file the way Camunda Modeler does (both use bpmn-js) and saves it as a PNG, in headless Chromium.
-//   cd docs/render && npm install && node render-bpmn.js ../../processes/station-order.bpmn ../station-order.png
+//   cd docs/render && npm install && node render-bpmn.js ../../processes/station-order.bpmn ../station-order.png [width]
 // Prints the import warnings bpmn-js reports (an empty list means Modeler opens the file cleanly).
 const { chromium } = require('playwright-core');
 const fs = require('fs');
 const path = require('path');
 
-const [, , bpmnFile, pngFile] = process.argv;
+const [, , bpmnFile, pngFile, width = '3300'] = process.argv;
 const dist = path.join(__dirname, 'node_modules/bpmn-js/dist');
 
 (async () => {
@@ -14,9 +14,9 @@ const dist = path.join(__dirname, 'node_modules/bpmn-js/dist');
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
       '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
-  const page = await browser.newPage({ viewport: { width: 3300, height: 850 } });
+  const page = await browser.newPage({ viewport: { width: Number(width), height: 850 } });
   const css = ['diagram-js.css', 'bpmn-js.css'].map((f) => fs.readFileSync(path.join(dist, 'assets', f))).join('\n');
-  await page.setContent(`<html><head><style>${css} body{margin:0;background:#fff} #canvas{width:3300px;height:850px}</style>
+  await page.setContent(`<html><head><style>${css} body{margin:0;background:#fff} #canvas{width:${width}px;height:850px}</style>
     </head><body><div id="canvas"></div></body></html>`);
   await page.addScriptTag({ path: path.join(dist, 'bpmn-viewer.development.js') });
   const result = await page.evaluate(async (xml) => {
