@@ -18,8 +18,8 @@ import org.yizhan.residents.ResidentTag;
 
 /**
  * "Prepare delivery (准备配送)": opens the delivery record (its number becomes the business key unless an order's
- * number already is), decides who is offered the doorstep task, and whether the resident is at risk if nobody
- * answers. Only the neighbourhood goes into the process; address and phone stay in the registry.
+ * number already is), decides who is offered the doorstep task, and hands the welfare-risk decision the resident's
+ * flags. Only the neighbourhood goes into the process; address and phone stay in the registry.
  */
 @Component("prepareDelivery")
 class PrepareDeliveryDelegate implements JavaDelegate {
@@ -65,18 +65,16 @@ class PrepareDeliveryDelegate implements JavaDelegate {
     variables.put(DeliveryProcess.ORDER_NO, orderNo);
     variables.put("kindLabel", kind.label());
     variables.put("residentArea", resident.neighbourhood());
-    variables.put("atRisk", atRisk(resident));
+    // Inputs of the welfare-risk decision (who gets a welfare check when the door stays closed): flags, no personal data.
+    variables.put("livingAlone", resident.has(ResidentTag.LIVING_ALONE));
+    variables.put("veryOld", resident.has(ResidentTag.VERY_OLD));
+    variables.put("disabled", resident.has(ResidentTag.DISABLED));
+    variables.put("mobilityLimited", resident.has(ResidentTag.MOBILITY_LIMITED));
     variables.put("deliveryGroups", offeredTo(resident.gridId()));
     variables.put("maxAttempts", delivery.maxAttempts());
     variables.put("retryAfter", delivery.retryAfter().toString());
     variables.put("welfareCheckWithin", delivery.welfareCheckWithin().toString());
     execution.setVariables(variables);
-  }
-
-  /** Living alone, very old, disabled or with limited mobility: an unanswered door is a safety question. */
-  static boolean atRisk(Resident resident) {
-    return resident.has(ResidentTag.LIVING_ALONE) || resident.has(ResidentTag.VERY_OLD)
-        || resident.has(ResidentTag.DISABLED) || resident.has(ResidentTag.MOBILITY_LIMITED);
   }
 
   /** The grid's volunteers when one of them has no doorstep delivery in hand; otherwise every station volunteer. */
