@@ -68,6 +68,12 @@ public class StationAccess implements ApplicationRunner {
     grant(StationGroups.MANAGERS, Resources.PROCESS_DEFINITION, "doorstep-delivery",
         ProcessDefinitionPermissions.CREATE_INSTANCE, ProcessDefinitionPermissions.READ_INSTANCE,
         ProcessDefinitionPermissions.UPDATE_INSTANCE);
+    // Any staff user registers disputes; who may read a case is decided per case (see DisputeService).
+    for (String group : List.of(StationGroups.VOLUNTEERS, StationGroups.MANAGERS, StationGroups.BUILDING_HEADS,
+        StationGroups.GRID_WORKERS, StationGroups.MEDIATION_COMMITTEE, StationGroups.GOVERNANCE_CENTRE)) {
+      grant(group, Resources.PROCESS_DEFINITION, "mediation-escalation", ProcessDefinitionPermissions.CREATE_INSTANCE);
+      grant(group, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
+    }
     // Station managers watch the station in Cockpit and see every task, not only their group's.
     grant(StationGroups.MANAGERS, Resources.APPLICATION, COCKPIT, Permissions.ACCESS);
     grant(StationGroups.MANAGERS, Resources.PROCESS_DEFINITION, ANY, Permissions.READ,
@@ -131,7 +137,8 @@ public class StationAccess implements ApplicationRunner {
                 Map.of("name", "orderNo", "label", "Order (订单号)"),
                 Map.of("name", "residentArea", "label", "Area (片区)"),
                 Map.of("name", "deliveryMode", "label", "Hand-over (交付方式)"),
-                Map.of("name", "deliveryNo", "label", "Delivery (配送单号)"))));
+                Map.of("name", "deliveryNo", "label", "Delivery (配送单号)"),
+                Map.of("name", "caseNo", "label", "Case (案件号)"))));
     filters.saveFilter(filter);
   }
 }

@@ -16,7 +16,8 @@ public final class StationGroups {
 
   /** Everybody who works tasks in Tasklist. */
   public static final List<String> TASK_WORKERS = List.of(VOLUNTEERS, MANAGERS, MERCHANTS, BUILDING_HEADS, GRID_WORKERS,
-      MEDIATION_COMMITTEE, GOVERNANCE_CENTRE);
+      MEDIATION_COMMITTEE, GOVERNANCE_CENTRE, StationGroups.POLICE_STATION, StationGroups.JUDICIAL_OFFICE,
+      StationGroups.PEOPLES_COURT);
 
   /** Community staff who may see the resident registry and take orders for residents. */
   public static final List<String> STAFF = List.of(VOLUNTEERS, MANAGERS, GRID_WORKERS, BUILDING_HEADS, ADMINS);
@@ -27,6 +28,20 @@ public final class StationGroups {
   /** The group of volunteers living in or covering a grid; doorstep deliveries go to it first. */
   public static String gridVolunteers(String gridId) {
     return "grid-" + gridId.toLowerCase(java.util.Locale.ROOT) + "-volunteers";
+  }
+
+  public static final String POLICE_STATION = "police-station";
+  public static final String JUDICIAL_OFFICE = "judicial-office";
+  public static final String PEOPLES_COURT = "peoples-court";
+
+  /** The building heads of one building: level 1 of mediation for disputes in it. */
+  public static String buildingHeads(String buildingId) {
+    return "building-" + buildingId.toLowerCase(java.util.Locale.ROOT) + "-heads";
+  }
+
+  /** The grid workers of one grid: level 2 of mediation. */
+  public static String gridWorkers(String gridId) {
+    return "grid-" + gridId.toLowerCase(java.util.Locale.ROOT) + "-workers";
   }
 
   private StationGroups() {}

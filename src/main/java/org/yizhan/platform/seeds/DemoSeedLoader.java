@@ -2,6 +2,7 @@ package org.yizhan.platform.seeds;
 
 import java.nio.file.Path;
 import java.time.LocalDateTime;
+import java.util.List;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
@@ -21,6 +22,8 @@ import org.yizhan.platform.seeds.SeedRecords.CatalogSeed;
 import org.yizhan.platform.seeds.SeedRecords.GridSeed;
 import org.yizhan.platform.seeds.SeedRecords.GridVolunteersSeed;
 import org.yizhan.platform.seeds.SeedRecords.GroupSeed;
+import org.yizhan.platform.seeds.SeedRecords.MediatorsSeed;
+import org.yizhan.platform.seeds.SeedRecords.PartnerSeed;
 import org.yizhan.platform.seeds.SeedRecords.ResidentSeed;
 import org.yizhan.platform.seeds.SeedRecords.UserSeed;
 
@@ -59,6 +62,7 @@ public class DemoSeedLoader implements ApplicationRunner {
     loadOnce("catalog.yaml", this::loadCatalog);
     loadOnce("canteen.yaml", this::loadCanteenList);
     loadOnce("grid-volunteers.yaml", this::loadGridVolunteers);
+    loadOnce("mediators.yaml", this::loadMediators);
   }
 
   private void loadOnce(String file, Runnable loader) {
@@ -83,22 +87,25 @@ public class DemoSeedLoader implements ApplicationRunner {
   }
 
   private void loadUsers() {
-    for (UserSeed seed : files.read("users.yaml", UserSeed.class)) {
-      if (identityService.createUserQuery().userId(seed.id()).count() == 0) {
-        User user = identityService.newUser(seed.id());
-        user.setFirstName(seed.firstName());
-        user.setLastName(seed.lastName());
-        user.setEmail(seed.id() + "@station.example");
-        user.setPassword(DEMO_PASSWORD);
-        identityService.saveUser(user);
-      }
-      for (String groupId : seed.groups()) {
-        if (identityService.createUserQuery().userId(seed.id()).memberOfGroup(groupId).count() == 0) {
-          identityService.createMembership(seed.id(), groupId);
-        }
+    files.read("users.yaml", UserSeed.class).forEach(this::loadUser);
+  }
+
+  private void loadUser(UserSeed seed) {
+    if (identityService.createUserQuery().userId(seed.id()).count() == 0) {
+      User user = identityService.newUser(seed.id());
+      user.setFirstName(seed.firstName());
+      user.setLastName(seed.lastName());
+      user.setEmail(seed.id() + "@station.example");
+      user.setPassword(DEMO_PASSWORD);
+      identityService.saveUser(user);
+    }
+    for (String groupId : seed.groups()) {
+      if (identityService.createUserQuery().userId(seed.id()).memberOfGroup(groupId).count() == 0) {
+        identityService.createMembership(seed.id(), groupId);
       }
     }
   }
+
 
   private void loadGrids() {
     for (GridSeed grid : files.read("grids.yaml", GridSeed.class)) {
@@ -136,6 +143,32 @@ public class DemoSeedLoader implements ApplicationRunner {
         identityService.saveGroup(group);
       }
       for (String userId : seed.volunteers()) {
+        identityService.createMembership(userId, groupId);
+      }
+    }
+  }
+
+  private void loadMediators() {
+    MediatorsSeed seed = files.readOne("mediators.yaml", MediatorsSeed.class);
+    seed.buildingHeads().forEach((building, users) -> addMembers(StationGroups.buildingHeads(building),
+        "Building heads of " + building + " (" + building + "楼栋长)", users));
+    seed.gridWorkers().forEach((grid, users) -> addMembers(StationGroups.gridWorkers(grid),
+        "Grid workers of " + grid + " (" + grid + "网格员)", users));
+    seed.partnerGroups().forEach(group -> addMembers(group.id(), group.name(), List.of()));
+    for (PartnerSeed partner : seed.partners()) {
+      loadUser(new UserSeed(partner.id(), partner.firstName(), partner.lastName(), List.of(partner.group())));
+    }
+  }
+
+  private void addMembers(String groupId, String name, List<String> users) {
+    if (identityService.createGroupQuery().groupId(groupId).count() == 0) {
+      Group group = identityService.newGroup(groupId);
+      group.setName(name);
+      group.setType("WORKFLOW");
+      identityService.saveGroup(group);
+    }
+    for (String userId : users) {
+      if (identityService.createUserQuery().userId(userId).memberOfGroup(groupId).count() == 0) {
         identityService.createMembership(userId, groupId);
       }
     }

@@ -34,6 +34,14 @@ class SeedFiles {
     }
   }
 
+  <T> T readOne(String fileName, Class<T> type) {
+    try (InputStream in = open(fileName)) {
+      return yaml.readValue(in, type);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read seed file " + fileName, e);
+    }
+  }
+
   private InputStream open(String fileName) throws IOException {
     Path file = folder.resolve(fileName);
     return Files.isRegularFile(file) ? Files.newInputStream(file) : new ClassPathResource("seeds/" + fileName).getInputStream();

@@ -3,6 +3,7 @@ package org.yizhan.platform.seeds;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 /** The shapes of the seed files. */
 final class SeedRecords {
@@ -21,6 +22,11 @@ final class SeedRecords {
       List<String> tags) {}
 
   record GridVolunteersSeed(String grid, List<String> volunteers) {}
+
+  record PartnerSeed(String id, String firstName, String lastName, String group) {}
+
+  record MediatorsSeed(Map<String, List<String>> buildingHeads, Map<String, List<String>> gridWorkers,
+      List<GroupSeed> partnerGroups, List<PartnerSeed> partners) {}
 
   record CatalogSeed(String sku, String kind, String name, String brand, String unit, BigDecimal unitPrice,
       String merchant, int maxQuantity, Boolean active) {}

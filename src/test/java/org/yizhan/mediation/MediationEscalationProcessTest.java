@@ -1,0 +1,208 @@
+package org.yizhan.mediation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.yizhan.StationTest;
+
+/** Every path of processes/mediation-escalation.bpmn with the real triage, listeners and case tables. */
+@StationTest
+class MediationEscalationProcessTest {
+
+  private static final String[] LEVEL_TASKS = {null, "Task_MediateInBuilding", "Task_MediateInGrid",
+      "Task_MediateInCommunity", "Task_JointSession"};
+
+  @Autowired ProcessEngine engine;
+  @Autowired CaseRepository cases;
+  @Autowired JdbcClient jdbc;
+
+  @BeforeEach
+  void setUp() {
+    BpmnAwareTests.init(engine);
+  }
+
+  @ParameterizedTest(name = "settled at level {0}")
+  @CsvSource({"1", "2", "3", "4"})
+  void caseSettledAtAnyLevelIsFollowedUpByItsOwnerAndClosed(int level) {
+    ProcessInstance dispute = register("NOISE", Map.of());
+    for (int below = 1; below < level; below++) {
+      notSettled(dispute, below, "Parties would not meet (双方不见面)");
+    }
+    settle(dispute, level);
+
+    assertThat(dispute).isWaitingAt("Task_FollowUpVisit");
+    assertThat(task("Task_FollowUpVisit", dispute)).isAssignedTo("liu.yang");
+    long dueInDays = (task("Task_FollowUpVisit", dispute).getDueDate().getTime() - System.currentTimeMillis()) / 86_400_000;
+    assertThat(dueInDays).isBetween(14L, 15L);
+    complete(task("Task_FollowUpVisit", dispute),
+        withVariables("followUpOutcome", "STABLE", "satisfaction", "5", "followUpNote", "Quiet since (已安静)"));
+
+    assertThat(dispute).isEnded().hasPassed("Event_CaseClosed");
+    CaseRepository.DisputeCase closed = cases.find(caseNo(dispute)).orElseThrow();
+    assertThat(closed.status()).isEqualTo(CaseStatus.CLOSED);
+    assertThat(closed.settledAtLevel()).isEqualTo(level);
+    assertThat(closed.satisfaction()).isEqualTo(5);
+    assertThat(subsidy(dispute)).isEqualTo(new String[] {"100.00", "150.00", "200.00", "300.00"}[level - 1]);
+  }
+
+  @ParameterizedTest(name = "deadline passes at level {0}")
+  @CsvSource({"1", "2", "3", "4"})
+  void caseNotSettledInTimeMovesUpByItself(int level) {
+    ProcessInstance dispute = register("NOISE", Map.of());
+    for (int below = 1; below < level; below++) {
+      notSettled(dispute, below, "No agreement");
+    }
+    String timer = new String[] {null, "Timer_BuildingDeadline", "Timer_GridDeadline", "Timer_CommunityDeadline",
+        "Timer_CentreDeadline"}[level];
+
+    execute(job(timer, dispute));
+
+    if (level < 3) {
+      assertThat(dispute).isWaitingAt(LEVEL_TASKS[level + 1]);
+    } else if (level == 3) {
+      assertThat(dispute).isWaitingAt("Task_PoliceStationInput", "Task_JudicialOfficeInput", "Task_PeoplesCourtInput");
+    } else {
+      assertThat(dispute).isWaitingAt("Task_ReferCase");
+    }
+    assertThat(cases.history(caseNo(dispute))).extracting(CaseRepository.CaseEvent::event).contains("TIMED_OUT");
+    assertThat(cases.history(caseNo(dispute))).filteredOn(e -> "TIMED_OUT".equals(e.event()))
+        .extracting(CaseRepository.CaseEvent::reason).allMatch(reason -> reason.contains("Deadline passed"));
+  }
+
+  @Test
+  void levelsHaveTheirOwnGroupsAndDeadlinesFromTheTriageTable() {
+    ProcessInstance dispute = register("CLUTTER", Map.of());
+
+    assertThat(task("Task_MediateInBuilding", dispute)).hasCandidateGroup("building-b01-heads");
+    notSettled(dispute, 1, "Refuses to move the bicycles");
+    assertThat(task("Task_MediateInGrid", dispute)).hasCandidateGroup("grid-g01-workers");
+    notSettled(dispute, 2, "Still refuses");
+    assertThat(task("Task_MediateInCommunity", dispute)).hasCandidateGroup("mediation-committee");
+    notSettled(dispute, 3, "Needs the street");
+    assertThat(dispute).isWaitingAt("Task_PoliceStationInput", "Task_JudicialOfficeInput", "Task_PeoplesCourtInput");
+    assertThat(task("Task_PoliceStationInput", dispute)).hasCandidateGroup("police-station");
+    assertThat(task("Task_JudicialOfficeInput", dispute)).hasCandidateGroup("judicial-office");
+    assertThat(task("Task_PeoplesCourtInput", dispute)).hasCandidateGroup("peoples-court");
+  }
+
+  @Test
+  void familyDisputeStartsWithTheGridWorkerAndParkingWithTheCommunity() {
+    assertThat(register("FAMILY", Map.of())).isWaitingAt("Task_MediateInGrid");
+    assertThat(register("PARKING", Map.of())).isWaitingAt("Task_MediateInCommunity");
+  }
+
+  @Test
+  void threatOfViolenceGoesStraightToTheCentreAndInformsThePoliceStation() {
+    ProcessInstance dispute = register("NOISE", Map.of("riskViolence", true));
+
+    assertThat(dispute).isWaitingAt("Task_NotifyPoliceStation");
+    execute(job("Task_NotifyPoliceStation", dispute));
+
+    assertThat(dispute).isWaitingAt("Task_PoliceStationInput", "Task_JudicialOfficeInput", "Task_PeoplesCourtInput");
+    assertThat(cases.find(caseNo(dispute)).orElseThrow().startLevel()).isEqualTo(4);
+    assertThat(cases.history(caseNo(dispute))).extracting(CaseRepository.CaseEvent::event).contains("POLICE_NOTIFIED");
+  }
+
+  @Test
+  void caseTheCentreCannotSettleIsReferredWithGuidance() {
+    ProcessInstance dispute = register("WATER_LEAK", Map.of("riskGroupIncident", true));
+    execute(job("Task_NotifyPoliceStation", dispute));
+    notSettled(dispute, 4, "Insurer must decide the damages");
+
+    complete(task("Task_ReferCase", dispute), withVariables("referralChannel", "LITIGATION",
+        "referralGuidance", "Small claims at the people's court; free legal aid at the judicial office"));
+
+    assertThat(dispute).isEnded().hasPassed("Event_CaseReferred");
+    CaseRepository.DisputeCase referred = cases.find(caseNo(dispute)).orElseThrow();
+    assertThat(referred.status()).isEqualTo(CaseStatus.REFERRED);
+    assertThat(cases.history(caseNo(dispute))).extracting(CaseRepository.CaseEvent::event)
+        .contains("PARTNER_INPUT", "NOT_SETTLED", "REFERRED");
+  }
+
+  @Test
+  void disputeThatFlaresUpIsReopenedWhereItWasSettledAndEarnsNoSecondSubsidy() {
+    ProcessInstance dispute = register("NOISE", Map.of());
+    notSettled(dispute, 1, "No agreement");
+    settle(dispute, 2);
+
+    complete(task("Task_FollowUpVisit", dispute),
+        withVariables("followUpOutcome", "FLARED_UP", "followUpNote", "Drumming again at night"));
+
+    assertThat(dispute).isWaitingAt("Task_MediateInGrid");
+    assertThat(cases.find(caseNo(dispute)).orElseThrow().status()).isEqualTo(CaseStatus.OPEN);
+    settle(dispute, 2);
+    assertThat(jdbc.sql("select count(*) from mediation_subsidy where case_no = ?").param(caseNo(dispute))
+        .query(Integer.class).single()).isEqualTo(1);
+    assertThat(cases.history(caseNo(dispute))).extracting(CaseRepository.CaseEvent::event).contains("REOPENED");
+  }
+
+  @Test
+  void followUpNotDoneInTimeIsRecorded() {
+    ProcessInstance dispute = register("NOISE", Map.of());
+    settle(dispute, 1);
+
+    execute(job("Timer_FollowUpDue", dispute));
+
+    assertThat(dispute).isWaitingAt("Task_FollowUpVisit");
+    assertThat(cases.history(caseNo(dispute))).extracting(CaseRepository.CaseEvent::event).contains("FOLLOW_UP_OVERDUE");
+  }
+
+  private ProcessInstance register(String type, Map<String, Object> risks) {
+    engine.getIdentityService().setAuthentication("liu.yang", List.of("building-heads"));
+    try {
+      Map<String, Object> variables = new java.util.HashMap<>(Map.of("buildingId", "B01", "type", type,
+          "parties", "Flat 301 and flat 401 (301户与401户)", "description", "Loud music after 23:00"));
+      variables.putAll(risks);
+      return engine.getRuntimeService().createProcessInstanceByKey(MediationProcess.KEY).setVariables(variables).execute();
+    } finally {
+      engine.getIdentityService().clearAuthentication();
+    }
+  }
+
+  private void notSettled(ProcessInstance dispute, int level, String reason) {
+    if (level == 4) {
+      completePartnerInputs(dispute);
+    }
+    complete(task(LEVEL_TASKS[level], dispute), withVariables("levelOutcome", "NOT_SETTLED", "notSettledReason", reason));
+  }
+
+  private void settle(ProcessInstance dispute, int level) {
+    if (level == 4) {
+      completePartnerInputs(dispute);
+    }
+    complete(task(LEVEL_TASKS[level], dispute),
+        withVariables("levelOutcome", "SETTLED", "agreementText", "No music after 22:00 (22点后不放音乐)"));
+  }
+
+  private void completePartnerInputs(ProcessInstance dispute) {
+    for (String partner : List.of("Task_PoliceStationInput", "Task_JudicialOfficeInput", "Task_PeoplesCourtInput")) {
+      complete(task(partner, dispute), withVariables("partnerInput", "Input from " + partner));
+    }
+  }
+
+  private String caseNo(ProcessInstance dispute) {
+    return cases.findByProcessInstance(dispute.getId()).orElseThrow().caseNo();
+  }
+
+  private String subsidy(ProcessInstance dispute) {
+    return jdbc.sql("select amount from mediation_subsidy where case_no = ?").param(caseNo(dispute))
+        .query(java.math.BigDecimal.class).single().setScale(2).toPlainString();
+  }
+}
