@@ -5,29 +5,36 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Date;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.repository.DeploymentWithDefinitions;
+import org.camunda.bpm.engine.repository.Resource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
-import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
 import org.yizhan.platform.YizhanProperties;
 
 /**
- * Deploys the models in {@code processes/} the way Camunda Run deploys its resources folder: one deployment named
+ * Deploys the models in {@code processes/} the way Camunda Run deploys its resources folder: deployments named
  * after the folder, resource names relative to it ({@code station-order.bpmn}, {@code forms/accept-order.form}),
- * and only the files that changed since the last deployment of that name.
+ * and only what changed since the last deployment of that name (with what it belongs with, see {@link #deploy()}).
  *
  * <p>The folder on disk wins, so a manager's edit in Modeler is what runs; without it (a jar started elsewhere,
  * the tests) the copy the build put on the classpath is deployed.
@@ -43,10 +50,17 @@ public class ProcessFolderDeployer implements ApplicationRunner {
 
   private final RepositoryService repositoryService;
   private final Path folder;
+  private final String deploymentName;
 
+  @Autowired
   public ProcessFolderDeployer(RepositoryService repositoryService, YizhanProperties properties) {
+    this(repositoryService, Path.of(properties.processesDir()), DEPLOYMENT_NAME);
+  }
+
+  ProcessFolderDeployer(RepositoryService repositoryService, Path folder, String deploymentName) {
     this.repositoryService = repositoryService;
-    this.folder = Path.of(properties.processesDir());
+    this.folder = folder;
+    this.deploymentName = deploymentName;
   }
 
   @Override
@@ -54,23 +68,70 @@ public class ProcessFolderDeployer implements ApplicationRunner {
     deploy();
   }
 
-  /** Deploys the files that changed since the last deployment of the folder. */
-  public DeploymentWithDefinitions deploy() {
-    Date started = new Date(System.currentTimeMillis() - 1000);
+  /**
+   * Deploys the files that changed since they were last deployed, together with what they belong with: a process
+   * goes with the forms and decisions it names (they are bound per deployment), and a changed form or decision takes
+   * the processes that name it along. Unrelated models are left alone.
+   *
+   * @return the new deployment, or null when nothing changed
+   */
+  public synchronized DeploymentWithDefinitions deploy() {
     Map<String, byte[]> models = Files.isDirectory(folder) ? readFolder(folder) : readClasspath();
-    var builder = repositoryService.createDeployment()
-        .name(DEPLOYMENT_NAME)
-        .source(DEPLOYMENT_SOURCE)
-        .enableDuplicateFiltering(true);
-    models.forEach((name, content) -> builder.addInputStream(name, new ByteArrayInputStream(content)));
+    Set<String> changed = changedSinceLastDeployment(models);
+    if (changed.isEmpty()) {
+      log.info("Models in {}: {} files, nothing changed since the last deployment", where(), models.size());
+      return null;
+    }
+    Set<String> toDeploy = withWhatTheyBelongWith(changed, models);
+    var builder = repositoryService.createDeployment().name(deploymentName).source(DEPLOYMENT_SOURCE);
+    toDeploy.forEach(name -> builder.addInputStream(name, new ByteArrayInputStream(models.get(name))));
     DeploymentWithDefinitions deployment = builder.deployWithResult();
-    int processes = size(deployment.getDeployedProcessDefinitions());
-    int decisions = size(deployment.getDeployedDecisionDefinitions());
-    log.info("Models from {}: {} files; {}", Files.isDirectory(folder) ? folder.toAbsolutePath() : "classpath:processes",
-        models.size(), processes + decisions == 0 && !deployment.getDeploymentTime().after(started)
-            ? "nothing changed since the last deployment"
-            : "deployed " + processes + " process(es) and " + decisions + " decision(s) as deployment " + deployment.getId());
+    log.info("Models in {}: {} changed ({}); deployed {} files as deployment {} with {} process(es) and {} decision(s)",
+        where(), changed.size(), String.join(", ", changed), toDeploy.size(), deployment.getId(),
+        size(deployment.getDeployedProcessDefinitions()), size(deployment.getDeployedDecisionDefinitions()));
     return deployment;
+  }
+
+  /** Files whose content differs from their latest deployed version under this deployment name, or that are new. */
+  private Set<String> changedSinceLastDeployment(Map<String, byte[]> models) {
+    Map<String, byte[]> deployed = new HashMap<>();
+    for (Deployment previous : repositoryService.createDeploymentQuery().deploymentName(deploymentName)
+        .orderByDeploymentTime().desc().list()) {
+      for (Resource resource : repositoryService.getDeploymentResources(previous.getId())) {
+        deployed.computeIfAbsent(resource.getName(), name -> resource.getBytes());
+      }
+      if (deployed.keySet().containsAll(models.keySet())) {
+        break;
+      }
+    }
+    Set<String> changed = new TreeSet<>();
+    models.forEach((name, content) -> {
+      if (!Arrays.equals(content, deployed.get(name))) {
+        changed.add(name);
+      }
+    });
+    return changed;
+  }
+
+  private static Set<String> withWhatTheyBelongWith(Set<String> changed, Map<String, byte[]> models) {
+    Map<String, String> fileById = ModelReferences.declarations(models);
+    Set<String> changedIds = new HashSet<>();
+    changed.forEach(name -> changedIds.addAll(ModelReferences.declaredBy(name, models.get(name))));
+    Set<String> result = new TreeSet<>(changed);
+    models.forEach((name, content) -> {
+      if (name.toLowerCase(Locale.ROOT).endsWith(".bpmn")) {
+        Set<String> named = ModelReferences.namedBy(content);
+        if (result.contains(name) || named.stream().anyMatch(changedIds::contains)) {
+          result.add(name);
+          named.stream().map(fileById::get).filter(Objects::nonNull).forEach(result::add);
+        }
+      }
+    });
+    return result;
+  }
+
+  private String where() {
+    return Files.isDirectory(folder) ? folder.toAbsolutePath().toString() : "classpath:processes";
   }
 
   private static int size(List<?> definitions) {
@@ -100,7 +161,7 @@ public class ProcessFolderDeployer implements ApplicationRunner {
   private static Map<String, byte[]> readClasspath() {
     Map<String, byte[]> models = new TreeMap<>();
     try {
-      for (Resource resource : new PathMatchingResourcePatternResolver().getResources("classpath*:processes/**/*")) {
+      for (org.springframework.core.io.Resource resource : new PathMatchingResourcePatternResolver().getResources("classpath*:processes/**/*")) {
         String url = resource.getURL().toString();
         String name = url.substring(url.lastIndexOf("/processes/") + "/processes/".length());
         if (resource.isReadable() && isModel(name)) {

@@ -2,9 +2,16 @@ package org.yizhan.platform.deployment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.repository.DeploymentWithDefinitions;
 import org.camunda.bpm.engine.repository.Resource;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.yizhan.StationTest;
 
@@ -26,13 +33,56 @@ class ProcessFolderDeployerTest {
   @Test
   void unchangedModelsAreNotDeployedAgain() {
     long definitionsBefore = repository.createProcessDefinitionQuery().processDefinitionKey("station-order").count();
-    long decisionsBefore = repository.createDecisionDefinitionQuery().decisionDefinitionKey("delivery-mode").count();
 
-    deployer.deploy();
+    assertThat(deployer.deploy()).isNull();
 
     assertThat(repository.createProcessDefinitionQuery().processDefinitionKey("station-order").count())
         .isEqualTo(definitionsBefore);
-    assertThat(repository.createDecisionDefinitionQuery().decisionDefinitionKey("delivery-mode").count())
-        .isEqualTo(decisionsBefore);
+  }
+
+  @Test
+  void changedFormIsDeployedWithTheProcessesThatUseItAndNothingElse(@TempDir Path copy) throws IOException {
+    copyFolder(Path.of("processes"), copy);
+    var separate = new ProcessFolderDeployer(repository, copy, "processes-copy");
+    separate.deploy();
+    Path form = copy.resolve("forms/hand-over.form");
+    Files.writeString(form, Files.readString(form).replace("Received by (签收人)", "Signed for by (签收人)"));
+
+    DeploymentWithDefinitions redeployed = separate.deploy();
+
+    var names = repository.getDeploymentResources(redeployed.getId()).stream().map(Resource::getName).toList();
+    assertThat(names).contains("forms/hand-over.form", "station-order.bpmn", "forms/accept-order.form",
+        "decisions/delivery-mode.dmn").doesNotContain("doorstep-delivery.bpmn", "mediation-escalation.bpmn",
+        "forms/doorstep-visit.form");
+    assertThat(separate.deploy()).as("and then nothing is left to deploy").isNull();
+  }
+
+  @Test
+  void changedProcessTakesItsFormsAndDecisionsAlong(@TempDir Path copy) throws IOException {
+    copyFolder(Path.of("processes"), copy);
+    var separate = new ProcessFolderDeployer(repository, copy, "processes-copy-2");
+    separate.deploy();
+    Path model = copy.resolve("doorstep-delivery.bpmn");
+    Files.writeString(model, Files.readString(model).replace("Credit points (记积分)", "Credit the points (记积分)"));
+
+    DeploymentWithDefinitions redeployed = separate.deploy();
+
+    var names = repository.getDeploymentResources(redeployed.getId()).stream().map(Resource::getName).toList();
+    assertThat(names).containsExactlyInAnyOrder("doorstep-delivery.bpmn", "forms/doorstep-visit.form",
+        "forms/welfare-check.form", "forms/escalate-welfare-check.form", "forms/arrange-help.form",
+        "decisions/volunteer-points.dmn", "decisions/welfare-risk.dmn");
+  }
+
+  private static void copyFolder(Path from, Path to) throws IOException {
+    try (Stream<Path> files = Files.walk(from)) {
+      for (Path file : (Iterable<Path>) files::iterator) {
+        Path target = to.resolve(from.relativize(file).toString());
+        if (Files.isDirectory(file)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(file, target);
+        }
+      }
+    }
   }
 }
