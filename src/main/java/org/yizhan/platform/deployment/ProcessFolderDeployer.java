@@ -17,6 +17,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.repository.DeploymentWithDefinitions;
@@ -49,18 +50,46 @@ public class ProcessFolderDeployer implements ApplicationRunner {
   private static final Logger log = LoggerFactory.getLogger(ProcessFolderDeployer.class);
 
   private final RepositoryService repositoryService;
+  private final ModelGate gate;
+  private final ModelStatus status;
   private final Path folder;
   private final String deploymentName;
 
   @Autowired
-  public ProcessFolderDeployer(RepositoryService repositoryService, YizhanProperties properties) {
-    this(repositoryService, Path.of(properties.processesDir()), DEPLOYMENT_NAME);
+  public ProcessFolderDeployer(RepositoryService repositoryService, ModelGate gate, ModelStatus status,
+      YizhanProperties properties) {
+    this(repositoryService, gate, status, Path.of(properties.processesDir()), DEPLOYMENT_NAME);
   }
 
-  ProcessFolderDeployer(RepositoryService repositoryService, Path folder, String deploymentName) {
+  ProcessFolderDeployer(RepositoryService repositoryService, ModelGate gate, ModelStatus status, Path folder,
+      String deploymentName) {
     this.repositoryService = repositoryService;
+    this.gate = gate;
+    this.status = status;
     this.folder = folder;
     this.deploymentName = deploymentName;
+  }
+
+  /** Whether the models come from a folder on disk that a manager may edit while the app runs. */
+  public boolean watchesFolder() {
+    return Files.isDirectory(folder);
+  }
+
+  /** A cheap fingerprint of the folder (names, sizes, modification times) to notice an edit. */
+  public String fingerprint() {
+    if (!watchesFolder()) {
+      return "";
+    }
+    try (Stream<Path> files = Files.walk(folder)) {
+      StringBuilder print = new StringBuilder();
+      for (Path file : (Iterable<Path>) files.filter(Files::isRegularFile).sorted()::iterator) {
+        print.append(file).append(':').append(Files.size(file)).append(':')
+            .append(Files.getLastModifiedTime(file).toMillis()).append(';');
+      }
+      return print.toString();
+    } catch (IOException e) {
+      return "unreadable:" + e.getMessage();
+    }
   }
 
   @Override
@@ -82,14 +111,42 @@ public class ProcessFolderDeployer implements ApplicationRunner {
       log.info("Models in {}: {} files, nothing changed since the last deployment", where(), models.size());
       return null;
     }
+    Map<String, List<String>> problems = gate.check(models);
+    if (!problems.isEmpty()) {
+      refuse(problems);
+      return null;
+    }
     Set<String> toDeploy = withWhatTheyBelongWith(changed, models);
     var builder = repositoryService.createDeployment().name(deploymentName).source(DEPLOYMENT_SOURCE);
     toDeploy.forEach(name -> builder.addInputStream(name, new ByteArrayInputStream(models.get(name))));
-    DeploymentWithDefinitions deployment = builder.deployWithResult();
+    DeploymentWithDefinitions deployment;
+    try {
+      deployment = builder.deployWithResult();
+    } catch (ProcessEngineException refusedByEngine) {
+      Map<String, List<String>> engineProblems = new TreeMap<>();
+      changed.forEach(name -> engineProblems.put(name, List.of(refusedByEngine.getMessage())));
+      refuse(engineProblems);
+      return null;
+    }
+    Map<String, Integer> versions = new HashMap<>();
+    if (deployment.getDeployedProcessDefinitions() != null) {
+      deployment.getDeployedProcessDefinitions().forEach(d -> versions.put(d.getResourceName(), d.getVersion()));
+    }
+    if (deployment.getDeployedDecisionDefinitions() != null) {
+      deployment.getDeployedDecisionDefinitions().forEach(d -> versions.put(d.getResourceName(), d.getVersion()));
+    }
+    toDeploy.forEach(name -> status.record(name, versions.get(name), ModelStatus.Result.DEPLOYED, List.of()));
     log.info("Models in {}: {} changed ({}); deployed {} files as deployment {} with {} process(es) and {} decision(s)",
         where(), changed.size(), String.join(", ", changed), toDeploy.size(), deployment.getId(),
         size(deployment.getDeployedProcessDefinitions()), size(deployment.getDeployedDecisionDefinitions()));
     return deployment;
+  }
+
+  private void refuse(Map<String, List<String>> problems) {
+    problems.forEach((name, reasons) -> {
+      status.record(name, null, ModelStatus.Result.REFUSED, reasons);
+      log.warn("Refused to deploy {}; the running version stays. {}", name, String.join("; ", reasons));
+    });
   }
 
   /** Files whose content differs from their latest deployed version under this deployment name, or that are new. */

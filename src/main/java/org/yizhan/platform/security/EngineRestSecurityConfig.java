@@ -1,5 +1,6 @@
 package org.yizhan.platform.security;
 
+import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
@@ -9,6 +10,8 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.yizhan.platform.deployment.ModelGate;
+import org.yizhan.platform.deployment.ModelerDeploymentGate;
 import org.yizhan.platform.forms.TaskFormSubmissionGuard;
 
 /**
@@ -46,6 +49,16 @@ public class EngineRestSecurityConfig {
   FilterRegistrationBean<TaskFormSubmissionGuard> taskFormSubmissionGuard(FormService forms, TaskService tasks) {
     var registration = new FilterRegistrationBean<>(new TaskFormSubmissionGuard(forms, tasks));
     registration.addUrlPatterns(ENGINE_REST, WEBAPP_ENGINE_API);
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 30);
+    return registration;
+  }
+
+  /** After authentication, so that callers who may not deploy get the engine's 403. */
+  @Bean
+  FilterRegistrationBean<ModelerDeploymentGate> modelerDeploymentGate(ModelGate gate, IdentityService identity,
+      AuthorizationService authorizations) {
+    var registration = new FilterRegistrationBean<>(new ModelerDeploymentGate(gate, identity, authorizations));
+    registration.addUrlPatterns(ENGINE_REST);
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 30);
     return registration;
   }

@@ -80,7 +80,8 @@ public class StationAccess implements ApplicationRunner {
         ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY,
         ProcessDefinitionPermissions.READ_TASK);
     grant(StationGroups.MANAGERS, Resources.DECISION_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY);
-    grant(StationGroups.MANAGERS, Resources.DEPLOYMENT, ANY, Permissions.READ);
+    // Managers redesign the processes in Modeler and deploy them with its Deploy button.
+    grant(StationGroups.MANAGERS, Resources.DEPLOYMENT, ANY, Permissions.READ, Permissions.CREATE);
     grant(StationGroups.MANAGERS, Resources.TASK, ANY, Permissions.READ);
     // ... and know their volunteers (points, prizes).
     grant(StationGroups.MANAGERS, Resources.USER, ANY, Permissions.READ);

@@ -1,0 +1,34 @@
+package org.yizhan.platform.deployment;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.springframework.stereotype.Component;
+
+/** What happened to each model file the last time somebody tried to deploy it. */
+@Component
+public class ModelStatus {
+
+  public enum Result { DEPLOYED, UNCHANGED, REFUSED }
+
+  public record FileStatus(String file, Integer deployedVersion, Instant lastAttempt, Result result,
+      List<String> reasons) {}
+
+  private final Map<String, FileStatus> files = new TreeMap<>();
+
+  synchronized void record(String file, Integer deployedVersion, Result result, List<String> reasons) {
+    FileStatus previous = files.get(file);
+    Integer version = deployedVersion != null ? deployedVersion : previous == null ? null : previous.deployedVersion();
+    files.put(file, new FileStatus(file, version, Instant.now(), result, List.copyOf(reasons)));
+  }
+
+  public synchronized List<FileStatus> all() {
+    return List.copyOf(files.values());
+  }
+
+  public synchronized List<FileStatus> refused() {
+    return files.values().stream().filter(status -> status.result() == Result.REFUSED).toList();
+  }
+}
