@@ -2,30 +2,55 @@ package org.yizhan.platform.deployment;
 
 import java.util.List;
 
+import org.camunda.bpm.engine.RepositoryService;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.stereotype.Component;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import org.yizhan.platform.security.CurrentUser;
 import org.yizhan.platform.security.StationGroups;
+import org.yizhan.platform.web.ApiException;
 
 /** Which version of each model runs, and which edits were refused and why. */
 @RestController
 class ModelsController {
 
+  record MigrationRequest(Integer fromVersion, Integer toVersion, Boolean dryRun) {}
+
+  private static final List<String> MANAGERS = List.of(StationGroups.MANAGERS, StationGroups.ADMINS);
+
   private final ModelStatus status;
+  private final InstanceMigration migration;
+  private final RepositoryService repository;
   private final CurrentUser currentUser;
 
-  ModelsController(ModelStatus status, CurrentUser currentUser) {
+  ModelsController(ModelStatus status, InstanceMigration migration, RepositoryService repository,
+      CurrentUser currentUser) {
     this.status = status;
+    this.migration = migration;
+    this.repository = repository;
     this.currentUser = currentUser;
+  }
+
+  /** Checks (dryRun, the default) or moves the running instances of one version to a newer one. */
+  @PostMapping(path = "/api/models/{processKey}/migrate", consumes = MediaType.APPLICATION_JSON_VALUE)
+  InstanceMigration.Result migrate(@PathVariable String processKey, @RequestBody MigrationRequest request) {
+    currentUser.requireAnyOf(MANAGERS, "Only station managers and administrators move running instances");
+    if (repository.createProcessDefinitionQuery().processDefinitionKey(processKey).count() == 0) {
+      throw ApiException.notFound("processKey", "There is no process " + processKey);
+    }
+    return migration.migrate(processKey, request.fromVersion(), request.toVersion(),
+        request.dryRun() == null || request.dryRun());
   }
 
   @GetMapping("/api/models/status")
   List<ModelStatus.FileStatus> status() {
-    currentUser.requireAnyOf(List.of(StationGroups.MANAGERS, StationGroups.ADMINS),
-        "Only station managers and administrators see the models' status");
+    currentUser.requireAnyOf(MANAGERS, "Only station managers and administrators see the models' status");
     return status.all();
   }
 

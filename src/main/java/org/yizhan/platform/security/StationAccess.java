@@ -82,6 +82,9 @@ public class StationAccess implements ApplicationRunner {
     grant(StationGroups.MANAGERS, Resources.DECISION_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY);
     // Managers redesign the processes in Modeler and deploy them with its Deploy button.
     grant(StationGroups.MANAGERS, Resources.DEPLOYMENT, ANY, Permissions.READ, Permissions.CREATE);
+    // ... and move running instances to the new version (POST /api/models/{key}/migrate).
+    grant(StationGroups.MANAGERS, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.MIGRATE_INSTANCE);
+    grant(StationGroups.MANAGERS, Resources.BATCH, ANY, Permissions.CREATE, Permissions.READ);
     grant(StationGroups.MANAGERS, Resources.TASK, ANY, Permissions.READ);
     // ... and know their volunteers (points, prizes).
     grant(StationGroups.MANAGERS, Resources.USER, ANY, Permissions.READ);

@@ -23,6 +23,19 @@ class ModelGateTest {
   }
 
   @Test
+  void everyModelInProcessesPassesTheGate() throws java.io.IOException {
+    Map<String, byte[]> folder = new java.util.TreeMap<>();
+    try (var files = java.nio.file.Files.walk(java.nio.file.Path.of("processes"))) {
+      for (var file : (Iterable<java.nio.file.Path>) files.filter(java.nio.file.Files::isRegularFile)::iterator) {
+        folder.put(java.nio.file.Path.of("processes").relativize(file).toString(), java.nio.file.Files.readAllBytes(file));
+      }
+    }
+
+    assertThat(gate.check(folder)).isEmpty();
+    assertThat(folder).containsKeys("station-order.bpmn", "doorstep-delivery.bpmn", "mediation-escalation.bpmn");
+  }
+
+  @Test
   void modelThatDoesNotParseIsRefused() {
     assertThat(reasons(Map.of("broken.bpmn", "<bpmn:definitions".getBytes(StandardCharsets.UTF_8))))
         .singleElement().asString().startsWith("does not parse");
