@@ -3,7 +3,11 @@ package org.yizhan.volunteers;
 import java.time.LocalDateTime;
 import java.util.List;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.stereotype.Service;
 import org.yizhan.platform.web.ApiException;
 
@@ -16,21 +20,38 @@ public class PointsLedger {
   public record Account(int balance, List<Entry> entries) {}
 
   private final JdbcClient jdbc;
+  private final TransactionTemplate savepoint;
 
-  public PointsLedger(JdbcClient jdbc) {
+  public PointsLedger(JdbcClient jdbc, PlatformTransactionManager transactions) {
     this.jdbc = jdbc;
+    this.savepoint = new TransactionTemplate(transactions);
+    this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
   }
 
   public void credit(String userId, int points, String reason, String ref) {
     if (points <= 0) {
       return;
     }
-    int updated = jdbc.sql("update volunteer_balance set balance = balance + ? where user_id = ?")
-        .params(points, userId).update();
-    if (updated == 0) {
-      jdbc.sql("insert into volunteer_balance (user_id, balance) values (?, ?)").params(userId, points).update();
-    }
+    openAccount(userId);
+    jdbc.sql("update volunteer_balance set balance = balance + ? where user_id = ?").params(points, userId).update();
     append(userId, points, reason, ref);
+  }
+
+  /**
+   * Makes sure the volunteer has a balance row. Two first deliveries of the same volunteer may finish at once: the
+   * second insert then fails on the key, is rolled back to its savepoint, and the surrounding work goes on.
+   */
+  private void openAccount(String userId) {
+    if (jdbc.sql("select count(*) from volunteer_balance where user_id = ?").param(userId).query(Integer.class)
+        .single() > 0) {
+      return;
+    }
+    try {
+      savepoint.executeWithoutResult(status ->
+          jdbc.sql("insert into volunteer_balance (user_id, balance) values (?, 0)").param(userId).update());
+    } catch (DuplicateKeyException openedMeanwhile) {
+      // Another delivery opened the account first; its row is what we update.
+    }
   }
 
   /** Takes the points off in one statement that cannot go below zero, so two redemptions at once cannot overdraw. */

@@ -1,0 +1,330 @@
+package org.yizhan.benchmark;
+
+import java.io.ByteArrayInputStream;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.yizhan.YizhanApplication;
+import org.yizhan.support.StationHttp;
+import org.yizhan.support.StationHttp.Response;
+
+/**
+ * The station's busiest moments, measured against bare Camunda in the same run: N staff clients place orders over
+ * {@code POST /api/orders} and work each to COMPLETED through {@code /engine-rest} as the right users (a quarter of the
+ * orders go to the door), then the same clients drive a bare process with as many user tasks and no listeners, DMN,
+ * forms or domain writes. Then a Tasklist scale scenario: thousands of open tasks across groups and the queries
+ * Tasklist sends for a group's filter. Prints throughput, p50/p95/p99 and the ratio to the reference.
+ *
+ * <p>Run: {@code ./mvnw -B test -Dtest=StationBenchmarkIT -Dbenchmark.orders=400 -Dbenchmark.clients=8
+ * -Dbenchmark.openTasks=20000} (add {@code -Dbenchmark.postgres=true} for the local PostgreSQL server).
+ */
+public final class StationBenchmark {
+
+  public record Settings(int orders, int clients, int openTasks, boolean postgres, Path workDir) {
+
+    static Settings fromSystemProperties() {
+      return new Settings(Integer.getInteger("benchmark.orders", 50), Integer.getInteger("benchmark.clients", 8),
+          Integer.getInteger("benchmark.openTasks", 500), Boolean.getBoolean("benchmark.postgres"),
+          Path.of("target", "benchmark"));
+    }
+  }
+
+  public record Report(int ordersCompleted, int referenceCompleted, int errors, long incidents, String text) {}
+
+  /** The reference: five user tasks in a row, like a pick-up order of goods, and nothing else. */
+  static final String REFERENCE_KEY = "bench-reference";
+  private static final List<String> ORDER_TASKS = List.of("Task_AcceptOrder", "Task_ConfirmStock", "Task_DeliverToStation",
+      "Task_CheckGoods", "Task_HandOverAtStation");
+
+  private final Settings settings;
+  private final List<Long> placeLatencies = Collections.synchronizedList(new ArrayList<>());
+  private final List<Long> completeLatencies = Collections.synchronizedList(new ArrayList<>());
+  private final List<Long> refStartLatencies = Collections.synchronizedList(new ArrayList<>());
+  private final List<Long> refCompleteLatencies = Collections.synchronizedList(new ArrayList<>());
+  private final AtomicInteger errors = new AtomicInteger();
+  private final List<String> firstErrors = Collections.synchronizedList(new ArrayList<>());
+
+  public StationBenchmark(Settings settings) {
+    this.settings = settings;
+  }
+
+  public Report run() throws Exception {
+    Path db = settings.workDir().resolve("db");
+    deleteRecursively(settings.workDir());
+    Files.createDirectories(settings.workDir());
+    List<String> args = new ArrayList<>(List.of("--server.port=0", "--yizhan.models-check-interval=0",
+        "--logging.level.root=WARN", "--logging.level.org.yizhan=WARN"));
+    if (settings.postgres()) {
+      args.add("--spring.profiles.active=demo,postgres");
+    } else {
+      args.add("--spring.datasource.url=jdbc:h2:file:" + db.toAbsolutePath() + "/yizhan");
+    }
+    long startAt = System.nanoTime();
+    ConfigurableApplicationContext app = SpringApplication.run(YizhanApplication.class, args.toArray(String[]::new));
+    double startupSeconds = (System.nanoTime() - startAt) / 1e9;
+    try {
+      int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
+      ProcessEngine engine = app.getBean(ProcessEngine.class);
+      deployReference(engine);
+
+      double orderSeconds = drive(settings.orders(), i -> workOrder(port, i));
+      int completed = count(app, "select count(*) from station_order where status = 'COMPLETED'");
+      double referenceSeconds = drive(settings.orders(), i -> workReference(port, i));
+      long referenceDone = engine.getHistoryService().createHistoricProcessInstanceQuery()
+          .processDefinitionKey(REFERENCE_KEY).finished().count();
+      long incidents = engine.getRuntimeService().createIncidentQuery().count();
+      String tasklist = tasklistScale(port, engine);
+
+      System.gc();
+      long heapMb = (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) / (1024 * 1024);
+      String text = report(startupSeconds, orderSeconds, referenceSeconds, completed, (int) referenceDone, incidents,
+          tasklist, heapMb);
+      Files.writeString(settings.workDir().resolve("report.txt"), text);
+      return new Report(completed, (int) referenceDone, errors.get(), incidents, text);
+    } finally {
+      app.close();
+    }
+  }
+
+  private void workOrder(int port, int i) {
+    StationHttp desk = StationHttp.as(port, "wang.fang", "demo");
+    boolean doorstep = i % 4 == 0;
+    String resident = doorstep ? "R-0001" : "R-0002";
+    long t0 = System.nanoTime();
+    Response placed = desk.post("/api/orders", "{\"residentId\": \"" + resident + "\", \"items\": "
+        + "[{\"sku\": \"RICE-5KG\", \"quantity\": 1}], \"deliveryPreference\": null, \"note\": \"bench\"}");
+    placeLatencies.add(System.nanoTime() - t0);
+    if (placed.status() != 201) {
+      fail("place " + placed.status() + " " + placed.text());
+      return;
+    }
+    String orderNo = placed.json().get("orderNo").asText();
+    complete(port, "li.qiang", orderNo, "Task_AcceptOrder", "{\"acceptDecision\": {\"value\": \"ACCEPT\"}}", false);
+    complete(port, "hetao.market", orderNo, "Task_ConfirmStock",
+        "{\"stockAvailable\": {\"value\": \"YES\"}, \"confirmedGoodsTotal\": {\"value\": 32.5}}", false);
+    complete(port, "hetao.market", orderNo, "Task_DeliverToStation", "{\"deliveredToStation\": {\"value\": true}}", false);
+    complete(port, "li.qiang", orderNo, "Task_CheckGoods", "{\"goodsCheck\": {\"value\": \"PASSED\"}}", false);
+    if (doorstep) {
+      complete(port, "wang.fang", orderNo, "Task_DeliverToDoor", "{\"outcome\": {\"value\": \"DELIVERED\"}, "
+          + "\"receivedBy\": {\"value\": \"Zhang\"}, \"satisfaction\": {\"value\": \"5\"}, \"antiFraudTalk\": {\"value\": true}}",
+          false);
+    } else {
+      complete(port, "li.qiang", orderNo, "Task_HandOverAtStation",
+          "{\"receivedBy\": {\"value\": \"Liu\"}, \"satisfaction\": {\"value\": \"4\"}}", false);
+    }
+  }
+
+  private void workReference(int port, int i) {
+    StationHttp desk = StationHttp.as(port, "wang.fang", "demo");
+    long t0 = System.nanoTime();
+    Response started = desk.post("/engine-rest/process-definition/key/" + REFERENCE_KEY + "/start",
+        "{\"businessKey\": \"REF-" + i + "\", \"variables\": {\"note\": {\"value\": \"bench\"}}}");
+    refStartLatencies.add(System.nanoTime() - t0);
+    if (started.status() != 200) {
+      fail("reference start " + started.status() + " " + started.text());
+      return;
+    }
+    for (String task : ORDER_TASKS) {
+      complete(port, "li.qiang", "REF-" + i, task, "{\"done\": {\"value\": true}}", true);
+    }
+  }
+
+  /** Finds the task by business key and key as the user, claims it and completes it, timing the completion. */
+  private void complete(int port, String user, String businessKey, String taskKey, String variables, boolean reference) {
+    StationHttp client = StationHttp.as(port, user, "demo");
+    Response found = client.get("/engine-rest/task?processInstanceBusinessKey=" + businessKey + "&taskDefinitionKey="
+        + taskKey);
+    if (found.status() != 200 || found.json().size() != 1) {
+      fail(user + " could not find " + taskKey + " of " + businessKey + ": " + found.text());
+      return;
+    }
+    String id = found.json().get(0).get("id").asText();
+    client.post("/engine-rest/task/" + id + "/claim", "{\"userId\": \"" + user + "\"}");
+    long t0 = System.nanoTime();
+    Response done = client.post("/engine-rest/task/" + id + "/complete", "{\"variables\": " + variables + "}");
+    (reference ? refCompleteLatencies : completeLatencies).add(System.nanoTime() - t0);
+    if (done.status() != 204) {
+      fail(taskKey + " " + done.status() + " " + done.text());
+    }
+  }
+
+  private double drive(int count, IntConsumer work) throws Exception {
+    ExecutorService clients = Executors.newFixedThreadPool(settings.clients());
+    AtomicInteger next = new AtomicInteger();
+    long t0 = System.nanoTime();
+    List<Future<?>> running = new ArrayList<>();
+    for (int c = 0; c < settings.clients(); c++) {
+      running.add(clients.submit(() -> {
+        for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
+          try {
+            work.accept(i);
+          } catch (RuntimeException e) {
+            fail(e.toString());
+          }
+        }
+      }));
+    }
+    for (Future<?> client : running) {
+      client.get();
+    }
+    clients.shutdown();
+    return (System.nanoTime() - t0) / 1e9;
+  }
+
+  /** Open tasks across groups, then the two queries Tasklist sends for a volunteer's group filter. */
+  private String tasklistScale(int port, ProcessEngine engine) {
+    String[] groups = {"station-volunteers", "merchants", "grid-workers", "mediation-committee", "building-heads"};
+    engine.getRepositoryService().createDeployment().name("bench-open-task")
+        .addString("bench-open-task.bpmn", """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="d" targetNamespace="x">
+              <bpmn:process id="bench-open-task" isExecutable="true" camunda:historyTimeToLive="P1D">
+                <bpmn:startEvent id="StartEvent_Open" /><bpmn:sequenceFlow id="Flow_1" sourceRef="StartEvent_Open" targetRef="Task_Open" />
+                <bpmn:userTask id="Task_Open" name="Open task (待办)" camunda:candidateGroups="${group}" />
+              </bpmn:process>
+            </bpmn:definitions>""").deploy();
+    for (int i = 0; i < settings.openTasks(); i++) {
+      engine.getRuntimeService().startProcessInstanceByKey("bench-open-task",
+          Variables.createVariables().putValue("group", groups[i % groups.length]));
+    }
+    StationHttp volunteer = StationHttp.as(port, "li.qiang", "demo");
+    String filterId = null;
+    for (var filter : volunteer.get("/engine-rest/filter?resourceType=Task").json()) {
+      if (filter.get("name").asText().startsWith("My group's open tasks")) {
+        filterId = filter.get("id").asText();
+      }
+    }
+    List<Long> list = new ArrayList<>();
+    List<Long> count = new ArrayList<>();
+    for (int i = 0; i < 60; i++) {
+      long t0 = System.nanoTime();
+      Response page = volunteer.post("/engine-rest/filter/" + filterId + "/list?firstResult=0&maxResults=15",
+          "{\"sorting\": [{\"sortBy\": \"created\", \"sortOrder\": \"desc\"}]}");
+      long t1 = System.nanoTime();
+      Response total = volunteer.get("/engine-rest/filter/" + filterId + "/count");
+      long t2 = System.nanoTime();
+      if (i >= 10) {
+        list.add(t1 - t0);
+        count.add(t2 - t1);
+      }
+      if (page.status() != 200 || total.status() != 200) {
+        fail("filter query " + page.status() + "/" + total.status());
+      }
+    }
+    return String.format(Locale.ROOT, "Tasklist group filter with %d open tasks: first page p50 %.1f ms, p95 %.1f ms; "
+            + "count p50 %.1f ms, p95 %.1f ms", settings.openTasks(), pct(list, 50), pct(list, 95), pct(count, 50),
+        pct(count, 95));
+  }
+
+  private String report(double startup, double orderSeconds, double referenceSeconds, int completed, int referenceDone,
+      long incidents, String tasklist, long heapMb) {
+    double orderCompleteTput = completeLatencies.size() / orderSeconds;
+    double refCompleteTput = refCompleteLatencies.size() / referenceSeconds;
+    double placeTput = placeLatencies.size() / orderSeconds;
+    double refStartTput = refStartLatencies.size() / referenceSeconds;
+    StringBuilder out = new StringBuilder();
+    out.append(String.format(Locale.ROOT, "Yizhan benchmark: %d orders, %d clients, %s, %d cores, JVM %s%n",
+        settings.orders(), settings.clients(), settings.postgres() ? "PostgreSQL" : "H2 file",
+        Runtime.getRuntime().availableProcessors(), System.getProperty("java.version")));
+    out.append(String.format(Locale.ROOT, "%-34s %10s %10s %10s %10s %12s %8s%n", "", "per s", "p50 ms", "p95 ms",
+        "p99 ms", "reference/s", "ratio"));
+    out.append(line("place order vs reference start", placeTput, placeLatencies, refStartTput, refStartLatencies));
+    out.append(line("task completion vs reference", orderCompleteTput, completeLatencies, refCompleteTput,
+        refCompleteLatencies));
+    out.append(String.format(Locale.ROOT, "orders completed: %d of %d (%.2f per s); reference completed: %d of %d "
+        + "(%.2f per s)%n", completed, settings.orders(), completed / orderSeconds, referenceDone, settings.orders(),
+        referenceDone / referenceSeconds));
+    out.append(String.format(Locale.ROOT, "errors: %d%s; incidents: %d%n", errors.get(),
+        firstErrors.isEmpty() ? "" : " (first: " + firstErrors.get(0) + ")", incidents));
+    out.append(tasklist).append('\n');
+    out.append(String.format(Locale.ROOT, "startup to ready: %.1f s; heap used after the run: %d MB (max %d MB)%n",
+        startup, heapMb, ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getMax() / (1024 * 1024)));
+    return out.toString();
+  }
+
+  private static String line(String name, double tput, List<Long> latencies, double refTput, List<Long> refLatencies) {
+    return String.format(Locale.ROOT, "%-34s %10.1f %10.1f %10.1f %10.1f %12.1f %8.2f%n  (reference p50/p95/p99 ms: "
+            + "%.1f / %.1f / %.1f)%n", name, tput, pct(latencies, 50), pct(latencies, 95), pct(latencies, 99), refTput,
+        refTput == 0 ? 0 : tput / refTput, pct(refLatencies, 50), pct(refLatencies, 95), pct(refLatencies, 99));
+  }
+
+  private static double pct(List<Long> nanos, int percentile) {
+    if (nanos.isEmpty()) {
+      return 0;
+    }
+    List<Long> sorted = new ArrayList<>(nanos);
+    Collections.sort(sorted);
+    int index = (int) Math.ceil(percentile / 100.0 * sorted.size()) - 1;
+    return sorted.get(Math.max(0, Math.min(index, sorted.size() - 1))) / 1e6;
+  }
+
+  private void fail(String message) {
+    errors.incrementAndGet();
+    if (firstErrors.size() < 5) {
+      firstErrors.add(message.length() > 300 ? message.substring(0, 300) : message);
+    }
+  }
+
+  private static void deployReference(ProcessEngine engine) {
+    StringBuilder tasks = new StringBuilder();
+    String previous = "StartEvent_Started";
+    for (String task : ORDER_TASKS) {
+      tasks.append("<bpmn:sequenceFlow id=\"Flow_To").append(task).append("\" sourceRef=\"").append(previous)
+          .append("\" targetRef=\"").append(task).append("\" />")
+          .append("<bpmn:userTask id=\"").append(task).append("\" camunda:candidateGroups=\"station-volunteers\" />");
+      previous = task;
+    }
+    String bpmn = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="d" targetNamespace="x">
+          <bpmn:process id="%s" isExecutable="true" camunda:historyTimeToLive="P1D">
+            <bpmn:startEvent id="StartEvent_Started" />%s
+            <bpmn:sequenceFlow id="Flow_ToEnd" sourceRef="%s" targetRef="Event_Done" /><bpmn:endEvent id="Event_Done" />
+          </bpmn:process>
+        </bpmn:definitions>""".formatted(REFERENCE_KEY, tasks, previous);
+    engine.getRepositoryService().createDeployment().name("bench-reference")
+        .addInputStream("bench-reference.bpmn", new ByteArrayInputStream(bpmn.getBytes(StandardCharsets.UTF_8)))
+        .deploy();
+    var authorizations = engine.getAuthorizationService();
+    var grant = authorizations.createNewAuthorization(org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT);
+    grant.setGroupId("station-volunteers");
+    grant.setResource(org.camunda.bpm.engine.authorization.Resources.PROCESS_DEFINITION);
+    grant.setResourceId(REFERENCE_KEY);
+    grant.addPermission(org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.CREATE_INSTANCE);
+    authorizations.saveAuthorization(grant);
+  }
+
+  private static int count(ConfigurableApplicationContext app, String sql) {
+    return app.getBean(org.springframework.jdbc.core.simple.JdbcClient.class).sql(sql).query(Integer.class).single();
+  }
+
+  private static void deleteRecursively(Path path) throws java.io.IOException {
+    if (!Files.exists(path)) {
+      return;
+    }
+    try (var files = Files.walk(path)) {
+      for (Path file : (Iterable<Path>) files.sorted(java.util.Comparator.reverseOrder())::iterator) {
+        Files.delete(file);
+      }
+    }
+  }
+
+  public static void main(String[] args) throws Exception {
+    System.out.println(new StationBenchmark(Settings.fromSystemProperties()).run().text());
+  }
+}
