@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import org.camunda.bpm.engine.RepositoryService;
 import org.junit.jupiter.api.Test;
@@ -21,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.yizhan.StationTest;
+import org.yizhan.support.TestFolders;
 import org.yizhan.support.StationHttp;
 
 /** A manager's round trip: edit processes/ (picked up without a restart), or press Modeler's Deploy button. */
@@ -35,7 +35,7 @@ class ModelRoundTripIT {
   @Test
   void savedChangeIsDeployedAsANewVersionAndABrokenOneIsRefusedWhileTheOldVersionRuns(@TempDir Path folder)
       throws IOException {
-    copyFolder(Path.of("processes"), folder);
+    TestFolders.copy(Path.of("processes"), folder);
     var deployer = new ProcessFolderDeployer(repository, gate, status, folder, "processes-watched");
     deployer.deploy();
     var watch = new ProcessFolderWatch(deployer, 0);
@@ -126,18 +126,5 @@ class ModelRoundTripIT {
     Files.writeString(file, text.replace(from, to));
     // Editors and file systems may keep the same modification time within a second; the size changes anyway.
     file.toFile().setLastModified(System.currentTimeMillis() + 1000);
-  }
-
-  private static void copyFolder(Path from, Path to) throws IOException {
-    try (Stream<Path> files = Files.walk(from)) {
-      for (Path file : (Iterable<Path>) files::iterator) {
-        Path target = to.resolve(from.relativize(file).toString());
-        if (Files.isDirectory(file)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(file, target);
-        }
-      }
-    }
   }
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
 
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.DeploymentWithDefinitions;
@@ -14,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.yizhan.StationTest;
+import org.yizhan.support.TestFolders;
 
 @StationTest
 class ProcessFolderDeployerTest {
@@ -44,7 +44,7 @@ class ProcessFolderDeployerTest {
 
   @Test
   void changedFormIsDeployedWithTheProcessesThatUseItAndNothingElse(@TempDir Path copy) throws IOException {
-    copyFolder(Path.of("processes"), copy);
+    TestFolders.copy(Path.of("processes"), copy);
     var separate = new ProcessFolderDeployer(repository, gate, status, copy, "processes-copy");
     separate.deploy();
     Path form = copy.resolve("forms/hand-over.form");
@@ -61,7 +61,7 @@ class ProcessFolderDeployerTest {
 
   @Test
   void changedProcessTakesItsFormsAndDecisionsAlong(@TempDir Path copy) throws IOException {
-    copyFolder(Path.of("processes"), copy);
+    TestFolders.copy(Path.of("processes"), copy);
     var separate = new ProcessFolderDeployer(repository, gate, status, copy, "processes-copy-2");
     separate.deploy();
     Path model = copy.resolve("doorstep-delivery.bpmn");
@@ -73,18 +73,5 @@ class ProcessFolderDeployerTest {
     assertThat(names).containsExactlyInAnyOrder("doorstep-delivery.bpmn", "forms/doorstep-visit.form",
         "forms/welfare-check.form", "forms/escalate-welfare-check.form", "forms/arrange-help.form",
         "decisions/volunteer-points.dmn", "decisions/welfare-risk.dmn");
-  }
-
-  private static void copyFolder(Path from, Path to) throws IOException {
-    try (Stream<Path> files = Files.walk(from)) {
-      for (Path file : (Iterable<Path>) files::iterator) {
-        Path target = to.resolve(from.relativize(file).toString());
-        if (Files.isDirectory(file)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(file, target);
-        }
-      }
-    }
   }
 }
