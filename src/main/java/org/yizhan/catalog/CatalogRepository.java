@@ -9,7 +9,9 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class CatalogRepository {
 
-  private static final String COLUMNS = "sku, kind, name, brand, unit, unit_price, merchant, max_quantity, active";
+  /** Aliased to the record's names, so the row mapper finds each column at the first try. */
+  private static final String COLUMNS =
+      "sku, kind, name, brand, unit, unit_price as unitPrice, merchant, max_quantity as maxQuantity, active";
 
   private final JdbcClient jdbc;
 

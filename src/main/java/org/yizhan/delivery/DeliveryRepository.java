@@ -10,9 +10,12 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class DeliveryRepository {
 
+  /** Aliased to the record's names, so the row mapper finds each column at the first try. */
   private static final String COLUMNS = """
-      delivery_no, resident_id, kind, order_no, status, attempts, process_instance_id, note, created_by, created_at,
-      delivered_by, received_by, anti_fraud_talk, policies_explained, closed_reason""";
+      delivery_no as deliveryNo, resident_id as residentId, kind, order_no as orderNo, status, attempts,
+      process_instance_id as processInstanceId, note, created_by as createdBy, created_at as createdAt, delivered_by
+      as deliveredBy, received_by as receivedBy, anti_fraud_talk as antiFraudTalk, policies_explained as
+      policiesExplained, closed_reason as closedReason""";
 
   private final JdbcClient jdbc;
 

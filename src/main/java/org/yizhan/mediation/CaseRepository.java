@@ -20,10 +20,12 @@ public class CaseRepository {
       LocalDateTime registeredAt, String agreement, Integer satisfaction, LocalDateTime followUpDue,
       LocalDateTime followUpDoneAt, String processInstanceId) {}
 
+  /** Aliased to the record's names, so the row mapper finds each column at the first try. */
   private static final String COLUMNS = """
-      case_no, building_id, type, parties, description, risk_flags, status, start_level, current_level,
-      settled_at_level, owner, registered_at, agreement, satisfaction, follow_up_due, follow_up_done_at,
-      process_instance_id""";
+      case_no as caseNo, building_id as buildingId, type, parties, description, risk_flags as riskFlags, status,
+      start_level as startLevel, current_level as currentLevel, settled_at_level as settledAtLevel, owner,
+      registered_at as registeredAt, agreement, satisfaction, follow_up_due as followUpDue, follow_up_done_at as
+      followUpDoneAt, process_instance_id as processInstanceId""";
 
   private final JdbcClient jdbc;
 

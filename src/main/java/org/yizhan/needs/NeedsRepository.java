@@ -15,7 +15,8 @@ public class NeedsRepository {
 
   public record CategoryCount(NeedCategory category, long count) {}
 
-  private static final String COLUMNS = "id, resident_id, delivery_no, category, details, heard_by, heard_at, order_no";
+  private static final String COLUMNS = "id, resident_id as residentId, delivery_no as deliveryNo, category, details, "
+      + "heard_by as heardBy, heard_at as heardAt, order_no as orderNo";
 
   private final JdbcClient jdbc;
 

@@ -88,7 +88,7 @@ public class OrderRepository {
 
   private List<Order.Item> items(String orderNo) {
     return jdbc.sql("""
-            select sku, kind, name, brand, unit, unit_price, quantity, merchant
+            select sku, kind, name, brand, unit, unit_price as unitPrice, quantity, merchant
             from station_order_item where order_no = ? order by line_no""")
         .param(orderNo).query(Order.Item.class).list();
   }
