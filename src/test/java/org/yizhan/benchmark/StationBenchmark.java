@@ -5,6 +5,7 @@ import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -19,9 +20,12 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.yizhan.YizhanApplication;
 import org.yizhan.support.StationHttp;
 import org.yizhan.support.StationHttp.Response;
+import org.yizhan.support.TasklistSession;
 
 /**
  * The station's busiest moments, measured against bare Camunda in the same run: N staff clients place orders over
@@ -35,12 +39,16 @@ import org.yizhan.support.StationHttp.Response;
  */
 public final class StationBenchmark {
 
-  public record Settings(int orders, int clients, int openTasks, boolean postgres, Path workDir) {
+  /**
+   * @param warmup orders (and reference instances) worked before the measured runs, unmeasured, so that neither side
+   *               pays for the JIT compiler's warming up and the order in which they run does not decide the ratio
+   */
+  public record Settings(int orders, int clients, int openTasks, int warmup, boolean postgres, Path workDir) {
 
     static Settings fromSystemProperties() {
       return new Settings(Integer.getInteger("benchmark.orders", 50), Integer.getInteger("benchmark.clients", 8),
-          Integer.getInteger("benchmark.openTasks", 500), Boolean.getBoolean("benchmark.postgres"),
-          Path.of("target", "benchmark"));
+          Integer.getInteger("benchmark.openTasks", 500), Integer.getInteger("benchmark.warmup", 40),
+          Boolean.getBoolean("benchmark.postgres"), Path.of("target", "benchmark"));
     }
   }
 
@@ -61,6 +69,7 @@ public final class StationBenchmark {
   private final List<Long> refCompleteLatencies = Collections.synchronizedList(new ArrayList<>());
   private final AtomicInteger errors = new AtomicInteger();
   private final List<String> firstErrors = Collections.synchronizedList(new ArrayList<>());
+  private String phases = "";
 
   public StationBenchmark(Settings settings) {
     this.settings = settings;
@@ -72,6 +81,11 @@ public final class StationBenchmark {
     Files.createDirectories(settings.workDir());
     List<String> args = new ArrayList<>(List.of("--server.port=0", "--yizhan.models-check-interval=0",
         "--logging.level.root=WARN", "--logging.level.org.yizhan=WARN"));
+    // Settings to try, e.g. -Dbenchmark.appArgs="--spring.datasource.hikari.maximum-pool-size=4"
+    String extra = System.getProperty("benchmark.appArgs", "").trim();
+    if (!extra.isEmpty()) {
+      args.addAll(List.of(extra.split("\\s+")));
+    }
     if (settings.postgres()) {
       args.add("--spring.profiles.active=demo,postgres");
     } else {
@@ -85,20 +99,31 @@ public final class StationBenchmark {
       ProcessEngine engine = app.getBean(ProcessEngine.class);
       deployReference(engine);
 
-      double orderSeconds = drive(settings.orders(), i -> workOrder(port, i));
-      int completed = count(app, "select count(*) from station_order where status = 'COMPLETED'");
-      double referenceSeconds = drive(settings.orders(), i -> workReference(port, i));
-      long referenceDone = engine.getHistoryService().createHistoricProcessInstanceQuery()
-          .processDefinitionKey(REFERENCE_KEY).finished().count();
+      int warmup = settings.warmup();
+      drive(warmup, i -> workOrder(port, i));
+      drive(warmup, i -> workReference(port, i));
+      List.of(placeLatencies, completeLatencies, refStartLatencies, refCompleteLatencies).forEach(List::clear);
+
+      int completedBefore = completedOrders(app);
+      Instant ordersFrom = Instant.now();
+      double orderSeconds = drive(settings.orders(), i -> workOrder(port, warmup + i));
+      int completed = completedOrders(app) - completedBefore;
+      long referenceBefore = completedReferences(engine);
+      Instant referenceFrom = Instant.now();
+      double referenceSeconds = drive(settings.orders(), i -> workReference(port, warmup + i));
+      int referenceDone = (int) (completedReferences(engine) - referenceBefore);
+      // For cutting a profile (JFR, async-profiler) of the same run into its two measured phases.
+      phases = String.format(Locale.ROOT, "measured phases: orders from %s for %.1f s, reference from %s for %.1f s%n",
+          ordersFrom, orderSeconds, referenceFrom, referenceSeconds);
       long incidents = engine.getRuntimeService().createIncidentQuery().count();
-      String tasklist = tasklistScale(port, engine);
+      String tasklist = tasklistScale(port, app, engine);
 
       System.gc();
       long heapMb = (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) / (1024 * 1024);
-      String text = report(startupSeconds, orderSeconds, referenceSeconds, completed, (int) referenceDone, incidents,
+      String text = report(startupSeconds, orderSeconds, referenceSeconds, completed, referenceDone, incidents,
           tasklist, heapMb);
       Files.writeString(settings.workDir().resolve("report.txt"), text);
-      return new Report(completed, (int) referenceDone, errors.get(), incidents, text);
+      return new Report(completed, referenceDone, errors.get(), incidents, text);
     } finally {
       app.close();
     }
@@ -189,8 +214,70 @@ public final class StationBenchmark {
     return (System.nanoTime() - t0) / 1e9;
   }
 
-  /** Open tasks across groups, then the two queries Tasklist sends for a volunteer's group filter. */
-  private String tasklistScale(int port, ProcessEngine engine) {
+  /**
+   * Open tasks across groups, then what Tasklist sends when a volunteer opens *My group's open tasks*: one HAL list
+   * request through the webapp's engine API, which answers the first page sorted by creation and the filter's count
+   * (the number beside the filter) together. Timed for one volunteer alone, then for every client at once.
+   */
+  private String tasklistScale(int port, ConfigurableApplicationContext app, ProcessEngine engine) throws Exception {
+    long t0 = System.nanoTime();
+    openTasks(app, engine);
+    double fillSeconds = (System.nanoTime() - t0) / 1e9;
+
+    TasklistSession volunteer = TasklistSession.login(port, "li.qiang", "demo");
+    String filterId = null;
+    for (var filter : volunteer.getFromEngine("/filter?firstResult=0&maxResults=2000&itemCount=false&resourceType=Task")
+        .json()) {
+      if (filter.get("name").asText().startsWith("My group's open tasks")) {
+        filterId = filter.get("id").asText();
+      }
+    }
+    String firstPage = "/filter/" + filterId + "/list?firstResult=0&maxResults=15";
+    List<Long> alone = new ArrayList<>();
+    long shownCount = 0;
+    for (int i = 0; i < 60; i++) {
+      long start = System.nanoTime();
+      Response page = volunteer.postToEngine(firstPage, TASKLIST_FIRST_PAGE);
+      if (i >= 10) {
+        alone.add(System.nanoTime() - start);
+      }
+      shownCount = checkedCount(page);
+    }
+
+    List<Long> together = Collections.synchronizedList(new ArrayList<>());
+    String[] volunteers = {"li.qiang", "wang.fang", "zhao.min"};
+    drive(settings.clients(), client -> {
+      TasklistSession session = TasklistSession.login(port, volunteers[client % volunteers.length], "demo");
+      for (int i = 0; i < 30; i++) {
+        long start = System.nanoTime();
+        Response page = session.postToEngine(firstPage, TASKLIST_FIRST_PAGE);
+        if (i >= 5) {
+          together.add(System.nanoTime() - start);
+        }
+        checkedCount(page);
+      }
+    });
+    return String.format(Locale.ROOT, "Tasklist, %d open tasks (%.1f s to open them), li.qiang opens My group's open "
+            + "tasks (first page by creation and the count, %d tasks): p50 %.1f ms, p95 %.1f ms; with %d volunteers "
+            + "at once: p50 %.1f ms, p95 %.1f ms", settings.openTasks(), fillSeconds, shownCount, pct(alone, 50),
+        pct(alone, 95), settings.clients(), pct(together, 50), pct(together, 95));
+  }
+
+  /** Tasklist's own request body for the first page of a filter, sorted by creation, newest first. */
+  private static final String TASKLIST_FIRST_PAGE = "{\"processVariables\": [], \"taskVariables\": [], "
+      + "\"caseInstanceVariables\": [], \"firstResult\": 0, \"maxResults\": 15, "
+      + "\"sorting\": [{\"sortBy\": \"created\", \"sortOrder\": \"desc\"}], \"active\": true}";
+
+  private long checkedCount(Response page) {
+    if (page.status() != 200 || page.json() == null || page.json().path("_embedded").path("task").size() != 15) {
+      fail("Tasklist filter page " + page.status() + " " + page.text());
+      return 0;
+    }
+    return page.json().path("count").asLong();
+  }
+
+  /** The open tasks, a fifth in each of five groups, started in transactions of a few hundred. */
+  private void openTasks(ConfigurableApplicationContext app, ProcessEngine engine) {
     String[] groups = {"station-volunteers", "merchants", "grid-workers", "mediation-committee", "building-heads"};
     engine.getRepositoryService().createDeployment().name("bench-open-task")
         .addString("bench-open-task.bpmn", """
@@ -201,37 +288,17 @@ public final class StationBenchmark {
                 <bpmn:userTask id="Task_Open" name="Open task (待办)" camunda:candidateGroups="${group}" />
               </bpmn:process>
             </bpmn:definitions>""").deploy();
-    for (int i = 0; i < settings.openTasks(); i++) {
-      engine.getRuntimeService().startProcessInstanceByKey("bench-open-task",
-          Variables.createVariables().putValue("group", groups[i % groups.length]));
+    TransactionTemplate transaction = new TransactionTemplate(app.getBean(PlatformTransactionManager.class));
+    for (int from = 0; from < settings.openTasks(); from += 500) {
+      int to = Math.min(from + 500, settings.openTasks());
+      int first = from;
+      transaction.executeWithoutResult(status -> {
+        for (int i = first; i < to; i++) {
+          engine.getRuntimeService().startProcessInstanceByKey("bench-open-task",
+              Variables.createVariables().putValue("group", groups[i % groups.length]));
+        }
+      });
     }
-    StationHttp volunteer = StationHttp.as(port, "li.qiang", "demo");
-    String filterId = null;
-    for (var filter : volunteer.get("/engine-rest/filter?resourceType=Task").json()) {
-      if (filter.get("name").asText().startsWith("My group's open tasks")) {
-        filterId = filter.get("id").asText();
-      }
-    }
-    List<Long> list = new ArrayList<>();
-    List<Long> count = new ArrayList<>();
-    for (int i = 0; i < 60; i++) {
-      long t0 = System.nanoTime();
-      Response page = volunteer.post("/engine-rest/filter/" + filterId + "/list?firstResult=0&maxResults=15",
-          "{\"sorting\": [{\"sortBy\": \"created\", \"sortOrder\": \"desc\"}]}");
-      long t1 = System.nanoTime();
-      Response total = volunteer.get("/engine-rest/filter/" + filterId + "/count");
-      long t2 = System.nanoTime();
-      if (i >= 10) {
-        list.add(t1 - t0);
-        count.add(t2 - t1);
-      }
-      if (page.status() != 200 || total.status() != 200) {
-        fail("filter query " + page.status() + "/" + total.status());
-      }
-    }
-    return String.format(Locale.ROOT, "Tasklist group filter with %d open tasks: first page p50 %.1f ms, p95 %.1f ms; "
-            + "count p50 %.1f ms, p95 %.1f ms", settings.openTasks(), pct(list, 50), pct(list, 95), pct(count, 50),
-        pct(count, 95));
   }
 
   private String report(double startup, double orderSeconds, double referenceSeconds, int completed, int referenceDone,
@@ -241,8 +308,9 @@ public final class StationBenchmark {
     double placeTput = placeLatencies.size() / orderSeconds;
     double refStartTput = refStartLatencies.size() / referenceSeconds;
     StringBuilder out = new StringBuilder();
-    out.append(String.format(Locale.ROOT, "Yizhan benchmark: %d orders, %d clients, %s, %d cores, JVM %s%n",
-        settings.orders(), settings.clients(), settings.postgres() ? "PostgreSQL" : "H2 file",
+    out.append(String.format(Locale.ROOT, "Yizhan benchmark: %d orders (after %d unmeasured of each side), %d clients, "
+        + "%s, %d cores, JVM %s%n", settings.orders(), settings.warmup(), settings.clients(),
+        settings.postgres() ? "PostgreSQL" : "H2 file",
         Runtime.getRuntime().availableProcessors(), System.getProperty("java.version")));
     out.append(String.format(Locale.ROOT, "%-34s %10s %10s %10s %10s %12s %8s%n", "", "per s", "p50 ms", "p95 ms",
         "p99 ms", "reference/s", "ratio"));
@@ -255,6 +323,7 @@ public final class StationBenchmark {
     out.append(String.format(Locale.ROOT, "errors: %d%s; incidents: %d%n", errors.get(),
         firstErrors.isEmpty() ? "" : " (first: " + firstErrors.get(0) + ")", incidents));
     out.append(tasklist).append('\n');
+    out.append(phases);
     out.append(String.format(Locale.ROOT, "startup to ready: %.1f s; heap used after the run: %d MB (max %d MB)%n",
         startup, heapMb, ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getMax() / (1024 * 1024)));
     return out.toString();
@@ -312,8 +381,14 @@ public final class StationBenchmark {
     authorizations.saveAuthorization(grant);
   }
 
-  private static int count(ConfigurableApplicationContext app, String sql) {
-    return app.getBean(org.springframework.jdbc.core.simple.JdbcClient.class).sql(sql).query(Integer.class).single();
+  private static int completedOrders(ConfigurableApplicationContext app) {
+    return app.getBean(org.springframework.jdbc.core.simple.JdbcClient.class)
+        .sql("select count(*) from station_order where status = 'COMPLETED'").query(Integer.class).single();
+  }
+
+  private static long completedReferences(ProcessEngine engine) {
+    return engine.getHistoryService().createHistoricProcessInstanceQuery().processDefinitionKey(REFERENCE_KEY)
+        .finished().count();
   }
 
   private static void deleteRecursively(Path path) throws java.io.IOException {

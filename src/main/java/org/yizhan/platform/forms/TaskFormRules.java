@@ -2,6 +2,7 @@ package org.yizhan.platform.forms;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -11,14 +12,17 @@ import java.util.function.Function;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.camunda.bpm.dmn.feel.impl.FeelEngine;
 import org.camunda.bpm.dmn.feel.impl.scala.ScalaFeelEngineFactory;
-import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.engine.variable.context.VariableContext;
+import org.camunda.bpm.engine.variable.value.TypedValue;
 
 /**
  * The rules a Camunda Form (form-js JSON) states for its fields: required, the choices of radios and selects, number
  * bounds and text lengths. Tasklist checks them in the browser; these are checked again on the server, so that a
  * client that skips the form gets a 400 with the field's label instead of a half-worked task or a failing gateway.
  * Fields the form hides (form-js {@code conditional.hide}, a FEEL expression) are not checked, just as Tasklist does.
+ *
+ * <p>Immutable once built, so one instance serves every completion of the same task of the same process version.
  */
 public class TaskFormRules {
 
@@ -27,9 +31,11 @@ public class TaskFormRules {
   private static final FeelEngine FEEL = new ScalaFeelEngineFactory().createInstance();
 
   private final List<JsonNode> fields = new ArrayList<>();
+  private final Set<String> keys = new LinkedHashSet<>();
 
   public TaskFormRules(JsonNode form) {
     collect(form.path("components"));
+    fields.forEach(field -> keys.add(field.get("key").asText()));
   }
 
   private void collect(JsonNode components) {
@@ -45,14 +51,12 @@ public class TaskFormRules {
    * The first rule the submission breaks, as a sentence for the person who sent it.
    *
    * @param submitted the submitted values by field key
-   * @param existing  what the process already knows, for hide conditions that refer to earlier steps
+   * @param existing  what the process already knows of the given field keys, for hide conditions that refer to
+   *                  earlier steps; asked at most once, and only when a hide condition needs a field not submitted
    */
-  public Optional<String> firstProblem(Map<String, Object> submitted, Function<String, Object> existing) {
-    VariableMap context = Variables.createVariables();
-    for (JsonNode field : fields) {
-      String key = field.get("key").asText();
-      context.putValue(key, submitted.containsKey(key) ? submitted.get(key) : existing.apply(key));
-    }
+  public Optional<String> firstProblem(Map<String, Object> submitted,
+      Function<Set<String>, Map<String, Object>> existing) {
+    VariableContext context = new FieldValues(submitted, existing);
     for (JsonNode field : fields) {
       if (isHidden(field, context)) {
         continue;
@@ -65,14 +69,57 @@ public class TaskFormRules {
     return Optional.empty();
   }
 
-  private static boolean isHidden(JsonNode field, VariableMap context) {
+  private static boolean isHidden(JsonNode field, VariableContext context) {
     String hide = field.path("conditional").path("hide").asText("");
     if (hide.isBlank()) {
       return false;
     }
     String expression = hide.startsWith("=") ? hide.substring(1) : hide;
-    Object result = FEEL.evaluateSimpleExpression(expression, context.asVariableContext());
+    Object result = FEEL.evaluateSimpleExpression(expression, context);
     return Boolean.TRUE.equals(result);
+  }
+
+  /**
+   * Every field of the form, with the submitted value or else what the process holds (null when nothing). The
+   * process's values are read in one go, the first time a hide condition asks for a field that was not submitted:
+   * most submissions carry the fields their conditions look at, and then the process is not asked at all.
+   */
+  private final class FieldValues implements VariableContext {
+
+    private final Map<String, Object> submitted;
+    private final Function<Set<String>, Map<String, Object>> existing;
+    private Map<String, Object> loaded;
+
+    FieldValues(Map<String, Object> submitted, Function<Set<String>, Map<String, Object>> existing) {
+      this.submitted = submitted;
+      this.existing = existing;
+    }
+
+    @Override
+    public TypedValue resolve(String name) {
+      if (!keys.contains(name)) {
+        return null;
+      }
+      if (submitted.containsKey(name)) {
+        return Variables.untypedValue(submitted.get(name));
+      }
+      if (loaded == null) {
+        Set<String> missing = new LinkedHashSet<>(keys);
+        missing.removeAll(submitted.keySet());
+        loaded = existing.apply(missing);
+      }
+      return Variables.untypedValue(loaded.get(name));
+    }
+
+    @Override
+    public boolean containsVariable(String name) {
+      return keys.contains(name);
+    }
+
+    @Override
+    public Set<String> keySet() {
+      return keys;
+    }
   }
 
   private static Optional<String> check(JsonNode field, Object value) {

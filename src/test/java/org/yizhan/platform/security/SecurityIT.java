@@ -2,17 +2,12 @@ package org.yizhan.platform.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.yizhan.StationTest;
 import org.yizhan.support.StationHttp;
 import org.yizhan.support.StationHttp.Response;
+import org.yizhan.support.TasklistSession;
 
 /** Who gets in where, and the CVE-2026-109432 guard, over real HTTP. */
 @StationTest
@@ -45,27 +40,13 @@ class SecurityIT {
   }
 
   @Test
-  void staffApiAcceptsTheSessionOfSomebodyLoggedInToTasklist() throws Exception {
-    CookieManager cookies = new CookieManager();
-    HttpClient browser = HttpClient.newBuilder().cookieHandler(cookies).build();
-    String base = "http://127.0.0.1:" + port;
-    browser.send(HttpRequest.newBuilder(URI.create(base + "/camunda/app/tasklist/")).GET().build(),
-        HttpResponse.BodyHandlers.discarding());
-    String csrfToken = cookies.getCookieStore().getCookies().stream()
-        .filter(cookie -> cookie.getName().equals("XSRF-TOKEN")).findFirst().orElseThrow().getValue();
-    HttpResponse<String> login = browser.send(HttpRequest.newBuilder(
-            URI.create(base + "/camunda/api/admin/auth/user/default/login/tasklist"))
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .header("X-XSRF-TOKEN", csrfToken)
-        .POST(HttpRequest.BodyPublishers.ofString("username=li.qiang&password=demo")).build(),
-        HttpResponse.BodyHandlers.ofString());
-    assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
+  void staffApiAcceptsTheSessionOfSomebodyLoggedInToTasklist() {
+    TasklistSession browser = TasklistSession.login(port, "li.qiang", "demo");
 
-    HttpResponse<String> residents = browser.send(HttpRequest.newBuilder(URI.create(base + "/api/residents?q=R-0002"))
-        .GET().build(), HttpResponse.BodyHandlers.ofString());
+    Response residents = browser.get("/api/residents?q=R-0002");
 
-    assertThat(residents.statusCode()).isEqualTo(200);
-    assertThat(residents.body()).contains("R-0002");
+    assertThat(residents.status()).isEqualTo(200);
+    assertThat(residents.text()).contains("R-0002");
   }
 
   @Test

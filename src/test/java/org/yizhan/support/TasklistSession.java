@@ -1,0 +1,93 @@
+package org.yizhan.support;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * A browser's session with Camunda Tasklist: the login form, the session cookie and the CSRF token the webapps ask for,
+ * and the engine API under {@code /camunda/api/engine/engine/default} with the headers Tasklist sends.
+ */
+public final class TasklistSession {
+
+  /** What Tasklist's SDK asks for: HAL first (tasks with their assignees and process definitions embedded). */
+  public static final String TASKLIST_ACCEPT = "application/hal+json, application/json; q=0.5";
+  private static final String ENGINE_API = "/camunda/api/engine/engine/default";
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+  private final String base;
+  /** The webapps send a new token whenever a session starts, signing in included; like Tasklist, send the latest. */
+  private volatile String csrfToken = "";
+
+  private TasklistSession(int port) {
+    this.base = "http://127.0.0.1:" + port;
+  }
+
+  /** Opens Tasklist and signs in with its login form; fails unless the login is accepted. */
+  public static TasklistSession login(int port, String user, String password) {
+    TasklistSession session = new TasklistSession(port);
+    session.send(HttpRequest.newBuilder(URI.create(session.base + "/camunda/app/tasklist/")).GET());
+    StationHttp.Response login = session.send(HttpRequest.newBuilder(
+            URI.create(session.base + "/camunda/api/admin/auth/user/default/login/tasklist"))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .header("X-XSRF-TOKEN", session.csrfToken)
+        .POST(HttpRequest.BodyPublishers.ofString("username=" + URLEncoder.encode(user, StandardCharsets.UTF_8)
+            + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8))));
+    if (login.status() != 200) {
+      throw new IllegalStateException(user + " could not sign in to Tasklist: " + login.status() + " " + login.text());
+    }
+    // What Tasklist asks right after signing in; it also hands out the new session's token.
+    session.send(HttpRequest.newBuilder(URI.create(session.base + "/camunda/api/admin/auth/user/default")).GET());
+    return session;
+  }
+
+  /** A request outside the engine API (e.g. {@code /api/...}) with the session's cookies. */
+  public StationHttp.Response get(String path) {
+    return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
+  }
+
+  /** A POST to the engine API as Tasklist sends it, e.g. {@code /filter/{id}/list?firstResult=0&maxResults=15}. */
+  public StationHttp.Response postToEngine(String path, String jsonBody) {
+    return send(HttpRequest.newBuilder(URI.create(base + ENGINE_API + path))
+        .header("Accept", TASKLIST_ACCEPT)
+        .header("Content-Type", "application/json")
+        .header("X-XSRF-TOKEN", csrfToken)
+        .POST(HttpRequest.BodyPublishers.ofString(jsonBody)));
+  }
+
+  public StationHttp.Response getFromEngine(String path) {
+    return send(HttpRequest.newBuilder(URI.create(base + ENGINE_API + path)).header("Accept", TASKLIST_ACCEPT).GET());
+  }
+
+  private StationHttp.Response send(HttpRequest.Builder request) {
+    try {
+      HttpResponse<String> response = browser.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      for (String cookie : response.headers().allValues("Set-Cookie")) {
+        if (cookie.startsWith("XSRF-TOKEN=")) {
+          csrfToken = cookie.substring("XSRF-TOKEN=".length()).split(";", 2)[0];
+        }
+      }
+      JsonNode json = null;
+      try {
+        json = response.body().isBlank() ? null : JSON.readTree(response.body());
+      } catch (IOException notJson) {
+        json = null;
+      }
+      return new StationHttp.Response(response.statusCode(), response.body(), json);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}
