@@ -34,8 +34,9 @@ import org.yizhan.support.TasklistSession;
  * forms or domain writes. Then a Tasklist scale scenario: thousands of open tasks across groups and the queries
  * Tasklist sends for a group's filter. Prints throughput, p50/p95/p99 and the ratio to the reference.
  *
- * <p>Run: {@code ./mvnw -B test -Dtest=StationBenchmarkIT -Dbenchmark.orders=400 -Dbenchmark.clients=8
- * -Dbenchmark.openTasks=20000} (add {@code -Dbenchmark.postgres=true} for the local PostgreSQL server).
+ * <p>Run: {@code ./mvnw -B test-compile failsafe:integration-test -Dbenchmark.orders=400 -Dbenchmark.clients=8
+ * -Dbenchmark.openTasks=20000} (add {@code -Dbenchmark.postgres=true} for a fresh database on the local PostgreSQL
+ * server); docs/performance.md has the figures and every setting.
  */
 public final class StationBenchmark {
 
@@ -88,6 +89,7 @@ public final class StationBenchmark {
     }
     if (settings.postgres()) {
       args.add("--spring.profiles.active=demo,postgres");
+      args.add("--spring.datasource.url=" + freshPostgresDatabase());
     } else {
       args.add("--spring.datasource.url=jdbc:h2:file:" + db.toAbsolutePath() + "/yizhan" + H2_SETTINGS);
     }
@@ -389,6 +391,17 @@ public final class StationBenchmark {
   private static long completedReferences(ProcessEngine engine) {
     return engine.getHistoryService().createHistoricProcessInstanceQuery().processDefinitionKey(REFERENCE_KEY)
         .finished().count();
+  }
+
+  /** A new, empty database on the local PostgreSQL server (trust authentication), dropped first if a run left it. */
+  private static String freshPostgresDatabase() throws java.sql.SQLException {
+    String server = System.getProperty("benchmark.postgresUrl", "jdbc:postgresql://127.0.0.1:5432/");
+    try (var connection = java.sql.DriverManager.getConnection(server + "postgres", "postgres", "");
+        var statement = connection.createStatement()) {
+      statement.execute("drop database if exists yizhan_benchmark");
+      statement.execute("create database yizhan_benchmark");
+    }
+    return server + "yizhan_benchmark";
   }
 
   private static void deleteRecursively(Path path) throws java.io.IOException {
