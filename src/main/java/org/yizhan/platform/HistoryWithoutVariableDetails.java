@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
  * except one row in ACT_HI_DETAIL for every value a process variable ever had.
  *
  * <p>Nothing reads those rows: the KPIs come from the station's own tables, Tasklist and Cockpit Community show no
- * variable timelines. Writing them was a fifth of the history rows of an order and about 37 rows per order in the
+ * variable timelines. Writing them was about a quarter of the history rows of an order, about 37 rows per order in the
  * benchmark, against 6 for the bare reference (docs/performance.md). The level stays FULL, so a database keeps working
  * if this is ever switched off, and Camunda's history cleanup treats it as before.
  */
