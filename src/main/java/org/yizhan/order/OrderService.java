@@ -1,8 +1,6 @@
 package org.yizhan.order;
 
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -10,6 +8,8 @@ import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.yizhan.platform.web.ApiException;
@@ -37,12 +37,14 @@ public class OrderService {
   @Transactional
   public Order place(OrderRequest request, String placedBy) {
     validator.validate(request);
-    Map<String, Object> variables = new HashMap<>();
-    variables.put(OrderProcess.RESIDENT_ID, request.residentId().trim());
-    variables.put(OrderProcess.ITEMS, itemsJson(request.items()));
-    variables.put(OrderProcess.DELIVERY_PREFERENCE,
-        request.deliveryPreference() == null ? "" : request.deliveryPreference().name());
-    variables.put(OrderProcess.NOTE, request.note());
+    // The resident stays with the process (the doorstep delivery needs her); lines, preference and note are only read
+    // by "Register order" and the hand-over decision in this transaction, and live in the order tables afterwards.
+    VariableMap variables = Variables.createVariables()
+        .putValue(OrderProcess.RESIDENT_ID, request.residentId().trim())
+        .putValueTyped(OrderProcess.ITEMS, Variables.stringValue(itemsJson(request.items()), true))
+        .putValueTyped(OrderProcess.DELIVERY_PREFERENCE, Variables.stringValue(
+            request.deliveryPreference() == null ? "" : request.deliveryPreference().name(), true))
+        .putValueTyped(OrderProcess.NOTE, Variables.stringValue(request.note(), true));
     ProcessInstance instance;
     try {
       instance = runtime.createProcessInstanceByKey(OrderProcess.KEY).setVariables(variables).execute();

@@ -13,6 +13,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 import org.yizhan.catalog.ItemKind;
 import org.yizhan.platform.YizhanProperties;
@@ -53,17 +55,19 @@ class RegisterOrderDelegate implements JavaDelegate {
     String orderNo = book.register(order, execution.getProcessInstanceId(), placedBy);
     execution.setProcessBusinessKey(orderNo);
     execution.removeVariable(OrderProcess.ITEMS);
+    String preference = order.deliveryPreference() == null ? "" : order.deliveryPreference().name();
+    if (!preference.equals(execution.getVariable(OrderProcess.DELIVERY_PREFERENCE))) {
+      execution.setVariable(OrderProcess.DELIVERY_PREFERENCE, preference);
+    }
     execution.setVariables(processVariables(orderNo, order));
+    execution.setVariables(inputsOfThisTransaction(order.resident()));
   }
 
+  /** What the order's later steps (gateways, forms, the pick-up reminder) read: kept with the process. */
   private Map<String, Object> processVariables(String orderNo, ValidOrder order) {
     Resident resident = order.resident();
-    Integer age = resident.ageOn(LocalDate.now());
-    Duration acceptTimeout = properties.order().acceptTimeout();
     return Map.ofEntries(
         Map.entry(OrderProcess.ORDER_NO, orderNo),
-        Map.entry(OrderProcess.DELIVERY_PREFERENCE,
-            order.deliveryPreference() == null ? "" : order.deliveryPreference().name()),
         Map.entry("total", order.total().doubleValue()),
         Map.entry("hasGoods", order.has(ItemKind.GOODS)),
         Map.entry("hasServices", order.has(ItemKind.SERVICE)),
@@ -72,14 +76,25 @@ class RegisterOrderDelegate implements JavaDelegate {
         Map.entry("goodsSummary", OrderBook.summary(order, ItemKind.GOODS)),
         Map.entry("servicesSummary", OrderBook.summary(order, ItemKind.SERVICE)),
         Map.entry("residentArea", resident.neighbourhood()),
-        // The hand-over decision's inputs; the resident's name, phone and address stay in the registry.
-        Map.entry("mobilityLimited", resident.has(ResidentTag.MOBILITY_LIMITED)),
-        Map.entry("disabled", resident.has(ResidentTag.DISABLED)),
-        Map.entry("livingAlone", resident.has(ResidentTag.LIVING_ALONE)),
-        Map.entry("residentAge", age == null ? 0 : age),
-        Map.entry("acceptTimeout", acceptTimeout.toString()),
-        Map.entry("acceptDueDate", Date.from(Instant.now().plus(acceptTimeout))),
         Map.entry("pickupReminderAfter", properties.order().pickupReminderAfter().toString()));
+  }
+
+  /**
+   * What only the steps up to the first wait state read, in this same transaction: the hand-over decision's inputs
+   * (kept in the decision's history with its result) and the acceptance deadline (kept as the timer's due date and
+   * the task's due date). Transient, so an order does not write, and later delete, a row and its history for each.
+   * The resident's name, phone and address stay in the registry either way.
+   */
+  private VariableMap inputsOfThisTransaction(Resident resident) {
+    Integer age = resident.ageOn(LocalDate.now());
+    Duration acceptTimeout = properties.order().acceptTimeout();
+    return Variables.createVariables()
+        .putValueTyped("mobilityLimited", Variables.booleanValue(resident.has(ResidentTag.MOBILITY_LIMITED), true))
+        .putValueTyped("disabled", Variables.booleanValue(resident.has(ResidentTag.DISABLED), true))
+        .putValueTyped("livingAlone", Variables.booleanValue(resident.has(ResidentTag.LIVING_ALONE), true))
+        .putValueTyped("residentAge", Variables.integerValue(age == null ? 0 : age, true))
+        .putValueTyped("acceptTimeout", Variables.stringValue(acceptTimeout.toString(), true))
+        .putValueTyped("acceptDueDate", Variables.dateValue(Date.from(Instant.now().plus(acceptTimeout)), true));
   }
 
   /** The order as the start form or the API put it into the process's variables. */

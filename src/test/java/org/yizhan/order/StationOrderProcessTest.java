@@ -170,9 +170,22 @@ class StationOrderProcessTest {
   void acceptanceDeadlineAndDueDateComeFromConfiguration() {
     ProcessInstance order = scenario.place(ORDINARY_RESIDENT, RICE_TWO_BAGS, "");
 
-    assertThat(order).variables().containsEntry("acceptTimeout", "PT2H");
+    long timerInMinutes = (job("Timer_AcceptOverdue", order).getDuedate().getTime() - System.currentTimeMillis()) / 60_000;
+    assertThat(timerInMinutes).as("PT2H from yizhan.order.accept-timeout").isBetween(110L, 120L);
     long dueInMinutes = (task("Task_AcceptOrder", order).getDueDate().getTime() - System.currentTimeMillis()) / 60_000;
     assertThat(dueInMinutes).isBetween(110L, 120L);
+  }
+
+  @Test
+  void valuesReadOnlyWhileTheOrderIsRegisteredAreNotKeptWithTheProcess() {
+    ProcessInstance order = scenario.place(MOBILITY_LIMITED_RESIDENT_LIVING_ALONE, RICE_TWO_BAGS, "");
+
+    assertThat(order).isWaitingAt("Task_AcceptOrder").variables()
+        .containsKeys("orderNo", "residentId", "residentArea", "hasGoods", "goodsSummary", "pickupReminderAfter",
+            "deliveryMode")
+        .doesNotContainKeys("items", "mobilityLimited", "disabled", "livingAlone", "residentAge", "acceptTimeout",
+            "acceptDueDate");
+    assertThat(orders.find(orderNo(order)).orElseThrow().deliveryMode()).isEqualTo(DeliveryMode.DOORSTEP);
   }
 
   @Test

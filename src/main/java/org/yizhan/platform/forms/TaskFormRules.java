@@ -58,11 +58,10 @@ public class TaskFormRules {
       Function<Set<String>, Map<String, Object>> existing) {
     VariableContext context = new FieldValues(submitted, existing);
     for (JsonNode field : fields) {
-      if (isHidden(field, context)) {
-        continue;
-      }
+      // A value that keeps the rules is fine whether the field is shown or hidden, so the hide condition (FEEL, and
+      // perhaps a read of the process's values) is only evaluated for a field that breaks one.
       Optional<String> problem = check(field, submitted.get(field.get("key").asText()));
-      if (problem.isPresent()) {
+      if (problem.isPresent() && !isHidden(field, context)) {
         return problem;
       }
     }

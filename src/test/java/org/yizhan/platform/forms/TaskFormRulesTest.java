@@ -42,6 +42,27 @@ class TaskFormRulesTest {
         .contains("need1Category", "need2Category", "visitNote").doesNotContainAnyElementsOf(delivered.keySet()));
   }
 
+  @Test
+  void submissionThatKeepsEveryRuleIsPassedWithoutEvaluatingHideConditions() throws IOException {
+    TaskFormRules doorstepVisit = rules("doorstep-visit");
+    Map<String, Object> delivered = Map.of("outcome", "DELIVERED", "receivedBy", "Zhang", "satisfaction", "5",
+        "antiFraudTalk", true);
+
+    assertThat(doorstepVisit.firstProblem(delivered, keys -> {
+      throw new AssertionError("the process was asked for " + keys);
+    })).isEmpty();
+  }
+
+  @Test
+  void brokenRuleOfAHiddenFieldIsNotReported() throws IOException {
+    TaskFormRules acceptOrder = rules("accept-order");
+
+    assertThat(acceptOrder.firstProblem(Map.of("acceptDecision", "ACCEPT", "declineReason", "NOT_A_CHOICE"),
+        process(Map.of()))).isEmpty();
+    assertThat(acceptOrder.firstProblem(Map.of("acceptDecision", "DECLINE", "declineReason", "NOT_A_CHOICE"),
+        process(Map.of()))).hasValueSatisfying(problem -> assertThat(problem).contains("is not one of the choices"));
+  }
+
   private Function<Set<String>, Map<String, Object>> process(Map<String, Object> values) {
     return keys -> {
       processReads.add(keys);
