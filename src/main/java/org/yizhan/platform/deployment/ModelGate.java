@@ -1,6 +1,5 @@
 package org.yizhan.platform.deployment;
 
-import java.io.ByteArrayInputStream;
 import java.time.Period;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -19,7 +18,6 @@ import javax.xml.datatype.DatatypeFactory;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BusinessRuleTask;
 import org.camunda.bpm.model.bpmn.instance.CallActivity;
@@ -32,7 +30,6 @@ import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnEdge;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaExecutionListener;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaTaskListener;
-import org.camunda.bpm.model.dmn.Dmn;
 import org.springframework.context.ApplicationContext;
 import org.springframework.stereotype.Component;
 
@@ -58,10 +55,14 @@ public class ModelGate {
 
   /** Problems by file name; an empty map lets the deployment through. */
   public Map<String, List<String>> check(Map<String, byte[]> files) {
+    return check(new ModelFiles(files));
+  }
+
+  Map<String, List<String>> check(ModelFiles models) {
     Set<String> declared = new HashSet<>();
     Set<String> processKeys = new HashSet<>();
     Map<String, List<String>> problems = new LinkedHashMap<>();
-    files.forEach((name, content) -> {
+    models.contents().forEach((name, content) -> {
       List<String> found = new ArrayList<>();
       String lower = name.toLowerCase(Locale.ROOT);
       try {
@@ -71,12 +72,12 @@ public class ModelGate {
             found.add("is not a Camunda Form: it needs an \"id\" and \"components\"");
           }
         } else if (lower.endsWith(".dmn")) {
-          Dmn.readModelFromStream(new ByteArrayInputStream(content));
+          models.dmn(name);
         } else if (lower.endsWith(".bpmn")) {
-          Bpmn.readModelFromStream(new ByteArrayInputStream(content)).getModelElementsByType(
-              org.camunda.bpm.model.bpmn.instance.Process.class).forEach(process -> processKeys.add(process.getId()));
+          models.bpmn(name).getModelElementsByType(org.camunda.bpm.model.bpmn.instance.Process.class)
+              .forEach(process -> processKeys.add(process.getId()));
         }
-        declared.addAll(ModelReferences.declaredBy(name, content));
+        declared.addAll(ModelReferences.declaredBy(name, models));
       } catch (Exception unreadable) {
         found.add("does not parse: " + firstLine(unreadable.getMessage()));
       }
@@ -84,10 +85,9 @@ public class ModelGate {
         problems.put(name, found);
       }
     });
-    files.forEach((name, content) -> {
+    models.contents().keySet().forEach(name -> {
       if (name.toLowerCase(Locale.ROOT).endsWith(".bpmn") && !problems.containsKey(name)) {
-        List<String> found = checkProcess(Bpmn.readModelFromStream(new ByteArrayInputStream(content)), declared,
-            processKeys);
+        List<String> found = checkProcess(models.bpmn(name), declared, processKeys);
         if (!found.isEmpty()) {
           problems.put(name, found);
         }

@@ -1,6 +1,5 @@
 package org.yizhan.platform.deployment;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.HashSet;
 import java.util.Locale;
@@ -8,12 +7,10 @@ import java.util.Map;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BusinessRuleTask;
 import org.camunda.bpm.model.bpmn.instance.StartEvent;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
-import org.camunda.bpm.model.dmn.Dmn;
 import org.camunda.bpm.model.dmn.instance.Decision;
 
 /**
@@ -28,8 +25,7 @@ final class ModelReferences {
   private ModelReferences() {}
 
   /** Form and decision ids the BPMN names. */
-  static Set<String> namedBy(byte[] bpmn) {
-    BpmnModelInstance model = Bpmn.readModelFromStream(new ByteArrayInputStream(bpmn));
+  static Set<String> namedBy(BpmnModelInstance model) {
     Set<String> ids = new HashSet<>();
     model.getModelElementsByType(UserTask.class).forEach(task -> addIfSet(ids, task.getCamundaFormRef()));
     model.getModelElementsByType(StartEvent.class).forEach(start -> addIfSet(ids, start.getCamundaFormRef()));
@@ -38,26 +34,25 @@ final class ModelReferences {
   }
 
   /** The ids a form (its "id") or a decision file (its decisions) declares; nothing for other files. */
-  static Set<String> declaredBy(String name, byte[] content) {
+  static Set<String> declaredBy(String name, ModelFiles models) {
     String lower = name.toLowerCase(Locale.ROOT);
     Set<String> ids = new HashSet<>();
     if (lower.endsWith(".form")) {
       try {
-        addIfSet(ids, JSON.readTree(content).path("id").asText(null));
+        addIfSet(ids, JSON.readTree(models.content(name)).path("id").asText(null));
       } catch (IOException notJson) {
         // A broken form declares nothing; the engine refuses it when it is deployed.
       }
     } else if (lower.endsWith(".dmn")) {
-      Dmn.readModelFromStream(new ByteArrayInputStream(content)).getModelElementsByType(Decision.class)
-          .forEach(decision -> addIfSet(ids, decision.getId()));
+      models.dmn(name).getModelElementsByType(Decision.class).forEach(decision -> addIfSet(ids, decision.getId()));
     }
     return ids;
   }
 
   /** The files of the folder that declare each id. */
-  static Map<String, String> declarations(Map<String, byte[]> models) {
+  static Map<String, String> declarations(ModelFiles models) {
     Map<String, String> fileById = new java.util.HashMap<>();
-    models.forEach((name, content) -> declaredBy(name, content).forEach(id -> fileById.put(id, name)));
+    models.contents().keySet().forEach(name -> declaredBy(name, models).forEach(id -> fileById.put(id, name)));
     return fileById;
   }
 

@@ -105,10 +105,10 @@ public class ProcessFolderDeployer implements ApplicationRunner {
    * @return the new deployment, or null when nothing changed
    */
   public synchronized DeploymentWithDefinitions deploy() {
-    Map<String, byte[]> models = Files.isDirectory(folder) ? readFolder(folder) : readClasspath();
-    Set<String> changed = changedSinceLastDeployment(models);
+    ModelFiles models = new ModelFiles(Files.isDirectory(folder) ? readFolder(folder) : readClasspath());
+    Set<String> changed = changedSinceLastDeployment(models.contents());
     if (changed.isEmpty()) {
-      log.info("Models in {}: {} files, nothing changed since the last deployment", where(), models.size());
+      log.info("Models in {}: {} files, nothing changed since the last deployment", where(), models.contents().size());
       return null;
     }
     Map<String, List<String>> problems = gate.check(models);
@@ -118,7 +118,7 @@ public class ProcessFolderDeployer implements ApplicationRunner {
     }
     Set<String> toDeploy = withWhatTheyBelongWith(changed, models);
     var builder = repositoryService.createDeployment().name(deploymentName).source(DEPLOYMENT_SOURCE);
-    toDeploy.forEach(name -> builder.addInputStream(name, new ByteArrayInputStream(models.get(name))));
+    toDeploy.forEach(name -> builder.addInputStream(name, new ByteArrayInputStream(models.content(name))));
     DeploymentWithDefinitions deployment;
     try {
       deployment = builder.deployWithResult();
@@ -170,14 +170,14 @@ public class ProcessFolderDeployer implements ApplicationRunner {
     return changed;
   }
 
-  private static Set<String> withWhatTheyBelongWith(Set<String> changed, Map<String, byte[]> models) {
+  private static Set<String> withWhatTheyBelongWith(Set<String> changed, ModelFiles models) {
     Map<String, String> fileById = ModelReferences.declarations(models);
     Set<String> changedIds = new HashSet<>();
-    changed.forEach(name -> changedIds.addAll(ModelReferences.declaredBy(name, models.get(name))));
+    changed.forEach(name -> changedIds.addAll(ModelReferences.declaredBy(name, models)));
     Set<String> result = new TreeSet<>(changed);
-    models.forEach((name, content) -> {
+    models.contents().keySet().forEach(name -> {
       if (name.toLowerCase(Locale.ROOT).endsWith(".bpmn")) {
-        Set<String> named = ModelReferences.namedBy(content);
+        Set<String> named = ModelReferences.namedBy(models.bpmn(name));
         if (result.contains(name) || named.stream().anyMatch(changedIds::contains)) {
           result.add(name);
           named.stream().map(fileById::get).filter(Objects::nonNull).forEach(result::add);
