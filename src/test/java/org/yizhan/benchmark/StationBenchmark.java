@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -21,6 +22,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.yizhan.YizhanApplication;
@@ -45,16 +47,23 @@ public final class StationBenchmark {
    * @param warmup orders (and reference instances) worked before the measured runs, unmeasured, so that neither side
    *               pays for the JIT compiler's warming up and the order in which they run does not decide the ratio
    */
-  public record Settings(int orders, int clients, int openTasks, int warmup, boolean postgres, Path workDir) {
+  public record Settings(int orders, int clients, int openTasks, int warmup, int meals, boolean postgres,
+      Path workDir) {
 
     static Settings fromSystemProperties() {
       return new Settings(Integer.getInteger("benchmark.orders", 50), Integer.getInteger("benchmark.clients", 8),
           Integer.getInteger("benchmark.openTasks", 500), Integer.getInteger("benchmark.warmup", 40),
-          Boolean.getBoolean("benchmark.postgres"), Path.of("target", "benchmark"));
+          Integer.getInteger("benchmark.meals", 50), Boolean.getBoolean("benchmark.postgres"),
+          Path.of("target", "benchmark"));
     }
   }
 
-  public record Report(int ordersCompleted, int referenceCompleted, int errors, long incidents, String text) {}
+  /**
+   * @param mealsDelivered meals of the round delivered, out of {@code mealsInRound} (the benchmark's residents on the
+   *                       canteen's list and the demo's)
+   */
+  public record Report(int ordersCompleted, int referenceCompleted, int mealsInRound, int mealsDelivered, int errors,
+      long incidents, String text) {}
 
   /** The reference: five user tasks in a row, like a pick-up order of goods, and nothing else. */
   static final String REFERENCE_KEY = "bench-reference";
@@ -69,6 +78,7 @@ public final class StationBenchmark {
   private final List<Long> completeLatencies = Collections.synchronizedList(new ArrayList<>());
   private final List<Long> refStartLatencies = Collections.synchronizedList(new ArrayList<>());
   private final List<Long> refCompleteLatencies = Collections.synchronizedList(new ArrayList<>());
+  private final List<Long> mealLatencies = Collections.synchronizedList(new ArrayList<>());
   private final AtomicInteger errors = new AtomicInteger();
   private final List<String> firstErrors = Collections.synchronizedList(new ArrayList<>());
   private String phases = "";
@@ -124,18 +134,19 @@ public final class StationBenchmark {
       Phase referenceWorking = Phase.time("work reference",
           () -> drive(settings.orders(), i -> workReference(port, warmup + i)));
       int referenceDone = (int) (completedReferences(engine) - referenceBefore);
+      MealRound meals = mealRound(port, app, engine);
       // For cutting a profile (JFR, async-profiler) of the same run into its measured phases.
-      phases = "measured phases: " + String.join(", ", Stream.of(placing, working, starting, referenceWorking)
-          .map(Phase::toString).toList()) + "\n";
+      phases = "measured phases: " + String.join(", ", Stream.of(placing, working, starting, referenceWorking,
+          meals.delivering()).map(Phase::toString).toList()) + "\n";
       long incidents = engine.getRuntimeService().createIncidentQuery().count();
       String tasklist = tasklistScale(port, app, engine);
 
       System.gc();
       long heapMb = (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) / (1024 * 1024);
       String text = report(startupSeconds, placing, working, starting, referenceWorking, completed, referenceDone,
-          incidents, tasklist, heapMb);
+          meals, incidents, tasklist, heapMb);
       Files.writeString(settings.workDir().resolve("report.txt"), text);
-      return new Report(completed, referenceDone, errors.get(), incidents, text);
+      return new Report(completed, referenceDone, meals.started(), meals.delivered(), errors.get(), incidents, text);
     } finally {
       app.close();
     }
@@ -168,18 +179,18 @@ public final class StationBenchmark {
     if (orderNo == null) {
       return; // its placing failed and was counted
     }
-    complete(port, "li.qiang", orderNo, "Task_AcceptOrder", "{\"acceptDecision\": {\"value\": \"ACCEPT\"}}", false);
+    complete(port, "li.qiang", orderNo, "Task_AcceptOrder", "{\"acceptDecision\": {\"value\": \"ACCEPT\"}}", completeLatencies);
     complete(port, "hetao.market", orderNo, "Task_ConfirmStock",
-        "{\"stockAvailable\": {\"value\": \"YES\"}, \"confirmedGoodsTotal\": {\"value\": 32.5}}", false);
-    complete(port, "hetao.market", orderNo, "Task_DeliverToStation", "{\"deliveredToStation\": {\"value\": true}}", false);
-    complete(port, "li.qiang", orderNo, "Task_CheckGoods", "{\"goodsCheck\": {\"value\": \"PASSED\"}}", false);
+        "{\"stockAvailable\": {\"value\": \"YES\"}, \"confirmedGoodsTotal\": {\"value\": 32.5}}", completeLatencies);
+    complete(port, "hetao.market", orderNo, "Task_DeliverToStation", "{\"deliveredToStation\": {\"value\": true}}", completeLatencies);
+    complete(port, "li.qiang", orderNo, "Task_CheckGoods", "{\"goodsCheck\": {\"value\": \"PASSED\"}}", completeLatencies);
     if (doorstep(i)) {
       complete(port, "wang.fang", orderNo, "Task_DeliverToDoor", "{\"outcome\": {\"value\": \"DELIVERED\"}, "
           + "\"receivedBy\": {\"value\": \"Zhang\"}, \"satisfaction\": {\"value\": \"5\"}, \"antiFraudTalk\": {\"value\": true}}",
-          false);
+          completeLatencies);
     } else {
       complete(port, "li.qiang", orderNo, "Task_HandOverAtStation",
-          "{\"receivedBy\": {\"value\": \"Liu\"}, \"satisfaction\": {\"value\": \"4\"}}", false);
+          "{\"receivedBy\": {\"value\": \"Liu\"}, \"satisfaction\": {\"value\": \"4\"}}", completeLatencies);
     }
   }
 
@@ -196,12 +207,13 @@ public final class StationBenchmark {
 
   private void workReference(int port, int i) {
     for (String task : ORDER_TASKS) {
-      complete(port, "li.qiang", "REF-" + i, task, "{\"done\": {\"value\": true}}", true);
+      complete(port, "li.qiang", "REF-" + i, task, "{\"done\": {\"value\": true}}", refCompleteLatencies);
     }
   }
 
   /** Finds the task by business key and key as the user, claims it and completes it, timing the completion. */
-  private void complete(int port, String user, String businessKey, String taskKey, String variables, boolean reference) {
+  private void complete(int port, String user, String businessKey, String taskKey, String variables,
+      List<Long> latencies) {
     StationHttp client = StationHttp.as(port, user, "demo");
     Response found = client.get("/engine-rest/task?processInstanceBusinessKey=" + businessKey + "&taskDefinitionKey="
         + taskKey);
@@ -213,7 +225,7 @@ public final class StationBenchmark {
     client.post("/engine-rest/task/" + id + "/claim", "{\"userId\": \"" + user + "\"}");
     long t0 = System.nanoTime();
     Response done = client.post("/engine-rest/task/" + id + "/complete", "{\"variables\": " + variables + "}");
-    (reference ? refCompleteLatencies : completeLatencies).add(System.nanoTime() - t0);
+    latencies.add(System.nanoTime() - t0);
     if (done.status() != 204) {
       fail(taskKey + " " + done.status() + " " + done.text());
     }
@@ -258,6 +270,62 @@ public final class StationBenchmark {
     public String toString() {
       return String.format(Locale.ROOT, "%s from %s for %.1f s", name, from, seconds);
     }
+  }
+
+  /** A meal round as its figures: how long the one request took, and the deliveries it started and saw delivered. */
+  private record MealRound(int started, int delivered, double startSeconds, Phase delivering) {}
+
+  /** Who carries a meal offered to a group: a volunteer of the resident's grid, or any station volunteer. */
+  private static final Map<String, String> MEAL_VOLUNTEER_BY_GROUP = Map.of("grid-g01-volunteers", "wang.fang",
+      "grid-g02-volunteers", "zhao.min", "station-volunteers", "li.qiang");
+
+  /**
+   * The canteen's lunch: N more residents on the canteen's list (half in each grid), a station manager starts the meal
+   * round with one request, which starts a doorstep delivery for everyone on the list, and the clients carry every
+   * meal to the door as a volunteer the delivery is offered to.
+   */
+  private MealRound mealRound(int port, ConfigurableApplicationContext app, ProcessEngine engine) throws Exception {
+    enrolForMeals(app.getBean(JdbcClient.class), settings.meals());
+    StationHttp manager = StationHttp.as(port, "sun.hao", "demo");
+    long t0 = System.nanoTime();
+    Response round = manager.post("/api/deliveries/rounds", "{\"kind\": \"MEAL\", \"note\": \"Benchmark lunch\"}");
+    double startSeconds = (System.nanoTime() - t0) / 1e9;
+    if (round.status() != 201) {
+      fail("meal round " + round.status() + " " + round.text());
+      return new MealRound(0, 0, startSeconds, new Phase("deliver meals", Instant.now(), 0));
+    }
+    List<String> deliveryNos = round.json().get("deliveries").findValuesAsText("deliveryNo");
+    Phase delivering = Phase.time("deliver meals",
+        () -> drive(deliveryNos.size(), i -> deliverMeal(port, engine, deliveryNos.get(i))));
+    int delivered = app.getBean(JdbcClient.class).sql("select count(*) from delivery where kind = 'MEAL' and "
+        + "status = 'DELIVERED'").query(Integer.class).single();
+    return new MealRound(deliveryNos.size(), delivered, startSeconds, delivering);
+  }
+
+  private static void enrolForMeals(JdbcClient jdbc, int residents) {
+    for (int i = 1; i <= residents; i++) {
+      String id = String.format(Locale.ROOT, "BM-%04d", i);
+      jdbc.sql("insert into resident (id, name, building_id, birth_date) values (?, ?, ?, ?)")
+          .params(id, "Benchmark resident " + i, i % 2 == 0 ? "B01" : "B11", java.time.LocalDate.of(1940, 1, 1))
+          .update();
+      jdbc.sql("insert into canteen_enrolment (resident_id, enrolled_at) values (?, ?)")
+          .params(id, java.time.LocalDateTime.now()).update();
+    }
+  }
+
+  private void deliverMeal(int port, ProcessEngine engine, String deliveryNo) {
+    var task = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(deliveryNo).singleResult();
+    String group = task == null ? null : engine.getTaskService().getIdentityLinksForTask(task.getId()).stream()
+        .map(org.camunda.bpm.engine.task.IdentityLink::getGroupId).filter(java.util.Objects::nonNull).findFirst()
+        .orElse(null);
+    String volunteer = MEAL_VOLUNTEER_BY_GROUP.get(group);
+    if (volunteer == null) {
+      fail("meal " + deliveryNo + " is offered to " + group + ", which the benchmark has no volunteer for");
+      return;
+    }
+    complete(port, volunteer, deliveryNo, "Task_DeliverToDoor", "{\"outcome\": {\"value\": \"DELIVERED\"}, "
+        + "\"receivedBy\": {\"value\": \"Neighbour\"}, \"satisfaction\": {\"value\": \"5\"}, "
+        + "\"antiFraudTalk\": {\"value\": true}}", mealLatencies);
   }
 
   /**
@@ -348,7 +416,7 @@ public final class StationBenchmark {
   }
 
   private String report(double startup, Phase placing, Phase working, Phase starting, Phase referenceWorking,
-      int completed, int referenceDone, long incidents, String tasklist, long heapMb) {
+      int completed, int referenceDone, MealRound meals, long incidents, String tasklist, long heapMb) {
     StringBuilder out = new StringBuilder();
     out.append(String.format(Locale.ROOT, "Yizhan benchmark: %d orders (after %d unmeasured of each side), %d clients, "
         + "%s, %d cores, JVM %s%n", settings.orders(), settings.warmup(), settings.clients(),
@@ -366,6 +434,11 @@ public final class StationBenchmark {
         + "completed: %d of %d (%.2f per s); ratio %.2f%n", completed, settings.orders(), completed / orderSeconds,
         referenceDone, settings.orders(), referenceDone / referenceSeconds,
         referenceDone == 0 ? 0 : (completed / orderSeconds) / (referenceDone / referenceSeconds)));
+    out.append(String.format(Locale.ROOT, "meal round: one request started %d doorstep deliveries in %.1f s (%.1f per "
+            + "s); meals carried to the door: %d delivered, %.1f completions per s, p50/p95/p99 %.1f / %.1f / %.1f ms%n",
+        meals.started(), meals.startSeconds(), meals.started() / meals.startSeconds(), meals.delivered(),
+        meals.delivering().seconds() == 0 ? 0 : mealLatencies.size() / meals.delivering().seconds(),
+        pct(mealLatencies, 50), pct(mealLatencies, 95), pct(mealLatencies, 99)));
     out.append(String.format(Locale.ROOT, "errors: %d%s; incidents: %d%n", errors.get(),
         firstErrors.isEmpty() ? "" : " (first: " + firstErrors.get(0) + ")", incidents));
     out.append(tasklist).append('\n');
@@ -428,7 +501,7 @@ public final class StationBenchmark {
   }
 
   private static int completedOrders(ConfigurableApplicationContext app) {
-    return app.getBean(org.springframework.jdbc.core.simple.JdbcClient.class)
+    return app.getBean(JdbcClient.class)
         .sql("select count(*) from station_order where status = 'COMPLETED'").query(Integer.class).single();
   }
 

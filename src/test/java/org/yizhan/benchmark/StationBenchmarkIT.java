@@ -5,8 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 
 /**
- * Keeps the benchmark working at a small size in CI (50 orders unless -Dbenchmark.orders says otherwise): every order
- * and every reference instance completes, without errors or incidents. Speed is printed, never asserted.
+ * Keeps the benchmark working at a small size in CI (50 orders and a meal round for 50 more residents unless
+ * -Dbenchmark.orders and -Dbenchmark.meals say otherwise): every order, every reference instance and every meal
+ * completes, without errors or incidents. Speed is printed, never asserted.
  */
 class StationBenchmarkIT {
 
@@ -21,5 +22,8 @@ class StationBenchmarkIT {
     assertThat(report.incidents()).isZero();
     assertThat(report.ordersCompleted()).isEqualTo(settings.orders());
     assertThat(report.referenceCompleted()).isEqualTo(settings.orders());
+    assertThat(report.mealsInRound()).as("the benchmark's residents and the demo's on the canteen's list")
+        .isGreaterThan(settings.meals());
+    assertThat(report.mealsDelivered()).isEqualTo(report.mealsInRound());
   }
 }
