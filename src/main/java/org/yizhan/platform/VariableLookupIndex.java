@@ -1,6 +1,7 @@
 package org.yizhan.platform;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 
@@ -21,17 +22,18 @@ import org.springframework.stereotype.Component;
  * (docs/performance.md), two changes leave H2 no bad choice:
  * <ul>
  *   <li>an index on {@code (EXECUTION_ID_, TASK_ID_, NAME_)}, the read's three conditions;</li>
- *   <li>without Camunda's {@code ACT_IDX_VARIABLE_TASK_ID (TASK_ID_)}, whose every use is served as well by Camunda's
- *       {@code ACT_IDX_VARIABLE_TASK_NAME_TYPE (TASK_ID_, NAME_, TYPE_)}; no constraint needs it.</li>
+ *   <li>Camunda's {@code ACT_IDX_VARIABLE_TASK_ID} on {@code (TASK_ID_, EXECUTION_ID_)} instead of {@code TASK_ID_}
+ *       alone: it still serves every lookup by task, and when H2 takes it for this read it narrows it to the
+ *       execution. It keeps its name, so Camunda's own scripts (e.g. dropping the schema) still find it.</li>
  * </ul>
  * PostgreSQL estimates null tests from its statistics and is left as Camunda made it. Done after the engine has
- * created or checked its schema, and idempotent; Camunda's schema updates only run its upgrade scripts, and 7.24 is the
- * last Community release, so none will look for the dropped index.
+ * created or checked its schema, and only what is not done yet.
  */
 @Component
 class VariableLookupIndex extends AbstractProcessEnginePlugin {
 
   static final String NAME = "YZ_IDX_VARIABLE_EXEC_TASK_NAME";
+  static final String CAMUNDA_TASK_INDEX = "ACT_IDX_VARIABLE_TASK_ID";
 
   @Override
   public void postProcessEngineBuild(ProcessEngine engine) {
@@ -40,13 +42,23 @@ class VariableLookupIndex extends AbstractProcessEnginePlugin {
       return;
     }
     String prefix = configuration.getDatabaseTablePrefix();
+    String table = prefix + "ACT_RU_VARIABLE";
     try (Connection connection = configuration.getDataSource().getConnection();
         Statement statement = connection.createStatement()) {
-      statement.execute("create index if not exists " + NAME + " on " + prefix
-          + "ACT_RU_VARIABLE (EXECUTION_ID_, TASK_ID_, NAME_)");
-      statement.execute("drop index if exists " + prefix + "ACT_IDX_VARIABLE_TASK_ID");
+      statement.execute("create index if not exists " + NAME + " on " + table + " (EXECUTION_ID_, TASK_ID_, NAME_)");
+      if (!taskIndexCoversExecution(statement)) {
+        statement.execute("drop index if exists " + prefix + CAMUNDA_TASK_INDEX);
+        statement.execute("create index " + prefix + CAMUNDA_TASK_INDEX + " on " + table + " (TASK_ID_, EXECUTION_ID_)");
+      }
     } catch (SQLException e) {
-      throw new IllegalStateException("Could not adjust the indexes of " + prefix + "ACT_RU_VARIABLE", e);
+      throw new IllegalStateException("Could not adjust the indexes of " + table, e);
+    }
+  }
+
+  private static boolean taskIndexCoversExecution(Statement statement) throws SQLException {
+    try (ResultSet columns = statement.executeQuery("select count(*) from INFORMATION_SCHEMA.INDEX_COLUMNS "
+        + "where INDEX_NAME = '" + CAMUNDA_TASK_INDEX + "' and COLUMN_NAME = 'EXECUTION_ID_'")) {
+      return columns.next() && columns.getInt(1) > 0;
     }
   }
 }
