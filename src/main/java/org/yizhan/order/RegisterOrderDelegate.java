@@ -1,10 +1,7 @@
 package org.yizhan.order;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 
@@ -15,6 +12,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.springframework.stereotype.Component;
 import org.yizhan.catalog.ItemKind;
 import org.yizhan.platform.YizhanProperties;
@@ -43,8 +41,14 @@ class RegisterOrderDelegate implements JavaDelegate {
     this.json = json;
   }
 
+  /** Every variable {@link #processVariables} and {@link #inputsOfThisTransaction} set. */
+  private static final List<String> DECIDED_WHEN_REGISTERING = List.of(OrderProcess.ORDER_NO, "total", "hasGoods",
+      "hasServices", "frozenGoodsTotal", "orderSummary", "goodsSummary", "servicesSummary", "residentArea",
+      "acceptTimeout", "pickupReminderAfter", "mobilityLimited", "disabled", "livingAlone", "residentAge");
+
   @Override
   public void execute(DelegateExecution execution) {
+    refuseWhatRegisteringDecides(execution);
     ValidOrder order;
     try {
       order = validator.validate(readRequest(execution));
@@ -56,11 +60,28 @@ class RegisterOrderDelegate implements JavaDelegate {
     execution.setProcessBusinessKey(orderNo);
     execution.removeVariable(OrderProcess.ITEMS);
     String preference = order.deliveryPreference() == null ? "" : order.deliveryPreference().name();
-    if (!preference.equals(execution.getVariable(OrderProcess.DELIVERY_PREFERENCE))) {
-      execution.setVariable(OrderProcess.DELIVERY_PREFERENCE, preference);
+    TypedValue sentPreference = execution.getVariableTyped(OrderProcess.DELIVERY_PREFERENCE);
+    if (sentPreference == null || !preference.equals(sentPreference.getValue())) {
+      // Kept or transient as it was sent: Camunda refuses to turn one into the other.
+      execution.setVariable(OrderProcess.DELIVERY_PREFERENCE,
+          Variables.stringValue(preference, sentPreference != null && sentPreference.isTransient()));
     }
     execution.setVariables(processVariables(orderNo, order));
     execution.setVariables(inputsOfThisTransaction(order.resident()));
+  }
+
+  /**
+   * The values registering works out from the registry, the catalog and the station's settings are not taken from
+   * whoever starts the process: the registry decides the hand-over, not the client. (Camunda would also refuse to
+   * turn a value sent as transient into a kept one, or back.)
+   */
+  private static void refuseWhatRegisteringDecides(DelegateExecution execution) {
+    for (String name : DECIDED_WHEN_REGISTERING) {
+      if (execution.hasVariable(name)) {
+        throw new BadUserRequestException(name + " is worked out when the order is registered (登记订单); leave it out "
+            + "of the order");
+      }
+    }
   }
 
   /** What the order's later steps (gateways, forms, the pick-up reminder) read: kept with the process. */
@@ -76,25 +97,23 @@ class RegisterOrderDelegate implements JavaDelegate {
         Map.entry("goodsSummary", OrderBook.summary(order, ItemKind.GOODS)),
         Map.entry("servicesSummary", OrderBook.summary(order, ItemKind.SERVICE)),
         Map.entry("residentArea", resident.neighbourhood()),
+        // The acceptance timer and the task's due date (Camunda reads a duration there as "from now").
+        Map.entry("acceptTimeout", properties.order().acceptTimeout().toString()),
         Map.entry("pickupReminderAfter", properties.order().pickupReminderAfter().toString()));
   }
 
   /**
-   * What only the steps up to the first wait state read, in this same transaction: the hand-over decision's inputs
-   * (kept in the decision's history with its result) and the acceptance deadline (kept as the timer's due date and
-   * the task's due date). Transient, so an order does not write, and later delete, a row and its history for each.
-   * The resident's name, phone and address stay in the registry either way.
+   * The hand-over decision's inputs, read only by the decision in this same transaction and kept in its history with
+   * its result. Transient, so an order does not write, and later delete, a row and its history for each. The
+   * resident's name, phone and address stay in the registry either way.
    */
-  private VariableMap inputsOfThisTransaction(Resident resident) {
+  private static VariableMap inputsOfThisTransaction(Resident resident) {
     Integer age = resident.ageOn(LocalDate.now());
-    Duration acceptTimeout = properties.order().acceptTimeout();
     return Variables.createVariables()
         .putValueTyped("mobilityLimited", Variables.booleanValue(resident.has(ResidentTag.MOBILITY_LIMITED), true))
         .putValueTyped("disabled", Variables.booleanValue(resident.has(ResidentTag.DISABLED), true))
         .putValueTyped("livingAlone", Variables.booleanValue(resident.has(ResidentTag.LIVING_ALONE), true))
-        .putValueTyped("residentAge", Variables.integerValue(age == null ? 0 : age, true))
-        .putValueTyped("acceptTimeout", Variables.stringValue(acceptTimeout.toString(), true))
-        .putValueTyped("acceptDueDate", Variables.dateValue(Date.from(Instant.now().plus(acceptTimeout)), true));
+        .putValueTyped("residentAge", Variables.integerValue(age == null ? 0 : age, true));
   }
 
   /** The order as the start form or the API put it into the process's variables. */

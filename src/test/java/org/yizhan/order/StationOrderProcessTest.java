@@ -23,6 +23,7 @@ import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -170,6 +171,7 @@ class StationOrderProcessTest {
   void acceptanceDeadlineAndDueDateComeFromConfiguration() {
     ProcessInstance order = scenario.place(ORDINARY_RESIDENT, RICE_TWO_BAGS, "");
 
+    assertThat(order).variables().containsEntry("acceptTimeout", "PT2H");
     long timerInMinutes = (job("Timer_AcceptOverdue", order).getDuedate().getTime() - System.currentTimeMillis()) / 60_000;
     assertThat(timerInMinutes).as("PT2H from yizhan.order.accept-timeout").isBetween(110L, 120L);
     long dueInMinutes = (task("Task_AcceptOrder", order).getDueDate().getTime() - System.currentTimeMillis()) / 60_000;
@@ -181,11 +183,31 @@ class StationOrderProcessTest {
     ProcessInstance order = scenario.place(MOBILITY_LIMITED_RESIDENT_LIVING_ALONE, RICE_TWO_BAGS, "");
 
     assertThat(order).isWaitingAt("Task_AcceptOrder").variables()
-        .containsKeys("orderNo", "residentId", "residentArea", "hasGoods", "goodsSummary", "pickupReminderAfter",
-            "deliveryMode")
-        .doesNotContainKeys("items", "mobilityLimited", "disabled", "livingAlone", "residentAge", "acceptTimeout",
-            "acceptDueDate");
+        .containsKeys("orderNo", "residentId", "residentArea", "hasGoods", "goodsSummary", "acceptTimeout",
+            "pickupReminderAfter", "deliveryMode")
+        .doesNotContainKeys("items", "mobilityLimited", "disabled", "livingAlone", "residentAge");
     assertThat(orders.find(orderNo(order)).orElseThrow().deliveryMode()).isEqualTo(DeliveryMode.DOORSTEP);
+  }
+
+  @Test
+  void valuesRegisteringWorksOutAreRefusedFromTheStartingClient() {
+    long instancesBefore = engine.getRuntimeService().createProcessInstanceQuery().count();
+
+    assertThatThrownBy(() -> engine.getRuntimeService().createProcessInstanceByKey(OrderProcess.KEY)
+        .setVariable("residentId", MOBILITY_LIMITED_RESIDENT_LIVING_ALONE)
+        .setVariable("items", RICE_TWO_BAGS)
+        .setVariable("mobilityLimited", false)
+        .execute())
+        .isInstanceOf(BadUserRequestException.class)
+        .hasMessageContaining("mobilityLimited is worked out when the order is registered");
+    assertThatThrownBy(() -> engine.getRuntimeService().createProcessInstanceByKey(OrderProcess.KEY)
+        .setVariable("residentId", MOBILITY_LIMITED_RESIDENT_LIVING_ALONE)
+        .setVariable("items", RICE_TWO_BAGS)
+        .setVariable("acceptTimeout", Variables.stringValue("P30D", true))
+        .execute())
+        .isInstanceOf(BadUserRequestException.class)
+        .hasMessageContaining("acceptTimeout");
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().count()).isEqualTo(instancesBefore);
   }
 
   @Test
