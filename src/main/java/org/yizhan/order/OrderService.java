@@ -4,7 +4,6 @@ import java.util.List;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -48,7 +47,7 @@ public class OrderService {
     ProcessInstance instance;
     try {
       instance = runtime.createProcessInstanceByKey(OrderProcess.KEY).setVariables(variables).execute();
-    } catch (BadUserRequestException refused) {
+    } catch (OrderRefusedException refused) {
       throw ApiException.badInput(null, refused.getMessage());
     }
     String orderNo = orders.findOrderNoByProcessInstance(instance.getId()).orElseThrow();

@@ -7,7 +7,6 @@ import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.variable.VariableMap;
@@ -53,7 +52,7 @@ class RegisterOrderDelegate implements JavaDelegate {
     try {
       order = validator.validate(readRequest(execution));
     } catch (ApiException refused) {
-      throw new BadUserRequestException(refused.getMessage());
+      throw new OrderRefusedException(refused.getMessage());
     }
     String placedBy = (String) execution.getVariable(OrderProcess.PLACED_BY);
     String orderNo = book.register(order, execution.getProcessInstanceId(), placedBy);
@@ -73,12 +72,12 @@ class RegisterOrderDelegate implements JavaDelegate {
   /**
    * The values registering works out from the registry, the catalog and the station's settings are not taken from
    * whoever starts the process: the registry decides the hand-over, not the client. (Camunda would also refuse to
-   * turn a value sent as transient into a kept one, or back.)
+   * turn a value sent as transient into a kept one, or back, with an exception its REST API answers with 500.)
    */
   private static void refuseWhatRegisteringDecides(DelegateExecution execution) {
     for (String name : DECIDED_WHEN_REGISTERING) {
       if (execution.hasVariable(name)) {
-        throw new BadUserRequestException(name + " is worked out when the order is registered (登记订单); leave it out "
+        throw new OrderRefusedException(name + " is worked out when the order is registered (登记订单); leave it out "
             + "of the order");
       }
     }
@@ -124,7 +123,7 @@ class RegisterOrderDelegate implements JavaDelegate {
     try {
       mode = preference == null || preference.isBlank() || preference.equals("NONE") ? null : DeliveryMode.valueOf(preference);
     } catch (IllegalArgumentException unknown) {
-      throw new BadUserRequestException("Hand-over preference must be PICKUP, DOORSTEP or empty, not " + preference);
+      throw new OrderRefusedException("Hand-over preference must be PICKUP, DOORSTEP or empty, not " + preference);
     }
     Object items = execution.getVariable(OrderProcess.ITEMS);
     List<OrderRequest.Line> lines = items == null ? formRows(execution) : parseItems(items);
@@ -137,7 +136,7 @@ class RegisterOrderDelegate implements JavaDelegate {
       return json.readValue(items.toString(),
           json.getTypeFactory().constructCollectionType(List.class, OrderRequest.Line.class));
     } catch (JsonProcessingException malformed) {
-      throw new BadUserRequestException("Items (商品与服务) must be a list of {sku, quantity} with whole-number "
+      throw new OrderRefusedException("Items (商品与服务) must be a list of {sku, quantity} with whole-number "
           + "quantities");
     }
   }
@@ -166,7 +165,7 @@ class RegisterOrderDelegate implements JavaDelegate {
       }
       return (int) value;
     } catch (NumberFormatException notWhole) {
-      throw new BadUserRequestException("Quantity (数量) of item " + row + " must be a whole number, not " + quantity);
+      throw new OrderRefusedException("Quantity (数量) of item " + row + " must be a whole number, not " + quantity);
     }
   }
 

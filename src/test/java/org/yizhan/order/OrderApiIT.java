@@ -245,4 +245,22 @@ class OrderApiIT {
     it.forEachRemaining(names::add);
     return names;
   }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', textBlock = """
+      unknown resident          | {"residentId": {"value": "R-9999"}, "items": {"value": "[{\\"sku\\": \\"RICE-5KG\\", \\"quantity\\": 1}]"}}                                  | R-9999
+      value the station decides | {"residentId": {"value": "R-0001"}, "items": {"value": "[{\\"sku\\": \\"RICE-5KG\\", \\"quantity\\": 1}]"}, "mobilityLimited": {"value": false}} | mobilityLimited
+      """)
+  void orderRefusedThroughTheStartFormIsABadRequestThatLeavesNothing(String description, String variables,
+      String named) {
+    long ordersBefore = jdbc.sql("select count(*) from station_order").query(Long.class).single();
+
+    // What Tasklist's start form sends. (Camunda's plain .../start answers every failure of a start with 500.)
+    Response started = as("wang.fang").post("/engine-rest/process-definition/key/station-order/submit-form",
+        "{\"variables\": " + variables + "}");
+
+    assertThat(started.status()).as(started.text()).isEqualTo(400);
+    assertThat(started.json().get("message").asText()).contains(named);
+    assertThat(jdbc.sql("select count(*) from station_order").query(Long.class).single()).isEqualTo(ordersBefore);
+  }
 }

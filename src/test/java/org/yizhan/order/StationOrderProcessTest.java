@@ -19,7 +19,6 @@ import static org.yizhan.order.OrderScenario.handOver;
 
 import java.math.BigDecimal;
 
-import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -198,14 +197,14 @@ class StationOrderProcessTest {
         .setVariable("items", RICE_TWO_BAGS)
         .setVariable("mobilityLimited", false)
         .execute())
-        .isInstanceOf(BadUserRequestException.class)
+        .isInstanceOf(OrderRefusedException.class)
         .hasMessageContaining("mobilityLimited is worked out when the order is registered");
     assertThatThrownBy(() -> engine.getRuntimeService().createProcessInstanceByKey(OrderProcess.KEY)
         .setVariable("residentId", MOBILITY_LIMITED_RESIDENT_LIVING_ALONE)
         .setVariable("items", RICE_TWO_BAGS)
         .setVariable("acceptTimeout", Variables.stringValue("P30D", true))
         .execute())
-        .isInstanceOf(BadUserRequestException.class)
+        .isInstanceOf(OrderRefusedException.class)
         .hasMessageContaining("acceptTimeout");
     assertThat(engine.getRuntimeService().createProcessInstanceQuery().count()).isEqualTo(instancesBefore);
   }
@@ -334,7 +333,7 @@ class StationOrderProcessTest {
     assertThatThrownBy(() -> engine.getRuntimeService().createProcessInstanceByKey(OrderProcess.KEY)
         .setVariables(withVariables("residentId", "R-0002", "item1Sku", "FLOUR-5KG", "item1Quantity", 1.5))
         .execute())
-        .isInstanceOf(BadUserRequestException.class).hasMessageContaining("whole number");
+        .isInstanceOf(OrderRefusedException.class).hasMessageContaining("whole number");
   }
 
   @Test
@@ -342,7 +341,7 @@ class StationOrderProcessTest {
     long instancesBefore = engine.getRuntimeService().createProcessInstanceQuery().count();
 
     assertThatThrownBy(() -> scenario.place("R-9999", RICE_TWO_BAGS, ""))
-        .isInstanceOf(BadUserRequestException.class).hasMessageContaining("R-9999");
+        .isInstanceOf(OrderRefusedException.class).hasMessageContaining("R-9999");
 
     assertThat(engine.getRuntimeService().createProcessInstanceQuery().count()).isEqualTo(instancesBefore);
   }
