@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -40,14 +41,8 @@ class RegisterOrderDelegate implements JavaDelegate {
     this.json = json;
   }
 
-  /** Every variable {@link #processVariables} and {@link #inputsOfThisTransaction} set. */
-  private static final List<String> DECIDED_WHEN_REGISTERING = List.of(OrderProcess.ORDER_NO, "total", "hasGoods",
-      "hasServices", "frozenGoodsTotal", "orderSummary", "goodsSummary", "servicesSummary", "residentArea",
-      "acceptTimeout", "pickupReminderAfter", "mobilityLimited", "disabled", "livingAlone", "residentAge");
-
   @Override
   public void execute(DelegateExecution execution) {
-    refuseWhatRegisteringDecides(execution);
     ValidOrder order;
     try {
       order = validator.validate(readRequest(execution));
@@ -65,17 +60,22 @@ class RegisterOrderDelegate implements JavaDelegate {
       execution.setVariable(OrderProcess.DELIVERY_PREFERENCE,
           Variables.stringValue(preference, sentPreference != null && sentPreference.isTransient()));
     }
-    execution.setVariables(processVariables(orderNo, order));
-    execution.setVariables(inputsOfThisTransaction(order.resident()));
+    Map<String, Object> kept = processVariables(orderNo, order);
+    VariableMap inputs = inputsOfThisTransaction(order.resident());
+    refuseSentValuesOf(execution, kept.keySet());
+    refuseSentValuesOf(execution, inputs.keySet());
+    execution.setVariables(kept);
+    execution.setVariables(inputs);
   }
 
   /**
    * The values registering works out from the registry, the catalog and the station's settings are not taken from
    * whoever starts the process: the registry decides the hand-over, not the client. (Camunda would also refuse to
-   * turn a value sent as transient into a kept one, or back, with an exception its REST API answers with 500.)
+   * turn a value sent as transient into a kept one, or back, with an exception its REST API answers with 500.) The
+   * refusal rolls the registration back with the rest of the start.
    */
-  private static void refuseWhatRegisteringDecides(DelegateExecution execution) {
-    for (String name : DECIDED_WHEN_REGISTERING) {
+  private static void refuseSentValuesOf(DelegateExecution execution, Set<String> names) {
+    for (String name : names) {
       if (execution.hasVariable(name)) {
         throw new OrderRefusedException(name + " is worked out when the order is registered (登记订单); leave it out "
             + "of the order");

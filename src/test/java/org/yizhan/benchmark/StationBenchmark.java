@@ -71,6 +71,10 @@ public final class StationBenchmark {
   private static final List<String> ORDER_TASKS = List.of("Task_AcceptOrder", "Task_ConfirmStock", "Task_DeliverToStation",
       "Task_CheckGoods", "Task_HandOverAtStation");
 
+  /** What a volunteer submits at the door when the resident takes the goods or the meal. */
+  private static final String DELIVERED_AT_THE_DOOR = "{\"outcome\": {\"value\": \"DELIVERED\"}, \"receivedBy\": "
+      + "{\"value\": \"Zhang\"}, \"satisfaction\": {\"value\": \"5\"}, \"antiFraudTalk\": {\"value\": true}}";
+
   /** Same as application.yaml's default URL settings. */
   static final String H2_SETTINGS = ";QUERY_CACHE_SIZE=256";
 
@@ -191,9 +195,7 @@ public final class StationBenchmark {
     complete(port, "hetao.market", orderNo, "Task_DeliverToStation", "{\"deliveredToStation\": {\"value\": true}}", completeLatencies);
     complete(port, "li.qiang", orderNo, "Task_CheckGoods", "{\"goodsCheck\": {\"value\": \"PASSED\"}}", completeLatencies);
     if (doorstep(i)) {
-      complete(port, "wang.fang", orderNo, "Task_DeliverToDoor", "{\"outcome\": {\"value\": \"DELIVERED\"}, "
-          + "\"receivedBy\": {\"value\": \"Zhang\"}, \"satisfaction\": {\"value\": \"5\"}, \"antiFraudTalk\": {\"value\": true}}",
-          completeLatencies);
+      complete(port, "wang.fang", orderNo, "Task_DeliverToDoor", DELIVERED_AT_THE_DOOR, completeLatencies);
     } else {
       complete(port, "li.qiang", orderNo, "Task_HandOverAtStation",
           "{\"receivedBy\": {\"value\": \"Liu\"}, \"satisfaction\": {\"value\": \"4\"}}", completeLatencies);
@@ -329,9 +331,7 @@ public final class StationBenchmark {
       fail("meal " + deliveryNo + " is offered to " + group + ", which the benchmark has no volunteer for");
       return;
     }
-    complete(port, volunteer, deliveryNo, "Task_DeliverToDoor", "{\"outcome\": {\"value\": \"DELIVERED\"}, "
-        + "\"receivedBy\": {\"value\": \"Neighbour\"}, \"satisfaction\": {\"value\": \"5\"}, "
-        + "\"antiFraudTalk\": {\"value\": true}}", mealLatencies);
+    complete(port, volunteer, deliveryNo, "Task_DeliverToDoor", DELIVERED_AT_THE_DOOR, mealLatencies);
   }
 
   /**
