@@ -13,6 +13,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.yizhan.StationTest;
 import org.yizhan.support.StationHttp;
 import org.yizhan.support.StationHttp.Response;
+import org.yizhan.support.TasklistSession;
 
 /** Disputes over HTTP: registration, confidentiality, bad input and the figures. */
 @StationTest
@@ -82,6 +83,33 @@ class DisputeApiIT {
 
     assertThat(refused.status()).as(description).isEqualTo(400);
     assertThat(refused.json().get("field").asText()).as(description).isEqualTo(field);
+    assertThat(jdbc.sql("select count(*) from dispute_case").query(Long.class).single()).isEqualTo(before);
+  }
+
+  @Test
+  void disputeStartedThroughTheEngineApiWithAnUnknownTypeIsABadRequestThatWritesNothing() {
+    long before = jdbc.sql("select count(*) from dispute_case").query(Long.class).single();
+
+    Response refused = as("liu.yang").post("/engine-rest/process-definition/key/mediation-escalation/start", """
+        {"variables": {"buildingId": {"value": "B01"}, "type": {"value": "GOSSIP"},
+         "parties": {"value": "a"}, "description": {"value": "b"}}}""");
+
+    assertThat(refused.status()).as(refused.text()).isEqualTo(400);
+    assertThat(refused.json().get("message").asText()).contains("Type of dispute (纠纷类型)");
+    assertThat(jdbc.sql("select count(*) from dispute_case").query(Long.class).single()).isEqualTo(before);
+  }
+
+  @Test
+  void disputeStartedFromTasklistWithAnUnknownTypeIsABadRequestThatWritesNothing() {
+    long before = jdbc.sql("select count(*) from dispute_case").query(Long.class).single();
+    TasklistSession tasklist = TasklistSession.login(port, "liu.yang", "demo");
+
+    Response refused = tasklist.postToEngine("/process-definition/key/mediation-escalation/submit-form", """
+        {"variables": {"buildingId": {"value": "B01"}, "type": {"value": "GOSSIP"},
+         "parties": {"value": "a"}, "description": {"value": "b"}}}""");
+
+    assertThat(refused.status()).as(refused.text()).isEqualTo(400);
+    assertThat(refused.json().get("message").asText()).contains("Type of dispute (纠纷类型)");
     assertThat(jdbc.sql("select count(*) from dispute_case").query(Long.class).single()).isEqualTo(before);
   }
 

@@ -251,16 +251,21 @@ class OrderApiIT {
       unknown resident          | {"residentId": {"value": "R-9999"}, "items": {"value": "[{\\"sku\\": \\"RICE-5KG\\", \\"quantity\\": 1}]"}}                                  | R-9999
       value the station decides | {"residentId": {"value": "R-0001"}, "items": {"value": "[{\\"sku\\": \\"RICE-5KG\\", \\"quantity\\": 1}]"}, "mobilityLimited": {"value": false}} | mobilityLimited
       """)
-  void orderRefusedThroughTheStartFormIsABadRequestThatLeavesNothing(String description, String variables,
+  void orderRefusedThroughTheEngineApiIsABadRequestThatLeavesNothing(String description, String variables,
       String named) {
-    long ordersBefore = jdbc.sql("select count(*) from station_order").query(Long.class).single();
+    long ordersBefore = count("station_order");
+    long instancesBefore = runtime.createProcessInstanceQuery().processDefinitionKey("station-order").count();
 
-    // What Tasklist's start form sends. (Camunda's plain .../start answers every failure of a start with 500.)
-    Response started = as("wang.fang").post("/engine-rest/process-definition/key/station-order/submit-form",
-        "{\"variables\": " + variables + "}");
+    // submit-form is what Tasklist's start form sends; start is what other REST clients use.
+    for (String endpoint : List.of("submit-form", "start")) {
+      Response started = as("wang.fang").post("/engine-rest/process-definition/key/station-order/" + endpoint,
+          "{\"variables\": " + variables + "}");
 
-    assertThat(started.status()).as(started.text()).isEqualTo(400);
-    assertThat(started.json().get("message").asText()).contains(named);
-    assertThat(jdbc.sql("select count(*) from station_order").query(Long.class).single()).isEqualTo(ordersBefore);
+      assertThat(started.status()).as(endpoint + ": " + started.text()).isEqualTo(400);
+      assertThat(started.json().get("message").asText()).as(endpoint).contains(named);
+    }
+    assertThat(count("station_order")).isEqualTo(ordersBefore);
+    assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("station-order").count())
+        .isEqualTo(instancesBefore);
   }
 }

@@ -1,0 +1,60 @@
+package org.yizhan.platform.web;
+
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.servlet.ServletRegistration;
+import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
+import org.camunda.bpm.webapp.impl.engine.EngineRestApplication;
+import org.glassfish.jersey.servlet.ServletContainer;
+import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
+import org.springframework.boot.web.servlet.ServletContextInitializer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+
+/**
+ * What Yizhan adds to the engine's two REST APIs: {@code /engine-rest}, which the REST starter builds with Jersey,
+ * and {@code /camunda/api/engine}, the copy the webapps (Tasklist among them) talk to.
+ */
+@Configuration
+public class EngineRestConfig {
+
+  /** The name under which Camunda's webapp starter registers the webapps' engine API, and skips it if taken. */
+  static final String WEBAPP_ENGINE_API_SERVLET = "Engine Api";
+
+  @Bean
+  ResourceConfigCustomizer refusedRequestsAreBadRequests() {
+    return config -> config.register(RefusedRequestMapper.class);
+  }
+
+  /**
+   * Registers the webapps' engine API before Camunda's webapp starter does, as Camunda would register it but with
+   * {@link RefusedRequestMapper} among its providers, so that Tasklist gets a 400 with the message too. Camunda's
+   * starter finds the servlet taken and leaves it alone.
+   */
+  @Bean
+  @Order(Ordered.HIGHEST_PRECEDENCE)
+  ServletContextInitializer webappEngineApiWithRefusedRequestMapper(CamundaBpmProperties camunda) {
+    return servletContext -> {
+      ServletRegistration api = servletContext.addServlet(WEBAPP_ENGINE_API_SERVLET, ServletContainer.class);
+      if (api == null) {
+        throw new IllegalStateException("The servlet '" + WEBAPP_ENGINE_API_SERVLET + "' is already registered");
+      }
+      api.addMapping(camunda.getWebapp().getApplicationPath() + "/api/engine/*");
+      api.setInitParameters(Map.of("jakarta.ws.rs.Application", WebappEngineApplication.class.getName()));
+    };
+  }
+
+  /** Camunda's webapp engine API with the mapper added. Public: Jersey instantiates it. */
+  public static class WebappEngineApplication extends EngineRestApplication {
+    @Override
+    public Set<Class<?>> getClasses() {
+      Set<Class<?>> classes = new HashSet<>(super.getClasses());
+      classes.add(RefusedRequestMapper.class);
+      return classes;
+    }
+  }
+}

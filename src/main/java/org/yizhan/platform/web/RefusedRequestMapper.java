@@ -1,0 +1,62 @@
+package org.yizhan.platform.web;
+
+import jakarta.annotation.Priority;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.Response.Status;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
+import org.camunda.bpm.engine.rest.exception.RestException;
+
+/**
+ * Answers a refusal of the client's input with 400 wherever the engine's REST API reports it.
+ *
+ * <p>Our delegates and listeners refuse bad input (an unknown resident, a dispute type that does not exist, a
+ * missing signature at the door) with a {@link BadUserRequestException}, the engine's own type for "the caller asked
+ * for something wrong", which Camunda's REST API answers with 400 when it arrives on its own, or with a
+ * {@link FormFieldValidationException}, which it answers with 400 on {@code …/submit-form}. Several endpoints,
+ * though ({@code …/start}, {@code …/task/{id}/complete}, message correlation), wrap whatever the engine throws in a
+ * {@link RestException} with status 500, so the client would be told the server failed when its request was refused.
+ * This mapper takes precedence over Camunda's handler for {@link RestException} (a lower {@code @Priority} wins among
+ * mappers for the same type) and turns exactly those into 400 with the same body; everything else is answered as
+ * Camunda answers it.
+ */
+@Provider
+@Priority(1000)
+public class RefusedRequestMapper implements ExceptionMapper<RestException> {
+
+  @Override
+  public Response toResponse(RestException exception) {
+    ExceptionHandlerHelper camunda = ExceptionHandlerHelper.getInstance();
+    if (!isRefusedInput(exception)) {
+      return camunda.getResponse(exception);
+    }
+    return Response.status(Status.BAD_REQUEST)
+        .entity(camunda.fromException(exception))
+        .type(MediaType.APPLICATION_JSON_TYPE)
+        .build();
+  }
+
+  private static boolean isRefusedInput(RestException exception) {
+    return camunda500(exception) && causedByRefusal(exception);
+  }
+
+  private static boolean camunda500(RestException exception) {
+    return exception.getStatus() == null || exception.getStatus() == Status.INTERNAL_SERVER_ERROR;
+  }
+
+  private static boolean causedByRefusal(Throwable exception) {
+    for (Throwable cause = exception.getCause(); cause != null; cause = cause.getCause()) {
+      if (cause instanceof BadUserRequestException || cause instanceof FormFieldValidationException) {
+        return true;
+      }
+      if (cause == cause.getCause()) {
+        return false;
+      }
+    }
+    return false;
+  }
+}
