@@ -1,0 +1,134 @@
+package org.yizhan.platform.decisions;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+import camundajar.impl.scala.collection.immutable.Map.Map1;
+import camundajar.impl.scala.util.Either;
+import camundajar.impl.scala.util.Left;
+import camundajar.impl.scala.util.Right;
+import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
+import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
+import org.camunda.bpm.dmn.feel.impl.FeelEngine;
+import org.camunda.bpm.dmn.feel.impl.FeelEngineFactory;
+import org.camunda.bpm.dmn.feel.impl.scala.ContextVariableWrapper;
+import org.camunda.bpm.dmn.feel.impl.scala.ScalaFeelEngine;
+import org.camunda.bpm.dmn.feel.impl.scala.function.FeelCustomFunctionProvider;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.variable.context.VariableContext;
+import org.camunda.feel.context.Context;
+import org.camunda.feel.context.CustomContext;
+import org.camunda.feel.context.VariableProvider;
+import org.camunda.feel.context.VariableProvider.CompositeVariableProvider;
+import org.camunda.feel.context.VariableProvider.StaticVariableProvider;
+import org.camunda.feel.syntaxtree.ParsedExpression;
+import org.springframework.stereotype.Component;
+
+/**
+ * Decision tables keep their FEEL parsed: Camunda 7's FEEL engine parses every input entry and expression again on
+ * every evaluation, which was about a sixth of the CPU time of placing an order (the hand-over decision has a dozen
+ * rules; see docs/performance.md). This engine evaluates exactly as Camunda's Scala FEEL engine does (same value
+ * mappers, same custom functions, same messages on failure) but parses each distinct expression text once.
+ *
+ * <p>The cache is keyed by the expression's text, so a redeployed table with changed rules gets its new expressions
+ * parsed; texts that no longer occur stay in memory, a few hundred bytes each, which decision tables edited by hand
+ * will not make many of. Texts that fail to parse are not cached, so their failure is reported on every evaluation.
+ */
+@Component
+class ParsedFeelCache extends AbstractProcessEnginePlugin {
+
+  @Override
+  public void preInit(ProcessEngineConfigurationImpl configuration) {
+    DefaultDmnEngineConfiguration dmn = configuration.getDmnEngineConfiguration() != null
+        ? configuration.getDmnEngineConfiguration()
+        : (DefaultDmnEngineConfiguration) DmnEngineConfiguration.createDefaultDmnEngineConfiguration();
+    // Read when the DMN engine is built, after every plugin has had its say on the custom functions.
+    dmn.setFeelEngineFactory(new FeelEngineFactory() {
+      @Override
+      public FeelEngine createInstance() {
+        List<FeelCustomFunctionProvider> functions = configuration.getDmnFeelCustomFunctionProviders();
+        return new CachingScalaFeelEngine(functions == null ? List.of() : functions);
+      }
+    });
+    configuration.setDmnEngineConfiguration(dmn);
+  }
+
+  /** Camunda's Scala FEEL engine with each expression parsed once. */
+  static class CachingScalaFeelEngine extends ScalaFeelEngine {
+
+    private final Map<String, ParsedExpression> expressions = new ConcurrentHashMap<>();
+    private final Map<String, ParsedExpression> unaryTests = new ConcurrentHashMap<>();
+
+    CachingScalaFeelEngine(List<FeelCustomFunctionProvider> functionProviders) {
+      super(functionProviders);
+    }
+
+    @Override
+    public <T> T evaluateSimpleExpression(String expression, VariableContext variableContext) {
+      ParsedExpression parsed = parsed(expressions, expression, feelEngine::parseExpression);
+      if (parsed == null) {
+        return super.evaluateSimpleExpression(expression, variableContext); // reports the parse failure
+      }
+      @SuppressWarnings("unchecked")
+      T value = (T) valueOf(feelEngine.eval(parsed, contextOf(variableContext)));
+      return value;
+    }
+
+    @Override
+    public boolean evaluateSimpleUnaryTests(String expression, String inputVariable, VariableContext variableContext) {
+      ParsedExpression parsed = parsed(unaryTests, expression, feelEngine::parseUnaryTests);
+      if (parsed == null) {
+        return super.evaluateSimpleUnaryTests(expression, inputVariable, variableContext);
+      }
+      // As Camunda's engine reads it: anything but true (null included) is a miss.
+      return Boolean.TRUE.equals(valueOf(feelEngine.eval(parsed, unaryTestsContextOf(inputVariable, variableContext))));
+    }
+
+    /** The context Camunda's engine gives an expression: the decision's variables. */
+    private static Context contextOf(VariableContext variables) {
+      return new CustomContext() {
+        @Override
+        public VariableProvider variableProvider() {
+          return new ContextVariableWrapper(variables);
+        }
+      };
+    }
+
+    /** The context Camunda's engine gives an input entry: the name of the input's variable, then the variables. */
+    private Context unaryTestsContextOf(String inputVariable, VariableContext variables) {
+      VariableProvider input = new StaticVariableProvider(new Map1<String, Object>(INPUT_VARIABLE_NAME, inputVariable));
+      VariableProvider both = new CompositeVariableProvider(toScalaList(input, new ContextVariableWrapper(variables)));
+      return new CustomContext() {
+        @Override
+        public VariableProvider variableProvider() {
+          return both;
+        }
+      };
+    }
+
+    private static ParsedExpression parsed(Map<String, ParsedExpression> cache, String expression,
+        Function<String, Either<org.camunda.feel.FeelEngine.Failure, ParsedExpression>> parser) {
+      ParsedExpression known = cache.get(expression);
+      if (known != null) {
+        return known;
+      }
+      Either<org.camunda.feel.FeelEngine.Failure, ParsedExpression> result = parser.apply(expression);
+      if (result instanceof Right<?, ParsedExpression> right) {
+        cache.put(expression, right.value());
+        return right.value();
+      }
+      return null;
+    }
+
+    private static Object valueOf(Either<org.camunda.feel.FeelEngine.Failure, Object> result) {
+      if (result instanceof Right<?, Object> right) {
+        return right.value();
+      }
+      String message = ((Left<org.camunda.feel.FeelEngine.Failure, ?>) result).value().message();
+      throw LOGGER.evaluationException(message);
+    }
+  }
+}
