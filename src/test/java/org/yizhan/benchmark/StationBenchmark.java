@@ -34,8 +34,9 @@ import org.yizhan.support.TasklistSession;
  * {@code POST /api/orders}, then work each to COMPLETED through {@code /engine-rest} as the right users (a quarter of
  * the orders go to the door); then the same clients start and work a bare process with as many user tasks and no
  * listeners, DMN, forms or domain writes. Then the canteen's meal round, started by one request and carried to every
- * door, and a Tasklist scale scenario: thousands of open tasks across groups and the request Tasklist sends for a
- * group's filter. Prints throughput, p50/p95/p99 and the ratio to the reference.
+ * door; neighbours' disputes, each registered, mediated at one or two levels, visited again and closed; and a Tasklist
+ * scale scenario: thousands of open tasks across groups and the request Tasklist sends for a group's filter. Prints
+ * throughput, p50/p95/p99 and the ratio to the reference.
  *
  * <p>Run: {@code ./mvnw -B test-compile failsafe:integration-test -Dbenchmark.orders=400 -Dbenchmark.meals=200
  * -Dbenchmark.clients=8 -Dbenchmark.openTasks=20000} (add {@code -Dbenchmark.postgres=true} for a fresh database on
@@ -48,23 +49,25 @@ public final class StationBenchmark {
    * @param warmup orders (and reference instances) worked before the measured runs, unmeasured, so that neither side
    *               pays for the JIT compiler's warming up and the order in which they run does not decide the ratio
    */
-  public record Settings(int orders, int batch, int clients, int openTasks, int warmup, int meals, boolean postgres,
-      Path workDir) {
+  public record Settings(int orders, int batch, int clients, int openTasks, int warmup, int meals, int disputes,
+      boolean postgres, Path workDir) {
 
     static Settings fromSystemProperties() {
       return new Settings(Integer.getInteger("benchmark.orders", 50), Integer.getInteger("benchmark.batch", 100),
           Integer.getInteger("benchmark.clients", 8), Integer.getInteger("benchmark.openTasks", 500),
           Integer.getInteger("benchmark.warmup", 40), Integer.getInteger("benchmark.meals", 50),
-          Boolean.getBoolean("benchmark.postgres"), Path.of("target", "benchmark"));
+          Integer.getInteger("benchmark.disputes", 20), Boolean.getBoolean("benchmark.postgres"),
+          Path.of("target", "benchmark"));
     }
   }
 
   /**
    * @param mealsDelivered meals of the round delivered, out of {@code mealsInRound} (the benchmark's residents on the
    *                       canteen's list and the demo's)
+   * @param disputesClosed disputes of the run mediated, visited again and closed
    */
-  public record Report(int ordersCompleted, int referenceCompleted, int mealsInRound, int mealsDelivered, int errors,
-      long incidents, String text) {}
+  public record Report(int ordersCompleted, int referenceCompleted, int mealsInRound, int mealsDelivered,
+      int disputesClosed, int errors, long incidents, String text) {}
 
   /** The reference: five user tasks in a row, like a pick-up order of goods, and nothing else. */
   static final String REFERENCE_KEY = "bench-reference";
@@ -84,6 +87,8 @@ public final class StationBenchmark {
   private final List<Long> refStartLatencies = Collections.synchronizedList(new ArrayList<>());
   private final List<Long> refCompleteLatencies = Collections.synchronizedList(new ArrayList<>());
   private final List<Long> mealLatencies = Collections.synchronizedList(new ArrayList<>());
+  private final List<Long> registerLatencies = Collections.synchronizedList(new ArrayList<>());
+  private final List<Long> mediationLatencies = Collections.synchronizedList(new ArrayList<>());
   private final AtomicInteger errors = new AtomicInteger();
   private final List<String> firstErrors = Collections.synchronizedList(new ArrayList<>());
   private String phases = "";
@@ -145,6 +150,8 @@ public final class StationBenchmark {
       int referenceDone = (int) (completedReferences(engine) - referenceBefore);
       MealRound meals = mealRound(port, app, engine);
       measured.add(meals.delivering());
+      Disputes disputes = disputes(port, app);
+      measured.add(disputes.mediating());
       // For cutting a profile (JFR, async-profiler) of the same run into its measured phases.
       phases = "measured phases: " + String.join(", ", measured.stream().map(Phase::toString).toList()) + "\n";
       long incidents = engine.getRuntimeService().createIncidentQuery().count();
@@ -154,9 +161,10 @@ public final class StationBenchmark {
       long heapMb = (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) / (1024 * 1024);
       String text = report(startupSeconds, seconds(measured, "place orders"), seconds(measured, "work orders"),
           seconds(measured, "start reference"), seconds(measured, "work reference"), completed, referenceDone, meals,
-          incidents, tasklist, heapMb);
+          disputes, incidents, tasklist, heapMb);
       Files.writeString(settings.workDir().resolve("report.txt"), text);
-      return new Report(completed, referenceDone, meals.started(), meals.delivered(), errors.get(), incidents, text);
+      return new Report(completed, referenceDone, meals.started(), meals.delivered(), disputes.closed(), errors.get(),
+          incidents, text);
     } finally {
       app.close();
     }
@@ -334,6 +342,53 @@ public final class StationBenchmark {
     complete(port, volunteer, deliveryNo, "Task_DeliverToDoor", DELIVERED_AT_THE_DOOR, mealLatencies);
   }
 
+  /** The disputes of a run as figures: how many were closed, and the phase that registered and mediated them. */
+  private record Disputes(int closed, Phase mediating) {}
+
+  /** A noise complaint in building B01, which the triage table starts at the building (level 1). */
+  private static final String NOISE_COMPLAINT = "{\"buildingId\": \"B01\", \"type\": \"NOISE\", \"parties\": "
+      + "\"Flat 301 and flat 401\", \"description\": \"Benchmark: drums at night\", \"riskFlags\": []}";
+  private static final String SETTLED = "{\"levelOutcome\": {\"value\": \"SETTLED\"}, \"agreementText\": "
+      + "{\"value\": \"Drums only until 8 pm\"}}";
+
+  /**
+   * Neighbours' disputes, each from registration to closing: the building head of B01 registers a noise complaint
+   * over {@code POST /api/disputes}; half are settled in the building, the other half go up to the grid, where a grid
+   * worker settles them; then the building head, who owns the case, visits again, finds it stable and the case
+   * closes. Every client works one dispute at a time, through all its steps.
+   */
+  private Disputes disputes(int port, ConfigurableApplicationContext app) throws Exception {
+    JdbcClient jdbc = app.getBean(JdbcClient.class);
+    int closedBefore = closedDisputes(jdbc);
+    Phase mediating = Phase.time("mediate disputes", () -> drive(settings.disputes(), i -> mediateDispute(port, i)));
+    return new Disputes(closedDisputes(jdbc) - closedBefore, mediating);
+  }
+
+  private void mediateDispute(int port, int i) {
+    StationHttp buildingHead = StationHttp.as(port, "liu.yang", "demo");
+    long t0 = System.nanoTime();
+    Response registered = buildingHead.post("/api/disputes", NOISE_COMPLAINT);
+    registerLatencies.add(System.nanoTime() - t0);
+    if (registered.status() != 201) {
+      fail("dispute " + registered.status() + " " + registered.text());
+      return;
+    }
+    String caseNo = registered.json().get("caseNo").asText();
+    if (i % 2 == 0) {
+      complete(port, "liu.yang", caseNo, "Task_MediateInBuilding", SETTLED, mediationLatencies);
+    } else {
+      complete(port, "liu.yang", caseNo, "Task_MediateInBuilding", "{\"levelOutcome\": {\"value\": \"NOT_SETTLED\"}, "
+          + "\"notSettledReason\": {\"value\": \"Will not open the door\"}}", mediationLatencies);
+      complete(port, "wu.lei", caseNo, "Task_MediateInGrid", SETTLED, mediationLatencies);
+    }
+    complete(port, "liu.yang", caseNo, "Task_FollowUpVisit", "{\"followUpOutcome\": {\"value\": \"STABLE\"}, "
+        + "\"satisfaction\": {\"value\": \"5\"}, \"followUpNote\": {\"value\": \"Quiet since\"}}", mediationLatencies);
+  }
+
+  private static int closedDisputes(JdbcClient jdbc) {
+    return jdbc.sql("select count(*) from dispute_case where status = 'CLOSED'").query(Integer.class).single();
+  }
+
   /**
    * Open tasks across groups, then what Tasklist sends when a volunteer opens *My group's open tasks*: one HAL list
    * request through the webapp's engine API, which answers the first page sorted by creation and the filter's count
@@ -431,7 +486,8 @@ public final class StationBenchmark {
   }
 
   private String report(double startup, double placing, double working, double starting, double referenceWorking,
-      int completed, int referenceDone, MealRound meals, long incidents, String tasklist, long heapMb) {
+      int completed, int referenceDone, MealRound meals, Disputes disputes, long incidents, String tasklist,
+      long heapMb) {
     StringBuilder out = new StringBuilder();
     out.append(String.format(Locale.ROOT, "Yizhan benchmark: %d orders in batches of %d, the sides taking turns (after %d "
         + "unmeasured of each side), %d clients, %s, %d cores, JVM %s%n", settings.orders(), settings.batch(),
@@ -455,6 +511,12 @@ public final class StationBenchmark {
         meals.started(), meals.startSeconds(), meals.started() / meals.startSeconds(), meals.delivered(),
         meals.delivering().seconds() == 0 ? 0 : mealLatencies.size() / meals.delivering().seconds(),
         pct(mealLatencies, 50), pct(mealLatencies, 95), pct(mealLatencies, 99)));
+    out.append(String.format(Locale.ROOT, "disputes: %d registered, p50/p95 %.1f / %.1f ms; mediated (half settled in "
+            + "the building, half at the grid), visited again: %d closed, %.1f completions per s, p50/p95/p99 %.1f / "
+            + "%.1f / %.1f ms%n", registerLatencies.size(), pct(registerLatencies, 50), pct(registerLatencies, 95),
+        disputes.closed(), disputes.mediating().seconds() == 0 ? 0
+            : mediationLatencies.size() / disputes.mediating().seconds(),
+        pct(mediationLatencies, 50), pct(mediationLatencies, 95), pct(mediationLatencies, 99)));
     out.append(String.format(Locale.ROOT, "errors: %d%s; incidents: %d%n", errors.get(),
         firstErrors.isEmpty() ? "" : " (first: " + firstErrors.get(0) + ")", incidents));
     out.append(tasklist).append('\n');

@@ -5,14 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 
 /**
- * Keeps the benchmark working at a small size in CI (50 orders and a meal round for 50 more residents unless
- * -Dbenchmark.orders and -Dbenchmark.meals say otherwise): every order, every reference instance and every meal
- * completes, without errors or incidents. Speed is printed, never asserted.
+ * Keeps the benchmark working at a small size in CI (50 orders, a meal round for 50 more residents and 20 disputes
+ * unless -Dbenchmark.orders, -Dbenchmark.meals and -Dbenchmark.disputes say otherwise): every order, every reference
+ * instance and every meal completes and every dispute closes, without errors or incidents. Speed is printed, never
+ * asserted.
  */
 class StationBenchmarkIT {
 
   @Test
-  void everyOrderOfTheBenchmarkCompletesWithoutErrorsOrIncidents() throws Exception {
+  void everyOrderMealAndDisputeOfTheBenchmarkCompletesWithoutErrorsOrIncidents() throws Exception {
     StationBenchmark.Settings settings = StationBenchmark.Settings.fromSystemProperties();
 
     StationBenchmark.Report report = new StationBenchmark(settings).run();
@@ -25,5 +26,6 @@ class StationBenchmarkIT {
     assertThat(report.mealsInRound()).as("the benchmark's residents and the demo's on the canteen's list")
         .isGreaterThan(settings.meals());
     assertThat(report.mealsDelivered()).isEqualTo(report.mealsInRound());
+    assertThat(report.disputesClosed()).isEqualTo(settings.disputes());
   }
 }
