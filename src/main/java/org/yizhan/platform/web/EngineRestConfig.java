@@ -1,6 +1,7 @@
 package org.yizhan.platform.web;
 
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -22,22 +23,25 @@ import org.springframework.core.annotation.Order;
 @Configuration
 public class EngineRestConfig {
 
+  /** How the engine's REST API answers refused input: with 400, where Camunda answers with 500. */
+  static final List<Class<?>> REFUSAL_MAPPERS = List.of(RefusedRequestMapper.class, MissingValueMapper.class);
+
   /** The name under which Camunda's webapp starter registers the webapps' engine API, and skips it if taken. */
   static final String WEBAPP_ENGINE_API_SERVLET = "Engine Api";
 
   @Bean
   ResourceConfigCustomizer refusedRequestsAreBadRequests() {
-    return config -> config.register(RefusedRequestMapper.class);
+    return config -> REFUSAL_MAPPERS.forEach(config::register);
   }
 
   /**
    * Registers the webapps' engine API before Camunda's webapp starter does, as Camunda would register it but with
-   * {@link RefusedRequestMapper} among its providers, so that Tasklist gets a 400 with the message too. Camunda's
+   * the {@link #REFUSAL_MAPPERS} among its providers, so that Tasklist gets a 400 with the message too. Camunda's
    * starter finds the servlet taken and leaves it alone.
    */
   @Bean
   @Order(Ordered.HIGHEST_PRECEDENCE)
-  ServletContextInitializer webappEngineApiWithRefusedRequestMapper(CamundaBpmProperties camunda) {
+  ServletContextInitializer webappEngineApiWithRefusalMappers(CamundaBpmProperties camunda) {
     return servletContext -> {
       ServletRegistration api = servletContext.addServlet(WEBAPP_ENGINE_API_SERVLET, ServletContainer.class);
       if (api == null) {
@@ -48,12 +52,12 @@ public class EngineRestConfig {
     };
   }
 
-  /** Camunda's webapp engine API with the mapper added. Public: Jersey instantiates it. */
+  /** Camunda's webapp engine API with the refusal mappers added. Public: Jersey instantiates it. */
   public static class WebappEngineApplication extends EngineRestApplication {
     @Override
     public Set<Class<?>> getClasses() {
       Set<Class<?>> classes = new HashSet<>(super.getClasses());
-      classes.add(RefusedRequestMapper.class);
+      classes.addAll(REFUSAL_MAPPERS);
       return classes;
     }
   }

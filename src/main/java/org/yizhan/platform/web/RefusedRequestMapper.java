@@ -7,6 +7,7 @@ import jakarta.ws.rs.core.Response.Status;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
 import org.camunda.bpm.engine.rest.exception.RestException;
@@ -18,11 +19,14 @@ import org.camunda.bpm.engine.rest.exception.RestException;
  * missing signature at the door) with a {@link BadUserRequestException}, the engine's own type for "the caller asked
  * for something wrong", which Camunda's REST API answers with 400 when it arrives on its own, or with a
  * {@link FormFieldValidationException}, which it answers with 400 on {@code …/submit-form}. Several endpoints,
- * though ({@code …/start}, {@code …/task/{id}/complete}, message correlation), wrap whatever the engine throws in a
+ * though ({@code …/start}, {@code …/task/{id}/complete}, {@code …/submit-form}), wrap whatever the engine throws in a
  * {@link RestException} with status 500, so the client would be told the server failed when its request was refused.
- * This mapper takes precedence over Camunda's handler for {@link RestException} (a lower {@code @Priority} wins among
- * mappers for the same type) and turns exactly those into 400 with the same body; everything else is answered as
- * Camunda answers it.
+ * The same goes for a task or an execution that does not exist: the engine reports it with a
+ * {@link NullValueException}, which Camunda answers with 500 too (see {@link MissingValueMapper}).
+ *
+ * <p>This mapper takes precedence over Camunda's handler for {@link RestException} (a lower {@code @Priority} wins
+ * among mappers for the same type) and turns exactly those into 400 with the same body; everything else is answered
+ * as Camunda answers it.
  */
 @Provider
 @Priority(1000)
@@ -48,9 +52,19 @@ public class RefusedRequestMapper implements ExceptionMapper<RestException> {
     return exception.getStatus() == null || exception.getStatus() == Status.INTERNAL_SERVER_ERROR;
   }
 
+  /**
+   * A refusal of what the client sent: the engine's "bad user request", a form validation failure, or a value the
+   * engine needed and did not find, which through the REST API is always something the request named (a task or an
+   * execution that does not exist).
+   */
+  static boolean isRefusal(Throwable exception) {
+    return exception instanceof BadUserRequestException || exception instanceof FormFieldValidationException
+        || exception instanceof NullValueException;
+  }
+
   private static boolean causedByRefusal(Throwable exception) {
     for (Throwable cause = exception.getCause(); cause != null; cause = cause.getCause()) {
-      if (cause instanceof BadUserRequestException || cause instanceof FormFieldValidationException) {
+      if (isRefusal(cause)) {
         return true;
       }
       if (cause == cause.getCause()) {

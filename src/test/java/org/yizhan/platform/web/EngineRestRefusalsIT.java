@@ -1,0 +1,50 @@
+package org.yizhan.platform.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.yizhan.StationTest;
+import org.yizhan.support.StationHttp;
+import org.yizhan.support.StationHttp.Response;
+import org.yizhan.support.TasklistSession;
+
+/** A request naming a task or an execution that does not exist is the client's mistake: 400 with the engine's words. */
+@StationTest
+class EngineRestRefusalsIT {
+
+  @LocalServerPort int port;
+
+  @ParameterizedTest(name = "{0} {1}")
+  @CsvSource(delimiter = '|', textBlock = """
+      POST | /task/no-such-task/claim              | {"userId": "wang.fang"}
+      POST | /task/no-such-task/complete           | {"variables": {}}
+      POST | /task/no-such-task/submit-form        | {"variables": {}}
+      POST | /task/no-such-task/resolve            | {"variables": {}}
+      POST | /task/no-such-task/delegate           | {"userId": "li.qiang"}
+      GET  | /task/no-such-task/variables          |
+      GET  | /process-instance/no-such-instance/variables |
+      """)
+  void unknownTaskOrInstanceIsABadRequestNotAServerError(String method, String path, String body) {
+    StationHttp volunteer = StationHttp.as(port, "wang.fang", "demo");
+
+    Response answer = "GET".equals(method) ? volunteer.get("/engine-rest" + path)
+        : volunteer.post("/engine-rest" + path, body);
+
+    assertThat(answer.status()).as(answer.text()).isEqualTo(400);
+    assertThat(answer.json().get("message").asText()).containsAnyOf("Cannot find task", "doesn't exist");
+  }
+
+  @ParameterizedTest(name = "Tasklist {0}")
+  @CsvSource(delimiter = '|', textBlock = """
+      /task/no-such-task/claim       | {"userId": "wang.fang"}
+      /task/no-such-task/submit-form | {"variables": {}}
+      """)
+  void tasklistGetsTheSameAnswer(String path, String body) {
+    Response answer = TasklistSession.login(port, "wang.fang", "demo").postToEngine(path, body);
+
+    assertThat(answer.status()).as(answer.text()).isEqualTo(400);
+    assertThat(answer.json().get("message").asText()).contains("Cannot find task");
+  }
+}
