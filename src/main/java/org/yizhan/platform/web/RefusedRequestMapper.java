@@ -1,5 +1,7 @@
 package org.yizhan.platform.web;
 
+import java.util.Optional;
+
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -25,8 +27,8 @@ import org.camunda.bpm.engine.rest.exception.RestException;
  * {@link NullValueException}, which Camunda answers with 500 too (see {@link MissingValueMapper}).
  *
  * <p>This mapper takes precedence over Camunda's handler for {@link RestException} (a lower {@code @Priority} wins
- * among mappers for the same type) and turns exactly those into 400 with the same body; everything else is answered
- * as Camunda answers it.
+ * among mappers for the same type) and answers exactly those with 400 and the refusal's own type and message,
+ * without Camunda's technical prefix; everything else is answered as Camunda answers it.
  */
 @Provider
 @Priority(1000)
@@ -35,21 +37,31 @@ public class RefusedRequestMapper implements ExceptionMapper<RestException> {
   @Override
   public Response toResponse(RestException exception) {
     ExceptionHandlerHelper camunda = ExceptionHandlerHelper.getInstance();
-    if (!isRefusedInput(exception)) {
+    Optional<Throwable> refusal = answersAsRefusal(exception) ? refusalBehind(exception) : Optional.empty();
+    if (refusal.isEmpty()) {
       return camunda.getResponse(exception);
     }
+    // The refusal's own words: "Cannot instantiate process definition station-order:1:6b68…: " in front of them
+    // tells a volunteer in Tasklist nothing.
     return Response.status(Status.BAD_REQUEST)
-        .entity(camunda.fromException(exception))
+        .entity(camunda.fromException(refusal.get()))
         .type(MediaType.APPLICATION_JSON_TYPE)
         .build();
   }
 
-  private static boolean isRefusedInput(RestException exception) {
-    return camunda500(exception) && causedByRefusal(exception);
+  /** Camunda's 500s, and its 400s (a start form or task form it refused), but not its 403s and 404s. */
+  private static boolean answersAsRefusal(RestException exception) {
+    Status status = exception.getStatus();
+    return status == null || status == Status.INTERNAL_SERVER_ERROR || status == Status.BAD_REQUEST;
   }
 
-  private static boolean camunda500(RestException exception) {
-    return exception.getStatus() == null || exception.getStatus() == Status.INTERNAL_SERVER_ERROR;
+  private static Optional<Throwable> refusalBehind(RestException exception) {
+    for (Throwable cause = exception.getCause(); cause != null; cause = cause.getCause()) {
+      if (isRefusal(cause)) {
+        return Optional.of(cause);
+      }
+    }
+    return Optional.empty();
   }
 
   /**
@@ -57,20 +69,8 @@ public class RefusedRequestMapper implements ExceptionMapper<RestException> {
    * engine needed and did not find, which through the REST API is always something the request named (a task or an
    * execution that does not exist).
    */
-  static boolean isRefusal(Throwable exception) {
+  private static boolean isRefusal(Throwable exception) {
     return exception instanceof BadUserRequestException || exception instanceof FormFieldValidationException
         || exception instanceof NullValueException;
-  }
-
-  private static boolean causedByRefusal(Throwable exception) {
-    for (Throwable cause = exception.getCause(); cause != null; cause = cause.getCause()) {
-      if (isRefusal(cause)) {
-        return true;
-      }
-      if (cause == cause.getCause()) {
-        return false;
-      }
-    }
-    return false;
   }
 }
