@@ -13,6 +13,7 @@ import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
 import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.camunda.bpm.dmn.feel.impl.FeelEngine;
 import org.camunda.bpm.dmn.feel.impl.FeelEngineFactory;
+import org.camunda.bpm.dmn.feel.impl.juel.FeelEngineFactoryImpl;
 import org.camunda.bpm.dmn.feel.impl.scala.ContextVariableWrapper;
 import org.camunda.bpm.dmn.feel.impl.scala.ScalaFeelEngine;
 import org.camunda.bpm.dmn.feel.impl.scala.function.FeelCustomFunctionProvider;
@@ -34,8 +35,9 @@ import org.springframework.stereotype.Component;
  * same custom functions, same messages on failure) but parses each distinct expression text once.
  *
  * <p>The cache is keyed by the expression's text, so a redeployed table with changed rules gets its new expressions
- * parsed; texts that no longer occur stay in memory, a few hundred bytes each, which decision tables edited by hand
- * will not make many of. Texts that fail to parse are not cached, so their failure is reported on every evaluation.
+ * parsed; texts that no longer occur stay until the cache holds {@value CachingScalaFeelEngine#MAX_CACHED} and is
+ * emptied. Texts that fail to parse are not cached, so their failure is reported on every evaluation. With Camunda's
+ * legacy FEEL switched on, Camunda's legacy engine is used as before.
  */
 @Component
 class ParsedFeelCache extends AbstractProcessEnginePlugin {
@@ -45,11 +47,15 @@ class ParsedFeelCache extends AbstractProcessEnginePlugin {
     DefaultDmnEngineConfiguration dmn = configuration.getDmnEngineConfiguration() != null
         ? configuration.getDmnEngineConfiguration()
         : (DefaultDmnEngineConfiguration) DmnEngineConfiguration.createDefaultDmnEngineConfiguration();
-    // Read when the DMN engine is built, after every plugin has had its say on the custom functions.
+    // Called when the DMN engine is built: by then Camunda has copied the process engine's FEEL settings (custom
+    // functions, legacy behaviour) onto the DMN engine's configuration, after every plugin has had its say.
     dmn.setFeelEngineFactory(new FeelEngineFactory() {
       @Override
       public FeelEngine createInstance() {
-        List<FeelCustomFunctionProvider> functions = configuration.getDmnFeelCustomFunctionProviders();
+        if (dmn.isEnableFeelLegacyBehavior()) {
+          return new FeelEngineFactoryImpl().createInstance(); // what Camunda builds for its legacy FEEL
+        }
+        List<FeelCustomFunctionProvider> functions = dmn.getFeelCustomFunctionProviders();
         return new CachingScalaFeelEngine(functions == null ? List.of() : functions);
       }
     });
@@ -58,6 +64,9 @@ class ParsedFeelCache extends AbstractProcessEnginePlugin {
 
   /** Camunda's Scala FEEL engine with each expression parsed once. */
   static class CachingScalaFeelEngine extends ScalaFeelEngine {
+
+    /** Far more distinct expressions than the station's tables hold, so that only redeployments ever fill it. */
+    static final int MAX_CACHED = 10_000;
 
     private final Map<String, ParsedExpression> expressions = new ConcurrentHashMap<>();
     private final Map<String, ParsedExpression> unaryTests = new ConcurrentHashMap<>();
@@ -83,8 +92,9 @@ class ParsedFeelCache extends AbstractProcessEnginePlugin {
       if (parsed == null) {
         return super.evaluateSimpleUnaryTests(expression, inputVariable, variableContext);
       }
-      // As Camunda's engine reads it: anything but true (null included) is a miss.
-      return Boolean.TRUE.equals(valueOf(feelEngine.eval(parsed, unaryTestsContextOf(inputVariable, variableContext))));
+      // As Camunda's engine reads it: null is a miss, anything but a boolean a ClassCastException.
+      Object matched = valueOf(feelEngine.eval(parsed, unaryTestsContextOf(inputVariable, variableContext)));
+      return matched != null && (Boolean) matched;
     }
 
     /** The context Camunda's engine gives an expression: the decision's variables. */
@@ -117,6 +127,9 @@ class ParsedFeelCache extends AbstractProcessEnginePlugin {
       }
       Either<org.camunda.feel.FeelEngine.Failure, ParsedExpression> result = parser.apply(expression);
       if (result instanceof Right<?, ParsedExpression> right) {
+        if (cache.size() >= MAX_CACHED) {
+          cache.clear(); // texts of tables redeployed again and again; the ones in use come back at their next use
+        }
         cache.put(expression, right.value());
         return right.value();
       }

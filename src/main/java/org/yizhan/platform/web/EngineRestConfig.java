@@ -5,16 +5,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletRegistration;
 import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
 import org.camunda.bpm.webapp.impl.engine.EngineRestApplication;
 import org.glassfish.jersey.servlet.ServletContainer;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
 import org.springframework.boot.web.servlet.ServletContextInitializer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
 
 /**
  * What Yizhan adds to the engine's two REST APIs: {@code /engine-rest}, which the REST starter builds with Jersey,
@@ -35,21 +36,38 @@ public class EngineRestConfig {
   }
 
   /**
-   * Registers the webapps' engine API before Camunda's webapp starter does, as Camunda would register it but with
-   * the {@link #REFUSAL_MAPPERS} among its providers, so that Tasklist gets a 400 with the message too. Camunda's
-   * starter finds the servlet taken and leaves it alone.
+   * Only where Camunda's webapps run (the same condition as Camunda's webapp auto-configuration): they also put their
+   * authentication, CSRF and security filters in front of {@code /camunda/api/*}; without them this API would be
+   * open to anyone.
    */
   @Bean
-  @Order(Ordered.HIGHEST_PRECEDENCE)
+  @ConditionalOnProperty(prefix = "camunda.bpm.webapp", name = "enabled", matchIfMissing = true)
   ServletContextInitializer webappEngineApiWithRefusalMappers(CamundaBpmProperties camunda) {
-    return servletContext -> {
+    return new WebappEngineApiRegistration(camunda.getWebapp().getApplicationPath() + "/api/engine/*");
+  }
+
+  /**
+   * Registers the webapps' engine API before Camunda's webapp starter does, as Camunda would register it but with the
+   * {@link #REFUSAL_MAPPERS} among its providers, so that Tasklist gets a 400 with the message too. Camunda's starter
+   * finds the servlet taken and leaves it alone; its filters are mapped by URL and apply as before.
+   */
+  record WebappEngineApiRegistration(String urlPattern) implements ServletContextInitializer, Ordered {
+
+    @Override
+    public void onStartup(ServletContext servletContext) {
       ServletRegistration api = servletContext.addServlet(WEBAPP_ENGINE_API_SERVLET, ServletContainer.class);
       if (api == null) {
         throw new IllegalStateException("The servlet '" + WEBAPP_ENGINE_API_SERVLET + "' is already registered");
       }
-      api.addMapping(camunda.getWebapp().getApplicationPath() + "/api/engine/*");
+      api.addMapping(urlPattern);
       api.setInitParameters(Map.of("jakarta.ws.rs.Application", WebappEngineApplication.class.getName()));
-    };
+    }
+
+    /** Before Camunda's webapp initializer, which registers the servlet only if nobody has. */
+    @Override
+    public int getOrder() {
+      return Ordered.HIGHEST_PRECEDENCE;
+    }
   }
 
   /** Camunda's webapp engine API with the refusal mappers added. Public: Jersey instantiates it. */

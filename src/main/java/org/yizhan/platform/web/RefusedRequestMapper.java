@@ -1,15 +1,13 @@
 package org.yizhan.platform.web;
 
-import java.util.Optional;
-
 import jakarta.annotation.Priority;
-import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
+import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import org.camunda.bpm.engine.BadUserRequestException;
-import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
 import org.camunda.bpm.engine.rest.exception.RestException;
@@ -22,55 +20,33 @@ import org.camunda.bpm.engine.rest.exception.RestException;
  * for something wrong", which Camunda's REST API answers with 400 when it arrives on its own, or with a
  * {@link FormFieldValidationException}, which it answers with 400 on {@code …/submit-form}. Several endpoints,
  * though ({@code …/start}, {@code …/task/{id}/complete}, {@code …/submit-form}), wrap whatever the engine throws in a
- * {@link RestException} with status 500, so the client would be told the server failed when its request was refused.
- * The same goes for a task or an execution that does not exist: the engine reports it with a
- * {@link NullValueException}, which Camunda answers with 500 too (see {@link MissingValueMapper}).
+ * {@link RestException} with status 500, so the client would be told the server failed when its request was refused;
+ * and where Camunda does answer 400, it puts "Cannot instantiate process definition station-order:1:6b68…:" in front
+ * of the refusal, which Tasklist shows a volunteer as it is. {@link Refusals} says what counts as a refusal.
  *
  * <p>This mapper takes precedence over Camunda's handler for {@link RestException} (a lower {@code @Priority} wins
- * among mappers for the same type) and answers exactly those with 400 and the refusal's own type and message,
- * without Camunda's technical prefix; everything else is answered as Camunda answers it.
+ * among mappers for the same type) and answers Camunda's 500s and 400s with a refusal behind them with 400 and the
+ * refusal's own type and message; everything else (403s and 404s included) is answered as Camunda answers it.
  */
 @Provider
 @Priority(1000)
 public class RefusedRequestMapper implements ExceptionMapper<RestException> {
 
+  @Context
+  private UriInfo request;
+
   @Override
   public Response toResponse(RestException exception) {
-    ExceptionHandlerHelper camunda = ExceptionHandlerHelper.getInstance();
-    Optional<Throwable> refusal = answersAsRefusal(exception) ? refusalBehind(exception) : Optional.empty();
-    if (refusal.isEmpty()) {
-      return camunda.getResponse(exception);
+    if (!answeredAs500Or400(exception)) {
+      return ExceptionHandlerHelper.getInstance().getResponse(exception);
     }
-    // The refusal's own words: "Cannot instantiate process definition station-order:1:6b68…: " in front of them
-    // tells a volunteer in Tasklist nothing.
-    return Response.status(Status.BAD_REQUEST)
-        .entity(camunda.fromException(refusal.get()))
-        .type(MediaType.APPLICATION_JSON_TYPE)
-        .build();
+    return Refusals.refusalIn(exception.getCause(), request)
+        .map(refusal -> Refusals.badRequest(refusal, exception))
+        .orElseGet(() -> ExceptionHandlerHelper.getInstance().getResponse(exception));
   }
 
-  /** Camunda's 500s, and its 400s (a start form or task form it refused), but not its 403s and 404s. */
-  private static boolean answersAsRefusal(RestException exception) {
+  private static boolean answeredAs500Or400(RestException exception) {
     Status status = exception.getStatus();
     return status == null || status == Status.INTERNAL_SERVER_ERROR || status == Status.BAD_REQUEST;
-  }
-
-  private static Optional<Throwable> refusalBehind(RestException exception) {
-    for (Throwable cause = exception.getCause(); cause != null; cause = cause.getCause()) {
-      if (isRefusal(cause)) {
-        return Optional.of(cause);
-      }
-    }
-    return Optional.empty();
-  }
-
-  /**
-   * A refusal of what the client sent: the engine's "bad user request", a form validation failure, or a value the
-   * engine needed and did not find, which through the REST API is always something the request named (a task or an
-   * execution that does not exist).
-   */
-  private static boolean isRefusal(Throwable exception) {
-    return exception instanceof BadUserRequestException || exception instanceof FormFieldValidationException
-        || exception instanceof NullValueException;
   }
 }

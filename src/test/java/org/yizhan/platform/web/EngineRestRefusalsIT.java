@@ -2,6 +2,7 @@ package org.yizhan.platform.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -46,5 +47,22 @@ class EngineRestRefusalsIT {
 
     assertThat(answer.status()).as(answer.text()).isEqualTo(400);
     assertThat(answer.json().get("message").asText()).contains("Cannot find task");
+  }
+
+  @Test
+  void workingAnotherGroupsTaskStaysForbiddenOnBothApis() {
+    String orderNo = StationHttp.as(port, "wang.fang", "demo").post("/api/orders", """
+        {"residentId": "R-0002", "items": [{"sku": "RICE-5KG", "quantity": 1}]}""").json().get("orderNo").asText();
+    String taskId = StationHttp.as(port, "li.qiang", "demo")
+        .get("/engine-rest/task?processInstanceBusinessKey=" + orderNo + "&taskDefinitionKey=Task_AcceptOrder")
+        .json().get(0).get("id").asText();
+
+    Response overRest = StationHttp.as(port, "hetao.market", "demo")
+        .post("/engine-rest/task/" + taskId + "/complete", "{\"variables\": {}}");
+    Response inTasklist = TasklistSession.login(port, "hetao.market", "demo")
+        .postToEngine("/task/" + taskId + "/claim", "{\"userId\": \"hetao.market\"}");
+
+    assertThat(overRest.status()).as(overRest.text()).isEqualTo(403);
+    assertThat(inTasklist.status()).as(inTasklist.text()).isEqualTo(403);
   }
 }

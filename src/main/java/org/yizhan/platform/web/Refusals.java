@@ -1,0 +1,56 @@
+package org.yizhan.platform.web;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.Response.Status;
+import jakarta.ws.rs.core.UriInfo;
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.exception.NullValueException;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** What counts as the client's mistake behind an exception of the engine's REST API, and the 400 that answers it. */
+final class Refusals {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Refusals.class);
+
+  private Refusals() {}
+
+  /**
+   * The refusal behind an exception: the engine's "bad user request" or a form validation failure (both thrown by our
+   * steps for input they refuse, and by the engine for requests it cannot serve), or the engine's report that a task
+   * or execution is missing when it is the very one the request names in its path ({@code …/task/{id}/claim}). A
+   * missing value the request did not name (say, a called process that is not deployed) stays the server's failure.
+   */
+  static Optional<Throwable> refusalIn(Throwable exception, UriInfo request) {
+    for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+      if (cause instanceof BadUserRequestException || cause instanceof FormFieldValidationException
+          || cause instanceof NullValueException missing && namesPathId(missing, request)) {
+        return Optional.of(cause);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** 400 with the refusal's own type and message, in the body Camunda's REST API uses. */
+  static Response badRequest(Throwable refusal, Throwable reported) {
+    LOG.debug("Answering with 400: {}", refusal.getMessage(), reported);
+    return Response.status(Status.BAD_REQUEST)
+        .entity(ExceptionHandlerHelper.getInstance().fromException(refusal))
+        .type(MediaType.APPLICATION_JSON_TYPE)
+        .build();
+  }
+
+  private static boolean namesPathId(NullValueException missing, UriInfo request) {
+    String message = missing.getMessage();
+    List<String> ids = request == null ? List.of() : request.getPathParameters().getOrDefault("id", List.of());
+    return message != null && ids.stream()
+        .anyMatch(id -> Pattern.compile("(?<![\\w-])" + Pattern.quote(id) + "(?![\\w-])").matcher(message).find());
+  }
+}
