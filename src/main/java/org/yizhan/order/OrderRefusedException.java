@@ -1,18 +1,17 @@
 package org.yizhan.order;
 
-import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.camunda.bpm.engine.BadUserRequestException;
 
 /**
  * "Register order" refuses what was sent to start an order: an unknown resident, an item that cannot be ordered, a
- * value the station works out itself. Camunda's REST API answers a start form ({@code …/submit-form}, which is what
- * Tasklist's start form sends) that fails with this kind of exception with 400 and its message, so the refusal takes
- * this form; a plain {@code …/start} answers it with 400 through
- * {@link org.yizhan.platform.web.RefusedRequestMapper}, and {@code POST /api/orders} with 400 too. Nothing of the
+ * value the station works out itself. A bad user request in the engine's terms, as the other processes' refusals
+ * are, so the engine's REST API answers it with 400 and its message on every endpoint (through
+ * {@link org.yizhan.platform.web.RefusedRequestMapper}), and {@code POST /api/orders} with 400 too. Nothing of the
  * order is written: the start's transaction rolls back.
  */
-public class OrderRefusedException extends FormFieldValidationException {
+public class OrderRefusedException extends BadUserRequestException {
 
   OrderRefusedException(String message) {
-    super("registerOrder", message);
+    super(message);
   }
 }
