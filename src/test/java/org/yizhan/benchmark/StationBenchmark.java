@@ -34,12 +34,13 @@ import org.yizhan.support.TasklistSession;
  * {@code POST /api/orders}, then work each to COMPLETED through {@code /engine-rest} as the right users (a quarter of
  * the orders go to the door); then the same clients start and work a bare process with as many user tasks and no
  * listeners, DMN, forms or domain writes. Then the canteen's meal round, started by one request and carried to every
- * door; neighbours' disputes, each registered, mediated at one or two levels, visited again and closed; and a Tasklist
- * scale scenario: thousands of open tasks across groups and the request Tasklist sends for a group's filter. Prints
- * throughput, p50/p95/p99 and the ratio to the reference.
+ * door; neighbours' disputes, each registered and mediated at one of the four levels, then visited again and closed
+ * or referred; and a Tasklist scale scenario: thousands of open tasks across groups and the request Tasklist sends for
+ * a group's filter. Prints throughput, p50/p95/p99 and the ratio to the reference, and what placing an order costs
+ * when one client places them one at a time.
  *
  * <p>Run: {@code ./mvnw -B test-compile failsafe:integration-test -Dbenchmark.orders=400 -Dbenchmark.meals=200
- * -Dbenchmark.clients=8 -Dbenchmark.openTasks=20000} (add {@code -Dbenchmark.postgres=true} for a fresh database on
+ * -Dbenchmark.disputes=200 -Dbenchmark.clients=8 -Dbenchmark.openTasks=20000} (add {@code -Dbenchmark.postgres=true} for a fresh database on
  * the local PostgreSQL server); docs/performance.md has the figures and every setting.
  */
 public final class StationBenchmark {
@@ -48,15 +49,18 @@ public final class StationBenchmark {
    * @param batch  orders (and reference instances) placed and worked per turn of each side
    * @param warmup orders (and reference instances) worked before the measured runs, unmeasured, so that neither side
    *               pays for the JIT compiler's warming up and the order in which they run does not decide the ratio
+   * @param oneAtATime orders placed, and reference instances started, by a single client taking turns between the
+   *               sides, so that nobody queues in front of a request: what placing itself costs, beside the rush
    */
   public record Settings(int orders, int batch, int clients, int openTasks, int warmup, int meals, int disputes,
-      boolean postgres, Path workDir) {
+      int oneAtATime, boolean postgres, Path workDir) {
 
     static Settings fromSystemProperties() {
       return new Settings(Integer.getInteger("benchmark.orders", 50), Integer.getInteger("benchmark.batch", 100),
           Integer.getInteger("benchmark.clients", 8), Integer.getInteger("benchmark.openTasks", 500),
           Integer.getInteger("benchmark.warmup", 40), Integer.getInteger("benchmark.meals", 50),
-          Integer.getInteger("benchmark.disputes", 20), Boolean.getBoolean("benchmark.postgres"),
+          Integer.getInteger("benchmark.disputes", 20), Integer.getInteger("benchmark.oneAtATime", 50),
+          Boolean.getBoolean("benchmark.postgres"),
           Path.of("target", "benchmark"));
     }
   }
@@ -64,10 +68,11 @@ public final class StationBenchmark {
   /**
    * @param mealsDelivered meals of the round delivered, out of {@code mealsInRound} (the benchmark's residents on the
    *                       canteen's list and the demo's)
-   * @param disputesClosed disputes of the run mediated, visited again and closed
+   * @param disputesClosed   disputes of the run settled at one of the four levels, visited again and closed
+   * @param disputesReferred disputes of the run not settled at the joint session and referred
    */
   public record Report(int ordersCompleted, int referenceCompleted, int mealsInRound, int mealsDelivered,
-      int disputesClosed, int errors, long incidents, String text) {}
+      int disputesClosed, int disputesReferred, int errors, long incidents, String text) {}
 
   /** The reference: five user tasks in a row, like a pick-up order of goods, and nothing else. */
   static final String REFERENCE_KEY = "bench-reference";
@@ -86,6 +91,10 @@ public final class StationBenchmark {
   private final List<Long> completeLatencies = Collections.synchronizedList(new ArrayList<>());
   private final List<Long> refStartLatencies = Collections.synchronizedList(new ArrayList<>());
   private final List<Long> refCompleteLatencies = Collections.synchronizedList(new ArrayList<>());
+  private final List<Long> alonePlaceLatencies = Collections.synchronizedList(new ArrayList<>());
+  private final List<Long> aloneStartLatencies = Collections.synchronizedList(new ArrayList<>());
+  /** Where the latencies of unmeasured work go. */
+  private final List<Long> unmeasured = Collections.synchronizedList(new ArrayList<>());
   private final List<Long> mealLatencies = Collections.synchronizedList(new ArrayList<>());
   private final List<Long> registerLatencies = Collections.synchronizedList(new ArrayList<>());
   private final List<Long> mediationLatencies = Collections.synchronizedList(new ArrayList<>());
@@ -125,12 +134,11 @@ public final class StationBenchmark {
       deployReference(engine);
 
       int warmup = settings.warmup();
-      orderNos = new String[warmup + settings.orders()];
-      drive(warmup, i -> placeOrder(port, i));
-      drive(warmup, i -> workOrder(port, i));
-      drive(warmup, i -> startReference(port, i));
-      drive(warmup, i -> workReference(port, i));
-      List.of(placeLatencies, completeLatencies, refStartLatencies, refCompleteLatencies).forEach(List::clear);
+      orderNos = new String[warmup + settings.orders() + settings.oneAtATime()];
+      drive(warmup, i -> placeOrder(port, i, unmeasured));
+      drive(warmup, i -> workOrder(port, i, unmeasured));
+      drive(warmup, i -> startReference(port, i, unmeasured));
+      drive(warmup, i -> workReference(port, i, unmeasured));
 
       // Each side in two phases, the orders coming in and then being worked, so that placing and completing are each
       // timed on their own (one phase for both would give them the same throughput and the same ratio). The sides
@@ -141,13 +149,17 @@ public final class StationBenchmark {
       for (int from = 0; from < settings.orders(); from += settings.batch()) {
         int first = warmup + from;
         int count = Math.min(settings.batch(), settings.orders() - from);
-        measured.add(Phase.time("place orders", () -> drive(count, i -> placeOrder(port, first + i))));
-        measured.add(Phase.time("work orders", () -> drive(count, i -> workOrder(port, first + i))));
-        measured.add(Phase.time("start reference", () -> drive(count, i -> startReference(port, first + i))));
-        measured.add(Phase.time("work reference", () -> drive(count, i -> workReference(port, first + i))));
+        measured.add(Phase.time("place orders",
+            () -> drive(count, i -> placeOrder(port, first + i, placeLatencies))));
+        measured.add(Phase.time("work orders", () -> drive(count, i -> workOrder(port, first + i, completeLatencies))));
+        measured.add(Phase.time("start reference",
+            () -> drive(count, i -> startReference(port, first + i, refStartLatencies))));
+        measured.add(Phase.time("work reference",
+            () -> drive(count, i -> workReference(port, first + i, refCompleteLatencies))));
       }
       int completed = completedOrders(app) - completedBefore;
       int referenceDone = (int) (completedReferences(engine) - referenceBefore);
+      measured.add(oneAtATime(port, warmup + settings.orders()));
       MealRound meals = mealRound(port, app, engine);
       measured.add(meals.delivering());
       Disputes disputes = disputes(port, app);
@@ -163,19 +175,38 @@ public final class StationBenchmark {
           seconds(measured, "start reference"), seconds(measured, "work reference"), completed, referenceDone, meals,
           disputes, incidents, tasklist, heapMb);
       Files.writeString(settings.workDir().resolve("report.txt"), text);
-      return new Report(completed, referenceDone, meals.started(), meals.delivered(), disputes.closed(), errors.get(),
+      return new Report(completed, referenceDone, meals.started(), meals.delivered(), disputes.closed(), disputes.referred(),
+          errors.get(),
           incidents, text);
     } finally {
       app.close();
     }
   }
 
-  private void placeOrder(int port, int i) {
+  /**
+   * A quiet moment at the desk: one client places an order, then starts a reference instance, and again, so that no
+   * request waits for another and both sides get the same minutes of this shared machine. The orders and instances
+   * are then worked to the end, unmeasured, so that none is left open for the scenarios after this one.
+   */
+  private Phase oneAtATime(int port, int first) throws Exception {
+    int count = settings.oneAtATime();
+    Phase placing = Phase.time("one at a time", () -> {
+      for (int i = first; i < first + count; i++) {
+        placeOrder(port, i, alonePlaceLatencies);
+        startReference(port, i, aloneStartLatencies);
+      }
+    });
+    drive(count, i -> workOrder(port, first + i, unmeasured));
+    drive(count, i -> workReference(port, first + i, unmeasured));
+    return placing;
+  }
+
+  private void placeOrder(int port, int i, List<Long> latencies) {
     StationHttp desk = StationHttp.as(port, "wang.fang", "demo");
     long t0 = System.nanoTime();
     Response placed = desk.post("/api/orders", "{\"residentId\": \"" + resident(i) + "\", \"items\": "
         + "[{\"sku\": \"RICE-5KG\", \"quantity\": 1}], \"deliveryPreference\": null, \"note\": \"bench\"}");
-    placeLatencies.add(System.nanoTime() - t0);
+    latencies.add(System.nanoTime() - t0);
     if (placed.status() != 201) {
       fail("place " + placed.status() + " " + placed.text());
       return;
@@ -192,38 +223,38 @@ public final class StationBenchmark {
     return doorstep(i) ? "R-0001" : "R-0002";
   }
 
-  private void workOrder(int port, int i) {
+  private void workOrder(int port, int i, List<Long> latencies) {
     String orderNo = orderNos[i];
     if (orderNo == null) {
       return; // its placing failed and was counted
     }
-    complete(port, "li.qiang", orderNo, "Task_AcceptOrder", "{\"acceptDecision\": {\"value\": \"ACCEPT\"}}", completeLatencies);
+    complete(port, "li.qiang", orderNo, "Task_AcceptOrder", "{\"acceptDecision\": {\"value\": \"ACCEPT\"}}", latencies);
     complete(port, "hetao.market", orderNo, "Task_ConfirmStock",
-        "{\"stockAvailable\": {\"value\": \"YES\"}, \"confirmedGoodsTotal\": {\"value\": 32.5}}", completeLatencies);
-    complete(port, "hetao.market", orderNo, "Task_DeliverToStation", "{\"deliveredToStation\": {\"value\": true}}", completeLatencies);
-    complete(port, "li.qiang", orderNo, "Task_CheckGoods", "{\"goodsCheck\": {\"value\": \"PASSED\"}}", completeLatencies);
+        "{\"stockAvailable\": {\"value\": \"YES\"}, \"confirmedGoodsTotal\": {\"value\": 32.5}}", latencies);
+    complete(port, "hetao.market", orderNo, "Task_DeliverToStation", "{\"deliveredToStation\": {\"value\": true}}", latencies);
+    complete(port, "li.qiang", orderNo, "Task_CheckGoods", "{\"goodsCheck\": {\"value\": \"PASSED\"}}", latencies);
     if (doorstep(i)) {
-      complete(port, "wang.fang", orderNo, "Task_DeliverToDoor", DELIVERED_AT_THE_DOOR, completeLatencies);
+      complete(port, "wang.fang", orderNo, "Task_DeliverToDoor", DELIVERED_AT_THE_DOOR, latencies);
     } else {
       complete(port, "li.qiang", orderNo, "Task_HandOverAtStation",
-          "{\"receivedBy\": {\"value\": \"Liu\"}, \"satisfaction\": {\"value\": \"4\"}}", completeLatencies);
+          "{\"receivedBy\": {\"value\": \"Liu\"}, \"satisfaction\": {\"value\": \"4\"}}", latencies);
     }
   }
 
-  private void startReference(int port, int i) {
+  private void startReference(int port, int i, List<Long> latencies) {
     StationHttp desk = StationHttp.as(port, "wang.fang", "demo");
     long t0 = System.nanoTime();
     Response started = desk.post("/engine-rest/process-definition/key/" + REFERENCE_KEY + "/start",
         "{\"businessKey\": \"REF-" + i + "\", \"variables\": {\"note\": {\"value\": \"bench\"}}}");
-    refStartLatencies.add(System.nanoTime() - t0);
+    latencies.add(System.nanoTime() - t0);
     if (started.status() != 200) {
       fail("reference start " + started.status() + " " + started.text());
     }
   }
 
-  private void workReference(int port, int i) {
+  private void workReference(int port, int i, List<Long> latencies) {
     for (String task : ORDER_TASKS) {
-      complete(port, "li.qiang", "REF-" + i, task, "{\"done\": {\"value\": true}}", refCompleteLatencies);
+      complete(port, "li.qiang", "REF-" + i, task, "{\"done\": {\"value\": true}}", latencies);
     }
   }
 
@@ -342,8 +373,11 @@ public final class StationBenchmark {
     complete(port, volunteer, deliveryNo, "Task_DeliverToDoor", DELIVERED_AT_THE_DOOR, mealLatencies);
   }
 
-  /** The disputes of a run as figures: how many were closed, and the phase that registered and mediated them. */
-  private record Disputes(int closed, Phase mediating) {}
+  /**
+   * The disputes of a run as figures: how many were closed after their follow-up visit, how many were referred to the
+   * court or the petition office, and the phase that registered and mediated them.
+   */
+  private record Disputes(int closed, int referred, Phase mediating) {}
 
   /** A noise complaint in building B01, which the triage table starts at the building (level 1). */
   private static final String NOISE_COMPLAINT = "{\"buildingId\": \"B01\", \"type\": \"NOISE\", \"parties\": "
@@ -352,17 +386,35 @@ public final class StationBenchmark {
       + "{\"value\": \"Drums only until 8 pm\"}}";
 
   /**
-   * Neighbours' disputes, each from registration to closing: the building head of B01 registers a noise complaint
-   * over {@code POST /api/disputes}; half are settled in the building, the other half go up to the grid, where a grid
-   * worker settles them; then the building head, who owns the case, visits again, finds it stable and the case
-   * closes. Every client works one dispute at a time, through all its steps.
+   * Neighbours' disputes, each from registration to its end: the building head of B01 registers a noise complaint
+   * over {@code POST /api/disputes}; of every five, one is settled in the building, one at the grid, one by the
+   * community's mediation committee, one at the governance centre's joint session after the police station, the
+   * judicial office and the people's court have given their input, and one is not settled there either and is
+   * referred to the court or the petition office. The building head, who owns the case, visits the settled ones
+   * again, finds them stable and the case closes. Every client works one dispute at a time, through all its steps.
    */
   private Disputes disputes(int port, ConfigurableApplicationContext app) throws Exception {
     JdbcClient jdbc = app.getBean(JdbcClient.class);
-    int closedBefore = closedDisputes(jdbc);
+    int closedBefore = disputesEndedAs(jdbc, "CLOSED");
+    int referredBefore = disputesEndedAs(jdbc, "REFERRED");
     Phase mediating = Phase.time("mediate disputes", () -> drive(settings.disputes(), i -> mediateDispute(port, i)));
-    return new Disputes(closedDisputes(jdbc) - closedBefore, mediating);
+    return new Disputes(disputesEndedAs(jdbc, "CLOSED") - closedBefore,
+        disputesEndedAs(jdbc, "REFERRED") - referredBefore, mediating);
   }
+
+  /** The level at which the benchmark's i-th dispute is settled (1 to 4), or 5: referred after the joint session. */
+  static int settledAtLevel(int i) {
+    return i % 5 + 1;
+  }
+
+  private static final String[] LEVEL_TASKS = {"Task_MediateInBuilding", "Task_MediateInGrid", "Task_MediateInCommunity",
+      "Task_JointSession"};
+  /** Who mediates at each level: the building head, the grid worker, the mediation committee, the governance centre. */
+  private static final String[] LEVEL_MEDIATORS = {"liu.yang", "wu.lei", "ma.jun", "gao.feng"};
+  private static final Map<String, String> PARTNERS = Map.of("Task_PoliceStationInput", "officer.bai",
+      "Task_JudicialOfficeInput", "clerk.tian", "Task_PeoplesCourtInput", "judge.kong");
+  private static final String NOT_SETTLED = "{\"levelOutcome\": {\"value\": \"NOT_SETTLED\"}, "
+      + "\"notSettledReason\": {\"value\": \"Will not open the door\"}}";
 
   private void mediateDispute(int port, int i) {
     StationHttp buildingHead = StationHttp.as(port, "liu.yang", "demo");
@@ -374,19 +426,26 @@ public final class StationBenchmark {
       return;
     }
     String caseNo = registered.json().get("caseNo").asText();
-    if (i % 2 == 0) {
-      complete(port, "liu.yang", caseNo, "Task_MediateInBuilding", SETTLED, mediationLatencies);
-    } else {
-      complete(port, "liu.yang", caseNo, "Task_MediateInBuilding", "{\"levelOutcome\": {\"value\": \"NOT_SETTLED\"}, "
-          + "\"notSettledReason\": {\"value\": \"Will not open the door\"}}", mediationLatencies);
-      complete(port, "wu.lei", caseNo, "Task_MediateInGrid", SETTLED, mediationLatencies);
+    int settledAt = settledAtLevel(i);
+    for (int level = 1; level <= Math.min(settledAt, 4); level++) {
+      if (level == 4) {
+        PARTNERS.forEach((task, partner) -> complete(port, partner, caseNo, task,
+            "{\"partnerInput\": {\"value\": \"Heard both flats\"}}", mediationLatencies));
+      }
+      complete(port, LEVEL_MEDIATORS[level - 1], caseNo, LEVEL_TASKS[level - 1],
+          level == settledAt ? SETTLED : NOT_SETTLED, mediationLatencies);
+    }
+    if (settledAt == 5) {
+      complete(port, "gao.feng", caseNo, "Task_ReferCase", "{\"referralChannel\": {\"value\": \"LITIGATION\"}, "
+          + "\"referralGuidance\": {\"value\": \"Explained how to sue\"}}", mediationLatencies);
+      return;
     }
     complete(port, "liu.yang", caseNo, "Task_FollowUpVisit", "{\"followUpOutcome\": {\"value\": \"STABLE\"}, "
         + "\"satisfaction\": {\"value\": \"5\"}, \"followUpNote\": {\"value\": \"Quiet since\"}}", mediationLatencies);
   }
 
-  private static int closedDisputes(JdbcClient jdbc) {
-    return jdbc.sql("select count(*) from dispute_case where status = 'CLOSED'").query(Integer.class).single();
+  private static int disputesEndedAs(JdbcClient jdbc, String status) {
+    return jdbc.sql("select count(*) from dispute_case where status = ?").param(status).query(Integer.class).single();
   }
 
   /**
@@ -500,6 +559,10 @@ public final class StationBenchmark {
         refStartLatencies.size() / starting, refStartLatencies));
     out.append(line("task completion vs reference", completeLatencies.size() / working, completeLatencies,
         refCompleteLatencies.size() / referenceWorking, refCompleteLatencies));
+    out.append(String.format(Locale.ROOT, "place order, one client at a time (%d, nobody queueing): p50/p95/p99 %.1f / "
+            + "%.1f / %.1f ms; reference start: %.1f / %.1f / %.1f ms%n", alonePlaceLatencies.size(),
+        pct(alonePlaceLatencies, 50), pct(alonePlaceLatencies, 95), pct(alonePlaceLatencies, 99),
+        pct(aloneStartLatencies, 50), pct(aloneStartLatencies, 95), pct(aloneStartLatencies, 99)));
     double orderSeconds = placing + working;
     double referenceSeconds = starting + referenceWorking;
     out.append(String.format(Locale.ROOT, "orders completed: %d of %d (%.2f per s, placing and working); reference "
@@ -511,10 +574,11 @@ public final class StationBenchmark {
         meals.started(), meals.startSeconds(), meals.started() / meals.startSeconds(), meals.delivered(),
         meals.delivering().seconds() == 0 ? 0 : mealLatencies.size() / meals.delivering().seconds(),
         pct(mealLatencies, 50), pct(mealLatencies, 95), pct(mealLatencies, 99)));
-    out.append(String.format(Locale.ROOT, "disputes: %d registered, p50/p95 %.1f / %.1f ms; mediated (half settled in "
-            + "the building, half at the grid), visited again: %d closed, %.1f completions per s, p50/p95/p99 %.1f / "
-            + "%.1f / %.1f ms%n", registerLatencies.size(), pct(registerLatencies, 50), pct(registerLatencies, 95),
-        disputes.closed(), disputes.mediating().seconds() == 0 ? 0
+    out.append(String.format(Locale.ROOT, "disputes: %d registered, p50/p95 %.1f / %.1f ms; mediated (a fifth settled "
+            + "at each level: building, grid, community, joint session; a fifth referred after it): %d visited again "
+            + "and closed, %d referred, %.1f completions per s, p50/p95/p99 %.1f / %.1f / %.1f ms%n",
+        registerLatencies.size(), pct(registerLatencies, 50), pct(registerLatencies, 95),
+        disputes.closed(), disputes.referred(), disputes.mediating().seconds() == 0 ? 0
             : mediationLatencies.size() / disputes.mediating().seconds(),
         pct(mediationLatencies, 50), pct(mediationLatencies, 95), pct(mediationLatencies, 99)));
     out.append(String.format(Locale.ROOT, "errors: %d%s; incidents: %d%n", errors.get(),
