@@ -469,10 +469,11 @@ public final class StationBenchmark {
     String firstPage = "/filter/" + filterId + "/list?firstResult=0&maxResults=15";
     List<Long> alone = new ArrayList<>();
     long shownCount = 0;
-    for (int i = 0; i < 60; i++) {
+    for (int i = 0; i < 35; i++) {
+      stationWorksOn(engine);
       long start = System.nanoTime();
       Response page = volunteer.postToEngine(firstPage, TASKLIST_FIRST_PAGE);
-      if (i >= 10) {
+      if (i >= 5) {
         alone.add(System.nanoTime() - start);
       }
       shownCount = checkedCount(page);
@@ -482,19 +483,33 @@ public final class StationBenchmark {
     String[] volunteers = {"li.qiang", "wang.fang", "zhao.min"};
     drive(settings.clients(), client -> {
       TasklistSession session = TasklistSession.login(port, volunteers[client % volunteers.length], "demo");
-      for (int i = 0; i < 30; i++) {
+      for (int i = 0; i < 10; i++) {
+        stationWorksOn(engine);
         long start = System.nanoTime();
         Response page = session.postToEngine(firstPage, TASKLIST_FIRST_PAGE);
-        if (i >= 5) {
+        if (i >= 2) {
           together.add(System.nanoTime() - start);
         }
         checkedCount(page);
       }
     });
     return String.format(Locale.ROOT, "Tasklist, %d open tasks (%.1f s to open them), li.qiang opens My group's open "
-            + "tasks (first page by creation and the count, %d tasks): p50 %.1f ms, p95 %.1f ms; with %d volunteers "
-            + "at once: p50 %.1f ms, p95 %.1f ms", settings.openTasks(), fillSeconds, shownCount, pct(alone, 50),
-        pct(alone, 95), settings.clients(), pct(together, 50), pct(together, 95));
+            + "tasks (first page by creation and the count, %d tasks): p50 %.1f ms, p95 %.1f ms, p99 %.1f ms; with %d "
+            + "volunteers at once: p50 %.1f ms, p95 %.1f ms, p99 %.1f ms", settings.openTasks(), fillSeconds, shownCount,
+        pct(alone, 50), pct(alone, 95), pct(alone, 99), settings.clients(), pct(together, 50), pct(together, 95),
+        pct(together, 99));
+  }
+
+  /**
+   * The station does not stand still while a volunteer looks at Tasklist: a merchants' task comes in before each
+   * request. Besides being what happens, it keeps H2 from answering a request with the result it kept from the same
+   * query on the same connection, which it does as long as nothing in the database has changed (H2's
+   * OPTIMIZE_REUSE_RESULTS): without a write in between, all but the first request on each connection measured H2's
+   * memory, 30 ms where the query itself takes 2 s with 20,000 open tasks.
+   */
+  private static void stationWorksOn(ProcessEngine engine) {
+    engine.getRuntimeService().startProcessInstanceByKey("bench-open-task",
+        Variables.createVariables().putValue("group", "merchants"));
   }
 
   /** Tasklist's own request body for the first page of a filter, sorted by creation, newest first. */
