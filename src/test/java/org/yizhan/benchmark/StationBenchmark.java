@@ -192,8 +192,12 @@ public final class StationBenchmark {
     int count = settings.oneAtATime();
     Phase placing = Phase.time("one at a time", () -> {
       for (int i = first; i < first + count; i++) {
-        placeOrder(port, i, alonePlaceLatencies);
-        startReference(port, i, aloneStartLatencies);
+        try {
+          placeOrder(port, i, alonePlaceLatencies);
+          startReference(port, i, aloneStartLatencies);
+        } catch (RuntimeException e) {
+          fail(e.toString());
+        }
       }
     });
     drive(count, i -> workOrder(port, first + i, unmeasured));
@@ -494,10 +498,10 @@ public final class StationBenchmark {
       }
     });
     return String.format(Locale.ROOT, "Tasklist, %d open tasks (%.1f s to open them), li.qiang opens My group's open "
-            + "tasks (first page by creation and the count, %d tasks): p50 %.1f ms, p95 %.1f ms, p99 %.1f ms; with %d "
-            + "volunteers at once: p50 %.1f ms, p95 %.1f ms, p99 %.1f ms", settings.openTasks(), fillSeconds, shownCount,
-        pct(alone, 50), pct(alone, 95), pct(alone, 99), settings.clients(), pct(together, 50), pct(together, 95),
-        pct(together, 99));
+            + "tasks (first page by creation and the count, %d tasks): p50 %.1f ms, p95 %.1f ms, slowest %.1f ms; with %d "
+            + "volunteers at once: p50 %.1f ms, p95 %.1f ms, slowest %.1f ms", settings.openTasks(), fillSeconds,
+        shownCount, pct(alone, 50), pct(alone, 95), pct(alone, 100), settings.clients(), pct(together, 50),
+        pct(together, 95), pct(together, 100));
   }
 
   /**

@@ -5,8 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 
 /**
- * Keeps the benchmark working at a small size in CI (50 orders, a meal round for 50 more residents and 20 disputes
- * unless -Dbenchmark.orders, -Dbenchmark.meals and -Dbenchmark.disputes say otherwise): every order, every reference
+ * Keeps the benchmark working at a small size in CI (50 orders, 50 more placed one at a time, a meal round for 50 more
+ * residents and 20 disputes unless -Dbenchmark.orders, -Dbenchmark.oneAtATime, -Dbenchmark.meals and
+ * -Dbenchmark.disputes say otherwise): every order, every reference
  * instance and every meal completes, every dispute is closed or, where the benchmark does not settle it, referred,
  * without errors or incidents. Speed is printed, never asserted.
  */
