@@ -40,8 +40,9 @@ import org.yizhan.support.TasklistSession;
  * when one client places them one at a time.
  *
  * <p>Run: {@code ./mvnw -B test-compile failsafe:integration-test -Dbenchmark.orders=400 -Dbenchmark.meals=200
- * -Dbenchmark.disputes=200 -Dbenchmark.clients=8 -Dbenchmark.openTasks=20000} (add {@code -Dbenchmark.postgres=true} for a fresh database on
- * the local PostgreSQL server); docs/performance.md has the figures and every setting.
+ * -Dbenchmark.disputes=200 -Dbenchmark.clients=8 -Dbenchmark.openTasks=20000} (add
+ * {@code -Dbenchmark.postgres=true} for a fresh database on the local PostgreSQL server); docs/performance.md has the
+ * figures and every setting.
  */
 public final class StationBenchmark {
 
@@ -175,8 +176,8 @@ public final class StationBenchmark {
           seconds(measured, "start reference"), seconds(measured, "work reference"), completed, referenceDone, meals,
           disputes, incidents, tasklist, heapMb);
       Files.writeString(settings.workDir().resolve("report.txt"), text);
-      return new Report(completed, referenceDone, meals.started(), meals.delivered(), disputes.closed(), disputes.referred(),
-          errors.get(),
+      return new Report(completed, referenceDone, meals.started(), meals.delivered(), disputes.closed(),
+          disputes.referred(), errors.get(),
           incidents, text);
     } finally {
       app.close();
@@ -407,12 +408,12 @@ public final class StationBenchmark {
   }
 
   /** The level at which the benchmark's i-th dispute is settled (1 to 4), or 5: referred after the joint session. */
-  static int settledAtLevel(int i) {
+  private static int settledAtLevel(int i) {
     return i % 5 + 1;
   }
 
-  private static final String[] LEVEL_TASKS = {"Task_MediateInBuilding", "Task_MediateInGrid", "Task_MediateInCommunity",
-      "Task_JointSession"};
+  private static final String[] LEVEL_TASKS = {"Task_MediateInBuilding", "Task_MediateInGrid",
+      "Task_MediateInCommunity", "Task_JointSession"};
   /** Who mediates at each level: the building head, the grid worker, the mediation committee, the governance centre. */
   private static final String[] LEVEL_MEDIATORS = {"liu.yang", "wu.lei", "ma.jun", "gao.feng"};
   private static final Map<String, String> PARTNERS = Map.of("Task_PoliceStationInput", "officer.bai",
