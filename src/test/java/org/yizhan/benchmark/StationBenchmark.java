@@ -533,15 +533,7 @@ public final class StationBenchmark {
   /** The open tasks, a fifth in each of five groups, started in transactions of a few hundred. */
   private void openTasks(ConfigurableApplicationContext app, ProcessEngine engine) {
     String[] groups = {"station-volunteers", "merchants", "grid-workers", "mediation-committee", "building-heads"};
-    engine.getRepositoryService().createDeployment().name("bench-open-task")
-        .addString("bench-open-task.bpmn", """
-            <?xml version="1.0" encoding="UTF-8"?>
-            <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="d" targetNamespace="x">
-              <bpmn:process id="bench-open-task" isExecutable="true" camunda:historyTimeToLive="P1D">
-                <bpmn:startEvent id="StartEvent_Open" /><bpmn:sequenceFlow id="Flow_1" sourceRef="StartEvent_Open" targetRef="Task_Open" />
-                <bpmn:userTask id="Task_Open" name="Open task (待办)" camunda:candidateGroups="${group}" />
-              </bpmn:process>
-            </bpmn:definitions>""").deploy();
+    BenchmarkModels.deployChain(engine, "bench-open-task", List.of("Task_Open"), "${group}");
     TransactionTemplate transaction = new TransactionTemplate(app.getBean(PlatformTransactionManager.class));
     for (int from = 0; from < settings.openTasks(); from += 500) {
       int to = Math.min(from + 500, settings.openTasks());
@@ -634,25 +626,7 @@ public final class StationBenchmark {
   }
 
   private static void deployReference(ProcessEngine engine) {
-    StringBuilder tasks = new StringBuilder();
-    String previous = "StartEvent_Started";
-    for (String task : ORDER_TASKS) {
-      tasks.append("<bpmn:sequenceFlow id=\"Flow_To").append(task).append("\" sourceRef=\"").append(previous)
-          .append("\" targetRef=\"").append(task).append("\" />")
-          .append("<bpmn:userTask id=\"").append(task).append("\" camunda:candidateGroups=\"station-volunteers\" />");
-      previous = task;
-    }
-    String bpmn = """
-        <?xml version="1.0" encoding="UTF-8"?>
-        <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="d" targetNamespace="x">
-          <bpmn:process id="%s" isExecutable="true" camunda:historyTimeToLive="P1D">
-            <bpmn:startEvent id="StartEvent_Started" />%s
-            <bpmn:sequenceFlow id="Flow_ToEnd" sourceRef="%s" targetRef="Event_Done" /><bpmn:endEvent id="Event_Done" />
-          </bpmn:process>
-        </bpmn:definitions>""".formatted(REFERENCE_KEY, tasks, previous);
-    engine.getRepositoryService().createDeployment().name("bench-reference")
-        .addInputStream("bench-reference.bpmn", new ByteArrayInputStream(bpmn.getBytes(StandardCharsets.UTF_8)))
-        .deploy();
+    BenchmarkModels.deployChain(engine, REFERENCE_KEY, ORDER_TASKS, "station-volunteers");
     var authorizations = engine.getAuthorizationService();
     var grant = authorizations.createNewAuthorization(org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT);
     grant.setGroupId("station-volunteers");

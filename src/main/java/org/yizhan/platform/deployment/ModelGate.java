@@ -5,12 +5,8 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Predicate;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import javax.xml.datatype.DatatypeConfigurationException;
 import javax.xml.datatype.DatatypeFactory;
@@ -23,37 +19,37 @@ import org.camunda.bpm.model.bpmn.instance.BusinessRuleTask;
 import org.camunda.bpm.model.bpmn.instance.CallActivity;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
 import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
-import org.camunda.bpm.model.bpmn.instance.ServiceTask;
 import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnEdge;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
-import org.camunda.bpm.model.bpmn.instance.camunda.CamundaExecutionListener;
-import org.camunda.bpm.model.bpmn.instance.camunda.CamundaTaskListener;
-import org.springframework.context.ApplicationContext;
 import org.springframework.stereotype.Component;
+import org.yizhan.platform.engine.DeploymentCheck;
+import org.yizhan.platform.engine.ModelBeans;
 
 /**
- * The checks a model passes before it may be deployed, whether it comes from processes/ or from Modeler's Deploy
- * button: it parses; the forms, decisions and called processes it names exist; every delegate expression names a
- * bean the app has; every user task has a candidate group and a form; timers are ISO-8601 durations or expressions;
- * every element has diagram layout. Each problem is a sentence a station manager can act on.
+ * The checks a model passes before it may be deployed. The engine runs them on every new deployment (see
+ * platform/engine/ModelCheckDeployer), so processes/, Modeler's Deploy button and any other client meet the same
+ * gate: it parses; the forms, decisions and called processes it names exist; every user task has a candidate group and
+ * a form; timers are ISO-8601 durations or expressions; every element has diagram layout; and it runs nothing the
+ * station has not reviewed: expressions keep to the safe set, delegate expressions name the station's own steps, no
+ * scripts, Java classes or connectors ({@link ModelSafety}). Each problem is a sentence a station manager can act on.
  */
 @Component
-public class ModelGate {
+public class ModelGate implements DeploymentCheck {
 
-  private static final Pattern BEAN_EXPRESSION = Pattern.compile("\\$\\{\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*}");
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final Predicate<String> beanExists;
+  private final ModelBeans beans;
   private final RepositoryService repository;
 
-  public ModelGate(ApplicationContext context, RepositoryService repository) {
-    this.beanExists = context::containsBean;
+  public ModelGate(ModelBeans beans, RepositoryService repository) {
+    this.beans = beans;
     this.repository = repository;
   }
 
   /** Problems by file name; an empty map lets the deployment through. */
+  @Override
   public Map<String, List<String>> check(Map<String, byte[]> files) {
     return check(new ModelFiles(files));
   }
@@ -62,34 +58,43 @@ public class ModelGate {
     Set<String> declared = new HashSet<>();
     Set<String> processKeys = new HashSet<>();
     Map<String, List<String>> problems = new LinkedHashMap<>();
+    Set<String> unreadable = new HashSet<>();
     models.contents().forEach((name, content) -> {
       List<String> found = new ArrayList<>();
-      String lower = name.toLowerCase(Locale.ROOT);
       try {
-        if (lower.endsWith(".form")) {
-          JsonNode form = JSON.readTree(content);
-          if (!form.hasNonNull("id") || !form.path("components").isArray()) {
-            found.add("is not a Camunda Form: it needs an \"id\" and \"components\"");
+        switch (ModelKind.of(name)) {
+          case FORM -> {
+            JsonNode form = JSON.readTree(content);
+            if (!form.hasNonNull("id") || !form.path("components").isArray()) {
+              found.add("is not a Camunda Form: it needs an \"id\" and \"components\"");
+            }
           }
-        } else if (lower.endsWith(".dmn")) {
-          models.dmn(name);
-        } else if (lower.endsWith(".bpmn")) {
-          models.bpmn(name).getModelElementsByType(org.camunda.bpm.model.bpmn.instance.Process.class)
-              .forEach(process -> processKeys.add(process.getId()));
+          case DECISION -> {
+            models.dmn(name);
+            found.addAll(ModelSafety.ofDecision(content));
+          }
+          case PROCESS -> {
+            models.bpmn(name).getModelElementsByType(org.camunda.bpm.model.bpmn.instance.Process.class)
+                .forEach(process -> processKeys.add(process.getId()));
+            found.addAll(ModelSafety.ofProcess(content, beans));
+          }
+          case CASE -> found.add("is a CMMN case model, which the station does not run; model it in BPMN");
+          case OTHER -> { }
         }
         declared.addAll(ModelReferences.declaredBy(name, models));
-      } catch (Exception unreadable) {
-        found.add("does not parse: " + firstLine(unreadable.getMessage()));
+      } catch (Exception notParsed) {
+        unreadable.add(name);
+        found.add("does not parse: " + firstLine(notParsed.getMessage()));
       }
       if (!found.isEmpty()) {
         problems.put(name, found);
       }
     });
     models.contents().keySet().forEach(name -> {
-      if (name.toLowerCase(Locale.ROOT).endsWith(".bpmn") && !problems.containsKey(name)) {
+      if (ModelKind.of(name) == ModelKind.PROCESS && !unreadable.contains(name)) {
         List<String> found = checkProcess(models.bpmn(name), declared, processKeys);
         if (!found.isEmpty()) {
-          problems.put(name, found);
+          problems.computeIfAbsent(name, file -> new ArrayList<>()).addAll(found);
         }
       }
     });
@@ -121,18 +126,6 @@ public class ModelGate {
       if (!blank(called) && !called.contains("${") && !processKeys.contains(called)
           && repository.createProcessDefinitionQuery().processDefinitionKey(called).count() == 0) {
         found.add(describe(call) + " calls the process '" + called + "', which does not exist");
-      }
-    }
-    List<String> delegateExpressions = new ArrayList<>();
-    model.getModelElementsByType(ServiceTask.class).forEach(t -> delegateExpressions.add(t.getCamundaDelegateExpression()));
-    model.getModelElementsByType(CamundaExecutionListener.class)
-        .forEach(l -> delegateExpressions.add(l.getCamundaDelegateExpression()));
-    model.getModelElementsByType(CamundaTaskListener.class)
-        .forEach(l -> delegateExpressions.add(l.getCamundaDelegateExpression()));
-    for (String expression : delegateExpressions) {
-      Matcher bean = expression == null ? null : BEAN_EXPRESSION.matcher(expression);
-      if (bean != null && bean.matches() && !beanExists.test(bean.group(1))) {
-        found.add("the delegate expression " + expression + " names no part of the app; check the spelling");
       }
     }
     for (TimerEventDefinition timer : model.getModelElementsByType(TimerEventDefinition.class)) {

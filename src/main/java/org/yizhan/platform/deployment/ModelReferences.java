@@ -2,7 +2,6 @@ package org.yizhan.platform.deployment;
 
 import java.io.IOException;
 import java.util.HashSet;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -35,15 +34,15 @@ final class ModelReferences {
 
   /** The ids a form (its "id") or a decision file (its decisions) declares; nothing for other files. */
   static Set<String> declaredBy(String name, ModelFiles models) {
-    String lower = name.toLowerCase(Locale.ROOT);
     Set<String> ids = new HashSet<>();
-    if (lower.endsWith(".form")) {
+    ModelKind kind = ModelKind.of(name);
+    if (kind == ModelKind.FORM) {
       try {
         addIfSet(ids, JSON.readTree(models.content(name)).path("id").asText(null));
       } catch (IOException notJson) {
         // A broken form declares nothing; the engine refuses it when it is deployed.
       }
-    } else if (lower.endsWith(".dmn")) {
+    } else if (kind == ModelKind.DECISION) {
       models.dmn(name).getModelElementsByType(Decision.class).forEach(decision -> addIfSet(ids, decision.getId()));
     }
     return ids;

@@ -9,7 +9,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -31,6 +30,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
 import org.yizhan.platform.YizhanProperties;
+import org.yizhan.platform.engine.ModelRefusedException;
 
 /**
  * Deploys the models in {@code processes/} the way Camunda Run deploys its resources folder: deployments named
@@ -50,21 +50,18 @@ public class ProcessFolderDeployer implements ApplicationRunner {
   private static final Logger log = LoggerFactory.getLogger(ProcessFolderDeployer.class);
 
   private final RepositoryService repositoryService;
-  private final ModelGate gate;
   private final ModelStatus status;
   private final Path folder;
   private final String deploymentName;
 
   @Autowired
-  public ProcessFolderDeployer(RepositoryService repositoryService, ModelGate gate, ModelStatus status,
-      YizhanProperties properties) {
-    this(repositoryService, gate, status, Path.of(properties.processesDir()), DEPLOYMENT_NAME);
+  public ProcessFolderDeployer(RepositoryService repositoryService, ModelStatus status, YizhanProperties properties) {
+    this(repositoryService, status, Path.of(properties.processesDir()), DEPLOYMENT_NAME);
   }
 
-  ProcessFolderDeployer(RepositoryService repositoryService, ModelGate gate, ModelStatus status, Path folder,
+  ProcessFolderDeployer(RepositoryService repositoryService, ModelStatus status, Path folder,
       String deploymentName) {
     this.repositoryService = repositoryService;
-    this.gate = gate;
     this.status = status;
     this.folder = folder;
     this.deploymentName = deploymentName;
@@ -111,17 +108,16 @@ public class ProcessFolderDeployer implements ApplicationRunner {
       log.info("Models in {}: {} files, nothing changed since the last deployment", where(), models.contents().size());
       return null;
     }
-    Map<String, List<String>> problems = gate.check(models);
-    if (!problems.isEmpty()) {
-      refuse(problems);
-      return null;
-    }
     Set<String> toDeploy = withWhatTheyBelongWith(changed, models);
     var builder = repositoryService.createDeployment().name(deploymentName).source(DEPLOYMENT_SOURCE);
     toDeploy.forEach(name -> builder.addInputStream(name, new ByteArrayInputStream(models.content(name))));
     DeploymentWithDefinitions deployment;
     try {
+      // The engine runs the model gate on the deployment (platform/engine/ModelCheckDeployer) and refuses it whole.
       deployment = builder.deployWithResult();
+    } catch (ModelRefusedException refusedByGate) {
+      refuse(refusedByGate.problems());
+      return null;
     } catch (ProcessEngineException refusedByEngine) {
       Map<String, List<String>> engineProblems = new TreeMap<>();
       changed.forEach(name -> engineProblems.put(name, List.of(refusedByEngine.getMessage())));
@@ -176,7 +172,7 @@ public class ProcessFolderDeployer implements ApplicationRunner {
     changed.forEach(name -> changedIds.addAll(ModelReferences.declaredBy(name, models)));
     Set<String> result = new TreeSet<>(changed);
     models.contents().keySet().forEach(name -> {
-      if (name.toLowerCase(Locale.ROOT).endsWith(".bpmn")) {
+      if (ModelKind.of(name) == ModelKind.PROCESS) {
         Set<String> named = ModelReferences.namedBy(models.bpmn(name));
         if (result.contains(name) || named.stream().anyMatch(changedIds::contains)) {
           result.add(name);
@@ -196,8 +192,7 @@ public class ProcessFolderDeployer implements ApplicationRunner {
   }
 
   static boolean isModel(String name) {
-    String lower = name.toLowerCase(Locale.ROOT);
-    return lower.endsWith(".bpmn") || lower.endsWith(".dmn") || lower.endsWith(".form");
+    return ModelKind.of(name) != ModelKind.OTHER;
   }
 
   private static Map<String, byte[]> readFolder(Path folder) {

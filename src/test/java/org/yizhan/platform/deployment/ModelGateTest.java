@@ -65,7 +65,7 @@ class ModelGateTest {
     assertThat(reasons(Map.of("tiny.bpmn", model, "forms/tiny.form", TinyModels.form())))
         .anyMatch(reason -> reason.contains("decision 'no-such-table', which does not exist"))
         .anyMatch(reason -> reason.contains("process 'no-such-process', which does not exist"))
-        .anyMatch(reason -> reason.contains("${noSuchBean} names no part of the app"));
+        .anyMatch(reason -> reason.contains("${noSuchBean} names no step of the station"));
   }
 
   @Test
@@ -87,6 +87,56 @@ class ModelGateTest {
 
     assertThat(reasons(Map.of("tiny.bpmn", model, "forms/tiny.form", TinyModels.form())))
         .anyMatch(reason -> reason.contains("'Task_Work' has no diagram layout"));
+  }
+
+  private static final String TASK_WITH_FORM = "camunda:candidateGroups=\"station-volunteers\" camunda:formRef=\"tiny-task\" "
+      + "camunda:formRefBinding=\"deployment\"";
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {
+      "<bpmn:scriptTask id=\"Task_Script\" scriptFormat=\"javascript\"><bpmn:script>java.lang.System.exit(1)</bpmn:script></bpmn:scriptTask>",
+      "<bpmn:serviceTask id=\"Task_Class\" camunda:class=\"java.lang.Runtime\" />",
+      "<bpmn:serviceTask id=\"Task_Expression\" camunda:expression=\"${''.getClass().forName('java.lang.Runtime')}\" />",
+      "<bpmn:serviceTask id=\"Task_Delegate\" camunda:delegateExpression=\"${dataSource}\" />",
+      "<bpmn:serviceTask id=\"Task_Computed\" camunda:delegateExpression=\"${execution.getVariable('bean')}\" />",
+      "<bpmn:serviceTask id=\"Task_Connector\"><bpmn:extensionElements><camunda:connector><camunda:connectorId>http-connector</camunda:connectorId></camunda:connector></bpmn:extensionElements></bpmn:serviceTask>",
+      "<bpmn:serviceTask id=\"Task_Listener\" camunda:delegateExpression=\"${registerOrder}\"><bpmn:extensionElements><camunda:executionListener event=\"start\"><camunda:script scriptFormat=\"groovy\">1</camunda:script></camunda:executionListener></bpmn:extensionElements></bpmn:serviceTask>",
+      "<bpmn:serviceTask id=\"Task_Io\" camunda:delegateExpression=\"${registerOrder}\"><bpmn:extensionElements><camunda:inputOutput><camunda:inputParameter name=\"x\">${execution.processEngine}</camunda:inputParameter></camunda:inputOutput></bpmn:extensionElements></bpmn:serviceTask>",
+      "<bpmn:sequenceFlow id=\"Flow_Scripted\" sourceRef=\"Task_Work\" targetRef=\"Event_Done\"><bpmn:conditionExpression xsi:type=\"bpmn:tFormalExpression\" language=\"juel\">${true}</bpmn:conditionExpression></bpmn:sequenceFlow>",
+      "<bpmn:serviceTask id=\"Task_Listener2\" camunda:delegateExpression=\"${registerOrder}\"><bpmn:extensionElements><camunda:taskListener event=\"create\" class=\"java.lang.Thread\" /></bpmn:extensionElements></bpmn:serviceTask>"})
+  void modelThatWouldRunUnreviewedCodeIsRefused(String element) {
+    byte[] model = TinyModels.process("tiny", TASK_WITH_FORM, element, false);
+
+    assertThat(reasons(Map.of("tiny.bpmn", model, "forms/tiny.form", TinyModels.form())))
+        .anyMatch(reason -> reason.contains("not allowed") || reason.contains("Java class") || reason.contains("script")
+            || reason.contains("names no step of the station") || reason.contains("must name one step"));
+  }
+
+  @Test
+  void processUnderAnotherFileEndingIsCheckedAsWell() {
+    byte[] model = TinyModels.process("tiny", TASK_WITH_FORM,
+        "<bpmn:serviceTask id=\"Task_Class\" camunda:class=\"java.lang.Runtime\" />", true);
+
+    assertThat(reasons(Map.of("tiny.bpmn20.xml", model, "forms/tiny.form", TinyModels.form())))
+        .anyMatch(reason -> reason.contains("names the Java class java.lang.Runtime"));
+    assertThat(reasons(Map.of("case.cmmn", "<definitions/>".getBytes(StandardCharsets.UTF_8))))
+        .singleElement().asString().contains("CMMN");
+  }
+
+  @Test
+  void decisionInAScriptLanguageIsRefused() {
+    String table = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <definitions xmlns="https://www.omg.org/spec/DMN/20191111/MODEL/" id="d" name="d" namespace="x">
+          <decision id="scripted" name="Scripted"><decisionTable id="t">
+            <input id="i"><inputExpression id="ie" typeRef="string" expressionLanguage="javascript"><text>java.lang.System.exit(1)</text></inputExpression></input>
+            <output id="o" name="out" typeRef="string" />
+            <rule id="r"><inputEntry id="e"><text></text></inputEntry><outputEntry id="oe"><text>"x"</text></outputEntry></rule>
+          </decisionTable></decision>
+        </definitions>""".strip();
+
+    assertThat(reasons(Map.of("scripted.dmn", table.getBytes(StandardCharsets.UTF_8))))
+        .anyMatch(reason -> reason.contains("is written in 'javascript'"));
   }
 
   private List<String> reasons(Map<String, byte[]> files) {

@@ -29,14 +29,13 @@ class ModelRoundTripIT {
 
   @LocalServerPort int port;
   @Autowired RepositoryService repository;
-  @Autowired ModelGate gate;
   @Autowired ModelStatus status;
 
   @Test
   void savedChangeIsDeployedAsANewVersionAndABrokenOneIsRefusedWhileTheOldVersionRuns(@TempDir Path folder)
       throws IOException {
     TestFolders.copy(Path.of("processes"), folder);
-    var deployer = new ProcessFolderDeployer(repository, gate, status, folder, "processes-watched");
+    var deployer = new ProcessFolderDeployer(repository, status, folder, "processes-watched");
     deployer.deploy();
     var watch = new ProcessFolderWatch(deployer, 0);
     watch.start();

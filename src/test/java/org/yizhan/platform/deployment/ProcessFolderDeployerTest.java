@@ -20,7 +20,6 @@ class ProcessFolderDeployerTest {
 
   @Autowired ProcessFolderDeployer deployer;
   @Autowired RepositoryService repository;
-  @Autowired ModelGate gate;
   @Autowired ModelStatus status;
 
   @Test
@@ -45,7 +44,7 @@ class ProcessFolderDeployerTest {
   @Test
   void changedFormIsDeployedWithTheProcessesThatUseItAndNothingElse(@TempDir Path copy) throws IOException {
     TestFolders.copy(Path.of("processes"), copy);
-    var separate = new ProcessFolderDeployer(repository, gate, status, copy, "processes-copy");
+    var separate = new ProcessFolderDeployer(repository, status, copy, "processes-copy");
     separate.deploy();
     Path form = copy.resolve("forms/hand-over.form");
     Files.writeString(form, Files.readString(form).replace("Received by (签收人)", "Signed for by (签收人)"));
@@ -62,7 +61,7 @@ class ProcessFolderDeployerTest {
   @Test
   void changedProcessTakesItsFormsAndDecisionsAlong(@TempDir Path copy) throws IOException {
     TestFolders.copy(Path.of("processes"), copy);
-    var separate = new ProcessFolderDeployer(repository, gate, status, copy, "processes-copy-2");
+    var separate = new ProcessFolderDeployer(repository, status, copy, "processes-copy-2");
     separate.deploy();
     Path model = copy.resolve("doorstep-delivery.bpmn");
     Files.writeString(model, Files.readString(model).replace("Credit points (记积分)", "Credit the points (记积分)"));
