@@ -6,10 +6,29 @@ import java.util.List;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.variable.serializer.BooleanValueSerializer;
+import org.camunda.bpm.engine.impl.variable.serializer.ByteArrayValueSerializer;
+import org.camunda.bpm.engine.impl.variable.serializer.DateValueSerializer;
+import org.camunda.bpm.engine.impl.variable.serializer.DoubleValueSerializer;
+import org.camunda.bpm.engine.impl.variable.serializer.FileValueSerializer;
+import org.camunda.bpm.engine.impl.variable.serializer.IntegerValueSerializer;
+import org.camunda.bpm.engine.impl.variable.serializer.LongValueSerlializer;
+import org.camunda.bpm.engine.impl.variable.serializer.NullValueSerializer;
+import org.camunda.bpm.engine.impl.variable.serializer.ShortValueSerializer;
 import org.camunda.bpm.engine.impl.variable.serializer.StringValueSerializer;
 import org.camunda.bpm.engine.impl.variable.serializer.TypedValueSerializer;
 import org.camunda.bpm.engine.impl.variable.serializer.ValueFields;
+import org.camunda.bpm.engine.variable.impl.value.NullValueImpl;
+import org.camunda.bpm.engine.variable.value.BooleanValue;
+import org.camunda.bpm.engine.variable.value.BytesValue;
+import org.camunda.bpm.engine.variable.value.DateValue;
+import org.camunda.bpm.engine.variable.value.DoubleValue;
+import org.camunda.bpm.engine.variable.value.FileValue;
+import org.camunda.bpm.engine.variable.value.IntegerValue;
+import org.camunda.bpm.engine.variable.value.LongValue;
+import org.camunda.bpm.engine.variable.value.ShortValue;
 import org.camunda.bpm.engine.variable.value.StringValue;
+import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,11 +39,12 @@ import org.springframework.stereotype.Component;
  *
  * <p>Camunda keeps a text value in {@code TEXT_ varchar(4000)} and the name in {@code NAME_ varchar(255)}, in
  * ACT_RU_VARIABLE, ACT_HI_VARINST and ACT_HI_DETAIL alike (H2 and PostgreSQL create scripts of camunda-engine 7.24.0),
- * and PostgreSQL refuses text holding a NUL character. Every text value passes through the string serializer's
- * {@code writeValue} when it is set ({@code VariableInstanceEntity.setValue} → {@code TypedValueField.setValue}, not at
- * flush), with the variable's name at hand; so a serializer of the same name placed before Camunda's (the
- * {@code customPreVariableSerializers} hook; the first match of a primitive type wins) sees every one of them. It
- * reads values exactly as Camunda's does. Verified against Camunda 7.24.0.
+ * and PostgreSQL refuses text holding a NUL character. Every value passes through its serializer's {@code writeValue}
+ * when it is set ({@code VariableInstanceEntity.setValue} → {@code TypedValueField.setValue}, not at flush), with the
+ * variable's name at hand; so serializers of the same names placed before Camunda's (the
+ * {@code customPreVariableSerializers} hook; the first serializer of a primitive type that can handle a value wins)
+ * see every one of them. They are Camunda's own with a check in front, and read values exactly as Camunda does.
+ * Verified against Camunda 7.24.0; the serializer classes are engine internals, kept in this class.
  *
  * <p>Lengths count UTF-16 units, as Java, H2 and form-js do; PostgreSQL counts code points, never more, so a value
  * allowed here fits both.
@@ -39,6 +59,7 @@ class VariableLimits extends AbstractProcessEnginePlugin {
   public void preInit(ProcessEngineConfigurationImpl configuration) {
     List<TypedValueSerializer> first = new ArrayList<>();
     first.add(new LimitedText());
+    first.addAll(namesChecked());
     if (configuration.getCustomPreVariableSerializers() != null) {
       first.addAll(configuration.getCustomPreVariableSerializers());
     }
@@ -51,10 +72,86 @@ class VariableLimits extends AbstractProcessEnginePlugin {
     @Override
     public void writeValue(StringValue value, ValueFields fields) {
       // A transient value is never stored (Camunda's REST API and our services hand over request data that way).
-      if (!value.isTransient()) {
-        check(fields.getName(), value.getValue());
-      }
+      checkUnlessTransient(value, fields.getName(), value.getValue());
       super.writeValue(value, fields);
+    }
+  }
+
+  /**
+   * Camunda's serializers of the other kinds of value that are kept in a row of their own, with the name (and a
+   * file's name, kept in TEXT_) checked first; in the order Camunda registers them. Values Camunda serializes into
+   * bytes (objects, JSON) have no text column to outgrow.
+   */
+  private static List<TypedValueSerializer<?>> namesChecked() {
+    return List.of(
+        new NullValueSerializer() {
+          @Override
+          public void writeValue(NullValueImpl value, ValueFields fields) {
+            checkUnlessTransient(value, fields.getName(), null);
+            super.writeValue(value, fields);
+          }
+        },
+        new BooleanValueSerializer() {
+          @Override
+          public void writeValue(BooleanValue value, ValueFields fields) {
+            checkUnlessTransient(value, fields.getName(), null);
+            super.writeValue(value, fields);
+          }
+        },
+        new ShortValueSerializer() {
+          @Override
+          public void writeValue(ShortValue value, ValueFields fields) {
+            checkUnlessTransient(value, fields.getName(), null);
+            super.writeValue(value, fields);
+          }
+        },
+        new IntegerValueSerializer() {
+          @Override
+          public void writeValue(IntegerValue value, ValueFields fields) {
+            checkUnlessTransient(value, fields.getName(), null);
+            super.writeValue(value, fields);
+          }
+        },
+        new LongValueSerlializer() {
+          @Override
+          public void writeValue(LongValue value, ValueFields fields) {
+            checkUnlessTransient(value, fields.getName(), null);
+            super.writeValue(value, fields);
+          }
+        },
+        new DateValueSerializer() {
+          @Override
+          public void writeValue(DateValue value, ValueFields fields) {
+            checkUnlessTransient(value, fields.getName(), null);
+            super.writeValue(value, fields);
+          }
+        },
+        new DoubleValueSerializer() {
+          @Override
+          public void writeValue(DoubleValue value, ValueFields fields) {
+            checkUnlessTransient(value, fields.getName(), null);
+            super.writeValue(value, fields);
+          }
+        },
+        new ByteArrayValueSerializer() {
+          @Override
+          public void writeValue(BytesValue value, ValueFields fields) {
+            checkUnlessTransient(value, fields.getName(), null);
+            super.writeValue(value, fields);
+          }
+        },
+        new FileValueSerializer() {
+          @Override
+          public void writeValue(FileValue value, ValueFields fields) {
+            checkUnlessTransient(value, fields.getName(), value.getFilename());
+            super.writeValue(value, fields);
+          }
+        });
+  }
+
+  private static void checkUnlessTransient(TypedValue value, String name, String text) {
+    if (!value.isTransient()) {
+      check(name, text);
     }
   }
 

@@ -97,6 +97,10 @@ class FormRulesHttpIT {
     assertThat(longName.json().get("message").asText())
         .isEqualTo("变量名最多 255 个字符 (a variable name may be at most 255 characters)");
 
+    Response longNameOfANumber = volunteer().put("/engine-rest/task/" + accept.getId() + "/variables/"
+        + "n".repeat(300), "{\"value\": 5, \"type\": \"Integer\"}");
+    assertThat(longNameOfANumber.status()).as(longNameOfANumber.text()).isEqualTo(400);
+
     assertThat(runtime.getVariables(accept.getProcessInstanceId())).doesNotContainKeys("x", "y");
     assertThat(tasks.getVariablesLocal(accept.getId())).isEmpty();
   }
