@@ -13,15 +13,9 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.camunda.bpm.dmn.feel.impl.FeelEngine;
-import org.camunda.bpm.dmn.feel.impl.scala.ScalaFeelEngineFactory;
-import org.camunda.bpm.engine.variable.Variables;
-import org.camunda.bpm.engine.variable.context.VariableContext;
-import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,24 +24,34 @@ import org.slf4j.LoggerFactory;
  * the choices of radios, selects, checklists and taglists (static {@code values}, a variable named by
  * {@code valuesKey} or a FEEL {@code valuesExpression}); a number's min, max, decimal digits and increment; a text's
  * min and max length, pattern and validation type (email, phone); a date/time's format and "no past dates". The
- * checks follow form-js's own (its {@code Validator}): lengths count the trimmed text, a pattern has to be found
- * somewhere in the text, min/max/minLength/maxLength may be FEEL expressions. Stricter in two places: a text of only
- * spaces does not fill a required field, and a value must have the field's type (text, number, true/false, list).
+ * checks follow form-js's own (its {@code Validator}): lengths count UTF-16 units of the trimmed text (a Chinese
+ * character is one), a pattern has to be found somewhere in the text ({@link FieldPattern}), min/max/minLength/
+ * maxLength may be FEEL expressions ({@link FormFeel}). Stricter in two places: a text of only spaces does not fill a
+ * required field, and a value must have the field's type (text, number, true/false, list).
  *
  * <p>Messages name the field by its label, Chinese first and English in brackets, as the models name things.
  */
 final class FormField {
 
   private static final Logger LOG = LoggerFactory.getLogger(FormField.class);
-  private static final FeelEngine FEEL = new ScalaFeelEngineFactory().createInstance();
   private static final ObjectMapper JSON = new ObjectMapper();
   /** form-js 1.8.7's EMAIL_PATTERN. */
   private static final Pattern EMAIL = Pattern.compile("^[a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-zA-Z0-9]"
       + "(?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*$");
   /** form-js 1.8.7's PHONE_PATTERN: "+" or "00", a country code, an area prefix and 4 to 20 digits. */
-  private static final Pattern PHONE = Pattern.compile("(\\+|00)(297|93|244|1264|358|355|376|971|54|374|1684|1268|61|43|994|257|32|229|226|880|359|973|1242|387|590|375|501|1441|591|55|1246|673|975|267|236|1|61|41|56|86|225|237|243|242|682|57|269|238|506|53|5999|61|1345|357|420|49|253|1767|45|1809|1829|1849|213|593|20|291|212|34|372|251|358|679|500|33|298|691|241|44|995|44|233|350|224|590|220|245|240|30|1473|299|502|594|1671|592|852|504|385|509|36|62|44|91|246|353|98|964|354|972|39|1876|44|962|81|76|77|254|996|855|686|1869|82|383|965|856|961|231|218|1758|423|94|266|370|352|371|853|590|212|377|373|261|960|52|692|389|223|356|95|382|976|1670|258|222|1664|596|230|265|60|262|264|687|227|672|234|505|683|31|47|977|674|64|968|92|507|64|51|63|680|675|48|1787|1939|850|351|595|970|689|974|262|40|7|250|966|249|221|65|500|4779|677|232|503|378|252|508|381|211|239|597|421|386|46|268|1721|248|963|1649|235|228|66|992|690|993|670|676|1868|216|90|688|886|255|256|380|598|1|998|3906698|379|1784|58|1284|1340|84|678|681|685|967|27|260|263)(9[976]\\d|8[987530]\\d|6[987]\\d|5[90]\\d|42\\d|3[875]\\d|2[98654321]\\d|9[8543210]|8[6421]|6[6543210]|5[87654321]|4[987654310]|3[9643210]|2[70]|7|1)\\d{4,20}$");
-  /** A manager's pattern gets this long on one value; a pattern that backtracks without end is stopped. */
-  private static final long PATTERN_MILLIS = 200;
+  private static final Pattern PHONE = Pattern.compile(
+      "(\\+|00)(297|93|244|1264|358|355|376|971|54|374|1684|1268|61|43|994|257|32|229|226|880|359|973|1242|"
+      + "387|590|375|501|1441|591|55|1246|673|975|267|236|1|61|41|56|86|225|237|243|242|682|57|269|238|506|"
+      + "53|5999|61|1345|357|420|49|253|1767|45|1809|1829|1849|213|593|20|291|212|34|372|251|358|679|500|33|"
+      + "298|691|241|44|995|44|233|350|224|590|220|245|240|30|1473|299|502|594|1671|592|852|504|385|509|36|"
+      + "62|44|91|246|353|98|964|354|972|39|1876|44|962|81|76|77|254|996|855|686|1869|82|383|965|856|961|231|"
+      + "218|1758|423|94|266|370|352|371|853|590|212|377|373|261|960|52|692|389|223|356|95|382|976|1670|258|"
+      + "222|1664|596|230|265|60|262|264|687|227|672|234|505|683|31|47|977|674|64|968|92|507|64|51|63|680|"
+      + "675|48|1787|1939|850|351|595|970|689|974|262|40|7|250|966|249|221|65|500|4779|677|232|503|378|252|"
+      + "508|381|211|239|597|421|386|46|268|1721|248|963|1649|235|228|66|992|690|993|670|676|1868|216|90|688|"
+      + "886|255|256|380|598|1|998|3906698|379|1784|58|1284|1340|84|678|681|685|967|27|260|263)(9[976]\\d|"
+      + "8[987530]\\d|6[987]\\d|5[90]\\d|42\\d|3[875]\\d|2[98654321]\\d|9[8543210]|8[6421]|6[6543210]|"
+      + "5[87654321]|4[987654310]|3[9643210]|2[70]|7|1)\\d{4,20}$");
   private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
   private static final Pattern TIME = Pattern.compile("\\d{2}:\\d{2}(Z|[+-]\\d{2}:\\d{2})?");
 
@@ -56,7 +60,7 @@ final class FormField {
   private final String type;
   private final String label;
   private final JsonNode validate;
-  private final Pattern pattern;
+  private final Optional<FieldPattern> pattern;
 
   FormField(JsonNode field) {
     this.field = field;
@@ -64,7 +68,7 @@ final class FormField {
     this.type = field.get("type").asText();
     this.label = chineseFirst(field.path("label").asText(key), key);
     this.validate = field.path("validate");
-    this.pattern = compile(validate.path("pattern").asText(""));
+    this.pattern = FieldPattern.of(validate.path("pattern").asText(""), key);
   }
 
   boolean isHidden(Function<String, Object> values) {
@@ -73,7 +77,7 @@ final class FormField {
       return false;
     }
     try {
-      return Boolean.TRUE.equals(feel(hide, values));
+      return Boolean.TRUE.equals(FormFeel.evaluate(hide, values));
     } catch (RuntimeException unreadable) {
       // form-js shows a field whose condition it cannot evaluate.
       LOG.warn("Cannot evaluate the hide condition of form field {}: {}", key, unreadable.getMessage());
@@ -103,7 +107,7 @@ final class FormField {
         || value instanceof String text && text.isBlank()
         || value instanceof Collection<?> list && list.isEmpty()
         || "checkbox".equals(type) && Boolean.FALSE.equals(value)
-        || ("checklist".equals(type) || "taglist".equals(type)) && "[]".equals(value.toString().strip());
+        || ("checklist".equals(type) || "taglist".equals(type)) && list(value) != null && list(value).isEmpty();
   }
 
   private Optional<String> checkText(Object value, Function<String, Object> values) {
@@ -111,7 +115,7 @@ final class FormField {
       return problem("必须是文字", "must be text");
     }
     String text = value.toString();
-    int length = text.strip().length();
+    int length = trimmedLength(text);
     Optional<BigDecimal> minLength = bound("minLength", values);
     if (minLength.isPresent() && length < minLength.get().intValue()) {
       return problem("至少 " + minLength.get().intValue() + " 个字",
@@ -122,8 +126,8 @@ final class FormField {
       return problem("最多 " + maxLength.get().intValue() + " 个字",
           "may be at most " + maxLength.get().intValue() + " characters");
     }
-    if (pattern != null && !found(pattern, text)) {
-      return problem("格式不对", "must match the pattern " + pattern.pattern());
+    if (pattern.isPresent() && !pattern.get().isFoundIn(text)) {
+      return problem("格式不对", "must match the pattern " + pattern.get());
     }
     String validationType = validate.path("validationType").asText("");
     if ("email".equals(validationType) && !EMAIL.matcher(text).matches()) {
@@ -198,7 +202,7 @@ final class FormField {
       options = JSON.convertValue(field.get("values"), List.class);
     } else if (field.hasNonNull("valuesExpression")) {
       try {
-        options = feel(field.get("valuesExpression").asText(), values);
+        options = FormFeel.evaluate(field.get("valuesExpression").asText(), values);
       } catch (RuntimeException unreadable) {
         LOG.warn("Cannot evaluate the choices of form field {}: {}", key, unreadable.getMessage());
         options = null;
@@ -260,35 +264,12 @@ final class FormField {
     }
     if (bound.isTextual() && bound.asText().startsWith("=")) {
       try {
-        return Optional.ofNullable(decimal(String.valueOf(feel(bound.asText(), values))));
+        return Optional.ofNullable(decimal(String.valueOf(FormFeel.evaluate(bound.asText(), values))));
       } catch (RuntimeException unreadable) {
         LOG.warn("Cannot evaluate {} of form field {}: {}", name, key, unreadable.getMessage());
       }
     }
     return Optional.empty();
-  }
-
-  private static Object feel(String expression, Function<String, Object> values) {
-    return FEEL.evaluateSimpleExpression(expression.startsWith("=") ? expression.substring(1) : expression,
-        new Lookup(values));
-  }
-
-  /** Every variable the task or process can see, as form-js's expressions see the form's data. */
-  private record Lookup(Function<String, Object> values) implements VariableContext {
-    @Override
-    public TypedValue resolve(String name) {
-      return Variables.untypedValue(values.apply(name));
-    }
-
-    @Override
-    public boolean containsVariable(String name) {
-      return true;
-    }
-
-    @Override
-    public Set<String> keySet() {
-      return Set.of();
-    }
   }
 
   private Optional<String> problem(String chinese, String english) {
@@ -317,6 +298,23 @@ final class FormField {
     return null;
   }
 
+  /** The length JavaScript's {@code trim()} leaves, as form-js counts: also without no-break spaces and BOMs. */
+  static int trimmedLength(String text) {
+    int start = 0;
+    int end = text.length();
+    while (start < end && isJsSpace(text.charAt(start))) {
+      start++;
+    }
+    while (end > start && isJsSpace(text.charAt(end - 1))) {
+      end--;
+    }
+    return end - start;
+  }
+
+  private static boolean isJsSpace(char c) {
+    return Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '\uFEFF';
+  }
+
   private static BigDecimal decimal(String text) {
     try {
       return text.isBlank() ? null : new BigDecimal(text.strip());
@@ -340,64 +338,5 @@ final class FormField {
     }
     Matcher bilingual = Pattern.compile("^([^\\p{IsHan}]+?)\\s*\\(([^()]*\\p{IsHan}[^()]*)\\)$").matcher(label.strip());
     return bilingual.matches() ? bilingual.group(2) + " (" + bilingual.group(1) + ")" : label.strip();
-  }
-
-  private Pattern compile(String regex) {
-    if (regex.isBlank()) {
-      return null;
-    }
-    try {
-      return Pattern.compile(regex);
-    } catch (PatternSyntaxException unreadable) {
-      // Written for JavaScript and not readable by Java: the other rules still hold, the database limits too.
-      LOG.warn("Form field {} has a pattern Java cannot read, not checked: {}", key, unreadable.getMessage());
-      return null;
-    }
-  }
-
-  /**
-   * Whether the pattern is found in the text, as JavaScript's {@code RegExp.test}. The text is read through a view
-   * that gives up after {@link #PATTERN_MILLIS}: a pattern such as {@code (a+)+$} takes exponential time on some
-   * inputs, and a value sent to a form must not hold a server thread.
-   */
-  private boolean found(Pattern pattern, String text) {
-    long deadline = System.nanoTime() + PATTERN_MILLIS * 1_000_000;
-    try {
-      return pattern.matcher(new Deadlined(text, deadline)).find();
-    } catch (PatternTimeout tooSlow) {
-      LOG.warn("The pattern of form field {} took longer than {} ms on a value; refused", key, PATTERN_MILLIS);
-      return false;
-    }
-  }
-
-  private record Deadlined(String text, long deadline) implements CharSequence {
-    @Override
-    public char charAt(int index) {
-      if (System.nanoTime() > deadline) {
-        throw new PatternTimeout();
-      }
-      return text.charAt(index);
-    }
-
-    @Override
-    public int length() {
-      return text.length();
-    }
-
-    @Override
-    public CharSequence subSequence(int start, int end) {
-      return new Deadlined(text.substring(start, end), deadline);
-    }
-
-    @Override
-    public String toString() {
-      return text;
-    }
-  }
-
-  private static final class PatternTimeout extends RuntimeException {
-    PatternTimeout() {
-      super(null, null, false, false);
-    }
   }
 }

@@ -110,7 +110,7 @@ class TaskFormRulesTest {
     assertThat(rules.firstProblem(values("note", "拒".repeat(400)))).isEmpty();
     assertThat(rules.firstProblem(values("note", "拒".repeat(401))))
         .contains("备注 (Note) 最多 400 个字 (may be at most 400 characters)");
-    assertThat(rules.firstProblem(values("note", " " + "x".repeat(400) + "\n"))).isEmpty();
+    assertThat(rules.firstProblem(values("note", " " + "x".repeat(400) + "\n\u00a0\ufeff"))).isEmpty();
     assertThat(rules.firstProblem(values("note", "x".repeat(401)))).isPresent();
   }
 
