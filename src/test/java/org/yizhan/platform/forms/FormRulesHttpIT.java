@@ -123,6 +123,23 @@ class FormRulesHttpIT {
   }
 
   @Test
+  void stationApiAnswersAValueTheDatabaseCannotHoldWith400AndCancelsNothing() throws Exception {
+    Task accept = acceptTask();
+    String orderNo = (String) runtime.getVariable(accept.getProcessInstanceId(), "orderNo");
+    String statusBefore = volunteer().get("/api/orders/" + orderNo).json().get("status").asText();
+
+    Response cancel = volunteer().post("/api/orders/" + orderNo + "/cancel",
+        "{\"reason\": " + JSON.writeValueAsString("Son\u0000 brought rice") + "}");
+
+    assertThat(cancel.status()).as(cancel.text()).isEqualTo(400);
+    assertThat(cancel.json().get("error").asText())
+        .isEqualTo("cancelReason 不能含 NUL 字符 (must not contain the NUL character)");
+    assertThat(volunteer().get("/api/orders/" + orderNo).json().get("status").asText()).isEqualTo(statusBefore)
+        .isNotEqualTo("CANCELLED");
+    assertThat(tasks.createTaskQuery().taskId(accept.getId()).count()).isOne();
+  }
+
+  @Test
   void completionKeepingTheRulesStillGoesThroughOnBothApis() {
     Task first = acceptTask();
     Response declined = volunteer().post("/engine-rest/task/" + first.getId() + "/complete",
