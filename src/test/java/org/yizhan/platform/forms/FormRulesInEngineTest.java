@@ -201,7 +201,7 @@ class FormRulesInEngineTest {
   @Test
   void startIsCheckedForTheValuesItCarriesWhetherSubmittedAsAFormOrNot() {
     deploy("start-probe", ProbeModels.process("form-rules-start-probe",
-            ProbeModels.formRef("start-rule", "deployment"), ""),
+            ProbeModels.formRef("start-rule", "deployment"), ProbeModels.formRef("start-rule", "deployment")),
         ProbeModels.form("start-rule", """
             {"type": "textfield", "key": "title", "label": "Title (标题)",
              "validate": {"required": true, "maxLength": 5}}"""));
