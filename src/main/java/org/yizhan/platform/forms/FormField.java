@@ -52,6 +52,8 @@ final class FormField {
       + "886|255|256|380|598|1|998|3906698|379|1784|58|1284|1340|84|678|681|685|967|27|260|263)(9[976]\\d|"
       + "8[987530]\\d|6[987]\\d|5[90]\\d|42\\d|3[875]\\d|2[98654321]\\d|9[8543210]|8[6421]|6[6543210]|"
       + "5[87654321]|4[987654310]|3[9643210]|2[70]|7|1)\\d{4,20}$");
+  /** Digits before or after the point; more than any double's text, far more than a form takes. */
+  private static final int MAX_DIGITS = 20;
   private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
   private static final Pattern TIME = Pattern.compile("\\d{2}:\\d{2}(Z|[+-]\\d{2}:\\d{2})?");
 
@@ -148,6 +150,10 @@ final class FormField {
     }
     if (number == null) {
       return problem("必须是数字", "must be a number");
+    }
+    // Far beyond what a person enters, and costly to compare with an increment ("1E+999999999").
+    if (number.precision() - number.scale() > MAX_DIGITS || number.scale() > MAX_DIGITS) {
+      return problem("超出范围", "is out of range");
     }
     Optional<BigDecimal> min = bound("min", values);
     if (min.isPresent() && number.compareTo(min.get()) < 0) {

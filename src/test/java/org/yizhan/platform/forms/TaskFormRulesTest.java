@@ -222,6 +222,18 @@ class TaskFormRulesTest {
         + "of 0.5)");
   }
 
+  @Test
+  void numberFarBeyondWhatAPersonEntersIsOutOfRangeAndCheckedQuickly() throws IOException {
+    TaskFormRules rules = field("""
+        {"type": "number", "key": "hours", "label": "Hours (小时)", "increment": "0.5"}""");
+
+    assertThat(rules.firstProblem(values("hours", "1E+999999999"))).contains("小时 (Hours) 超出范围 (is out of range)");
+    assertThat(rules.firstProblem(values("hours", "1E-999999999"))).contains("小时 (Hours) 超出范围 (is out of range)");
+    assertThat(rules.firstProblem(values("hours", 0.1 + 0.2))).as("a double's full text")
+        .contains("小时 (Hours) 必须是 0.5 的整数倍 (must be a multiple of 0.5)");
+    assertThat(rules.firstProblem(values("hours", 1e15))).isEmpty();
+  }
+
   // --- choices -----------------------------------------------------------------------------------------------------
 
   @Test
