@@ -100,7 +100,7 @@ class DisputeApiIT {
 
     for (Response refused : List.of(plainStart, tasklistStartForm)) {
       assertThat(refused.status()).as(refused.text()).isEqualTo(400);
-      assertThat(refused.json().get("message").asText()).startsWith("Type of dispute (纠纷类型)");
+      assertThat(refused.json().get("message").asText()).isEqualTo("纠纷类型 (Type of dispute): “GOSSIP” 不是可选项 (is not one of the choices)");
     }
     assertThat(jdbc.sql("select count(*) from dispute_case").query(Long.class).single()).isEqualTo(before);
   }

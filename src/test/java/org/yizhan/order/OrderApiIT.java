@@ -140,7 +140,7 @@ class OrderApiIT {
 
     Response noDecision = as("wang.fang").post("/engine-rest/task/" + acceptTask + "/complete", "{\"variables\": {}}");
     assertThat(noDecision.status()).isEqualTo(400);
-    assertThat(noDecision.json().get("message").asText()).isEqualTo("Decision (是否接单) is required (必填)");
+    assertThat(noDecision.json().get("message").asText()).isEqualTo("是否接单 (Decision) 必填 (is required)");
 
     Response unknownReason = as("wang.fang").post("/engine-rest/task/" + acceptTask + "/complete",
         "{\"variables\": {\"acceptDecision\": {\"value\": \"DECLINE\"}, \"declineReason\": {\"value\": \"BORED\"}}}");
@@ -153,7 +153,7 @@ class OrderApiIT {
     Response inStockWithoutPrice = as("hetao.market").post("/engine-rest/task/" + stockTask + "/complete",
         "{\"variables\": {\"stockAvailable\": {\"value\": \"YES\"}}}");
     assertThat(inStockWithoutPrice.status()).isEqualTo(400);
-    assertThat(inStockWithoutPrice.json().get("message").asText()).startsWith("Today's total price");
+    assertThat(inStockWithoutPrice.json().get("message").asText()).startsWith("今日商品总价 (Today's total price of these goods, ¥) 必填 (is required)");
 
     Response outOfStockNeedsNoPrice = as("hetao.market").post("/engine-rest/task/" + stockTask + "/complete",
         "{\"variables\": {\"stockAvailable\": {\"value\": \"NO\"}}}");

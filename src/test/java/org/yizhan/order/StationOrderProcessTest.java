@@ -19,6 +19,7 @@ import static org.yizhan.order.OrderScenario.handOver;
 
 import java.math.BigDecimal;
 
+import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -308,7 +309,8 @@ class StationOrderProcessTest {
 
     assertThatThrownBy(() -> complete(task("Task_HandOverAtStation", order),
         withVariables("receivedBy", "Zhang", "satisfaction", "9")))
-        .isInstanceOf(ProcessEngineException.class).hasMessageContaining("Satisfaction (满意度)");
+        .isInstanceOf(ProcessEngineException.class)
+        .hasMessageContaining("满意度 (Resident's satisfaction): “9” 不是可选项 (is not one of the choices)");
     assertThat(order).isWaitingAt("Task_HandOverAtStation");
   }
 
@@ -333,7 +335,8 @@ class StationOrderProcessTest {
     assertThatThrownBy(() -> engine.getRuntimeService().createProcessInstanceByKey(OrderProcess.KEY)
         .setVariables(withVariables("residentId", "R-0002", "item1Sku", "FLOUR-5KG", "item1Quantity", 1.5))
         .execute())
-        .isInstanceOf(OrderRefusedException.class).hasMessageContaining("whole number");
+        .isInstanceOf(BadUserRequestException.class)
+        .hasMessageContaining("数量 (Quantity) 必须是整数 (must be a whole number)");
   }
 
   @Test

@@ -45,6 +45,11 @@ public final class StationHttp {
         .POST(HttpRequest.BodyPublishers.ofString(jsonBody)));
   }
 
+  public Response put(String path, String jsonBody) {
+    return send(request(path).header("Content-Type", "application/json")
+        .PUT(HttpRequest.BodyPublishers.ofString(jsonBody)));
+  }
+
   public Response postRaw(String path, String contentType, String body) {
     HttpRequest.Builder builder = request(path).POST(HttpRequest.BodyPublishers.ofString(body));
     if (contentType != null) {

@@ -1,15 +1,12 @@
 package org.yizhan.platform.security;
 
-import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
-import org.yizhan.platform.forms.TaskFormSubmissionGuard;
 
 /**
  * Authentication in front of the two HTTP APIs. The REST starter leaves {@code /engine-rest} open to anyone, so it
@@ -30,15 +27,6 @@ public class EngineRestSecurityConfig {
     registration.addInitParameter("authentication-provider", HttpBasicAuthenticationProvider.class.getName());
     registration.addUrlPatterns(ENGINE_REST);
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
-    return registration;
-  }
-
-  /** After authentication, so that a caller who may not see the task gets the engine's own answer. */
-  @Bean
-  FilterRegistrationBean<TaskFormSubmissionGuard> taskFormSubmissionGuard(FormService forms, TaskService tasks) {
-    var registration = new FilterRegistrationBean<>(new TaskFormSubmissionGuard(forms, tasks));
-    registration.addUrlPatterns(ENGINE_REST, WEBAPP_ENGINE_API);
-    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 30);
     return registration;
   }
 

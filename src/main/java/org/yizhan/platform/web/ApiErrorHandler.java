@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.BadUserRequestException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -89,6 +90,15 @@ class ApiErrorHandler {
   ResponseEntity<ApiError> notAllowed(AuthorizationException e) {
     return ResponseEntity.status(HttpStatus.FORBIDDEN)
         .body(new ApiError("Your account may not do this; ask a station manager (" + e.getMessage() + ")", null));
+  }
+
+  /**
+   * The engine refusing what a request carried, when our own checks let it through: a value the database cannot hold
+   * (platform/VariableLimits), say a NUL character in a cancellation's reason. The engine has written nothing.
+   */
+  @ExceptionHandler(BadUserRequestException.class)
+  ResponseEntity<ApiError> refusedByTheEngine(BadUserRequestException e) {
+    return badRequest(e.getMessage(), null);
   }
 
   @ExceptionHandler(Exception.class)

@@ -1,0 +1,44 @@
+package org.yizhan.platform.forms;
+
+import java.util.Set;
+import java.util.function.Function;
+
+import org.camunda.bpm.dmn.feel.impl.FeelEngine;
+import org.camunda.bpm.dmn.feel.impl.scala.ScalaFeelEngineFactory;
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.engine.variable.context.VariableContext;
+import org.camunda.bpm.engine.variable.value.TypedValue;
+
+/**
+ * FEEL as form-js evaluates it in a form ({@code conditional.hide}, {@code valuesExpression}, bounds written as
+ * {@code "=…"}): over every variable the task or process can see, as Tasklist hands them all to the form.
+ */
+final class FormFeel {
+
+  private static final FeelEngine FEEL = new ScalaFeelEngineFactory().createInstance();
+
+  private FormFeel() {}
+
+  static Object evaluate(String expression, Function<String, Object> values) {
+    return FEEL.evaluateSimpleExpression(expression.startsWith("=") ? expression.substring(1) : expression,
+        new Lookup(values));
+  }
+
+  /** A variable that does not exist reads as null, as an unset form field does in form-js. */
+  private record Lookup(Function<String, Object> values) implements VariableContext {
+    @Override
+    public TypedValue resolve(String name) {
+      return Variables.untypedValue(values.apply(name));
+    }
+
+    @Override
+    public boolean containsVariable(String name) {
+      return true;
+    }
+
+    @Override
+    public Set<String> keySet() {
+      return Set.of();
+    }
+  }
+}
