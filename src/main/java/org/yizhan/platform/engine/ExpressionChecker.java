@@ -50,7 +50,13 @@ public final class ExpressionChecker {
     }
     List<String> problems = new ArrayList<>();
     check(tree.getRoot(), where, problems);
-    return problems.stream().map(problem -> "'" + abbreviate(text) + "' " + problem).distinct().toList();
+    if (problems.isEmpty()) {
+      return List.of();
+    }
+    // The outermost problem reads best ("calls exec()"); the inner ones of the same expression are counted only.
+    List<String> distinct = problems.stream().distinct().toList();
+    String more = distinct.size() > 1 ? " (and " + (distinct.size() - 1) + " more)" : "";
+    return List.of("'" + abbreviate(text) + "' " + distinct.get(0) + more);
   }
 
   /** Whether the text holds an expression at all (JUEL's {@code ${…}} or {@code #{…}}). */
