@@ -13,7 +13,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  * against the values a task or a process start ends up with. Tasklist checks them in the browser; the engine checks
  * them again (see {@link FormRulesPlugin}), so that a client that skips the form gets a 400 naming the field.
  *
- * <p>As in Tasklist, a field the form hides ({@code conditional.hide}) or disables is not checked, and fields inside
+ * <p>A field the form hides ({@code conditional.hide}) need not be filled, as in Tasklist, but a value it has anyway
+ * must keep its rules; a field the form disables is not checked, and fields inside
  * a group with its own data {@code path} or a dynamic list (neither used by Yizhan's forms) are left alone: their
  * values are nested objects Tasklist writes as JSON. Immutable once built, so one instance serves every completion
  * of the same task of the same process version.
@@ -54,7 +55,13 @@ public class TaskFormRules {
       // A value that keeps the rules is fine whether the field is shown or hidden, so the hide condition (FEEL) is
       // only evaluated for a field that breaks one.
       Optional<String> problem = field.check(values, requireFilled);
-      if (problem.isPresent() && !field.isHidden(values)) {
+      if (problem.isPresent() && field.isHidden(values)) {
+        // Tasklist sends nothing for a hidden field, so it need not be filled; but a value that is there all the same
+        // (sent by another client beside an answer that hides it) still keeps the field's lengths, choices and
+        // patterns, or a 494-character note could ride along with an accepted order.
+        problem = field.check(values, false);
+      }
+      if (problem.isPresent()) {
         return problem;
       }
     }

@@ -139,13 +139,18 @@ class FormRulesInEngineTest {
   }
 
   @Test
-  void ruleOfAHiddenFieldIsNotCheckedAndOfAShownOneIs() {
-    ProcessInstance probe = startProbe();
+  void hiddenFieldNeedNotBeFilledButKeepsItsRulesAsAShownOneDoes() {
+    ProcessInstance hidden = startProbe();
     Map<String, Object> values = goodValues();
     values.put("choice", "A");
     values.put("detail", "longer than three");
-    tasks.complete(openTask(probe).getId(), values);
-    assertThat(runtime.createProcessInstanceQuery().processInstanceId(probe.getId()).count()).isZero();
+    assertThatThrownBy(() -> tasks.complete(openTask(hidden).getId(), values))
+        .hasMessageContaining("详情 (Detail) 最多 3 个字 (may be at most 3 characters)");
+    values.remove("detail");
+    tasks.complete(openTask(hidden).getId(), values);
+    assertThat(runtime.createProcessInstanceQuery().processInstanceId(hidden.getId()).count()).isZero();
+
+    values.put("detail", "longer than three");
 
     ProcessInstance shown = startProbe();
     values.put("choice", "B");

@@ -32,11 +32,16 @@ class TaskFormRulesTest {
   }
 
   @Test
-  void brokenRuleOfAHiddenFieldIsNotReported() throws IOException {
+  void hiddenFieldNeedNotBeFilledButAValueItHasKeepsItsRules() throws IOException {
     TaskFormRules acceptOrder = form("accept-order");
 
+    assertThat(acceptOrder.firstProblem(values("acceptDecision", "ACCEPT"))).isEmpty();
+    assertThat(acceptOrder.firstProblem(values("acceptDecision", "ACCEPT", "declineReason", "OTHER"))).isEmpty();
     assertThat(acceptOrder.firstProblem(values("acceptDecision", "ACCEPT", "declineReason", "NOT_A_CHOICE")))
-        .isEmpty();
+        .contains("拒单原因 (Reason for declining): “NOT_A_CHOICE” 不是可选项 (is not one of the choices)");
+    assertThat(acceptOrder.firstProblem(values("acceptDecision", "ACCEPT", "declineNote",
+        "<script>alert(1)</script>" + "x".repeat(469)))).hasValueSatisfying(problem -> assertThat(problem)
+        .contains("最多 400 个字"));
     assertThat(acceptOrder.firstProblem(values("acceptDecision", "DECLINE", "declineReason", "NOT_A_CHOICE")))
         .contains("拒单原因 (Reason for declining): “NOT_A_CHOICE” 不是可选项 (is not one of the choices)");
     assertThat(acceptOrder.firstProblem(values("acceptDecision", "DECLINE")))
@@ -49,7 +54,13 @@ class TaskFormRulesTest {
     Map<String, Object> delivered = new HashMap<>(Map.of("outcome", "DELIVERED", "receivedBy", "Zhang",
         "satisfaction", "5", "antiFraudTalk", true, "need1Details", "x".repeat(301)));
 
-    assertThat(doorstepVisit.firstProblem(delivered::get)).as("details of no need are hidden").isEmpty();
+    assertThat(doorstepVisit.firstProblem(delivered::get)).as("details of no need are hidden, but kept to their length")
+        .contains("说明 (Details) 最多 300 个字 (may be at most 300 characters)");
+    delivered.put("need1Details", "x".repeat(300));
+    assertThat(doorstepVisit.firstProblem(delivered::get)).isEmpty();
+    delivered.remove("need1Details");
+    assertThat(doorstepVisit.firstProblem(delivered::get)).as("a hidden field need not be filled").isEmpty();
+    delivered.put("need1Details", "x".repeat(301));
     delivered.put("need1Category", "MEDICINE");
     assertThat(doorstepVisit.firstProblem(delivered::get)).contains("说明 (Details) 最多 300 个字 (may be at most 300 "
         + "characters)");

@@ -190,6 +190,8 @@ class AttackSuiteIT {
     Map<String, Map<String, Object>> breaches = new LinkedHashMap<>();
     breaches.put("a decline note of 494 characters with a script tag", Map.of("acceptDecision", "DECLINE",
         "declineReason", "OUT_OF_STOCK", "declineNote", "<script>alert(1)</script>" + "拒".repeat(469)));
+    breaches.put("the same note riding along with an accepted order", Map.of("acceptDecision", "ACCEPT",
+        "declineNote", "<script>alert(1)</script>" + "拒".repeat(469)));
     breaches.put("5,000 characters", Map.of("acceptDecision", "DECLINE", "declineReason", "OUT_OF_STOCK",
         "declineNote", "x".repeat(5000)));
     breaches.put("a decision that is not a choice", Map.of("acceptDecision", "MAYBE"));
