@@ -1,13 +1,17 @@
 package org.yizhan.platform.security;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.MediaType;
 import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -43,6 +47,8 @@ class RequestFirewallFilter extends OncePerRequestFilter {
   private static final Set<String> WRITES = Set.of("POST", "PUT", "PATCH", "DELETE");
   private static final String[] APIS_WITH_BODIES = {"/engine-rest/", "/camunda/api/", "/api/"};
 
+  private static final ObjectMapper JSON = new ObjectMapper();
+
   private final StrictHttpFirewall firewall = new StrictHttpFirewall();
 
   @Override
@@ -52,15 +58,15 @@ class RequestFirewallFilter extends OncePerRequestFilter {
       // Only the checks on method and path matter here; the request handed on is the container's own.
       firewall.getFirewalledRequest(request);
     } catch (RequestRejectedException rejected) {
-      EngineStyleError.badRequest(response, "请求路径不规范 (The request is not canonical: " + rejected.getMessage()
+      refuse(request, response, "请求路径不规范 (The request is not canonical: " + rejected.getMessage()
           + ". Send the path as the API documents it, without ';' parameters, '..', '//', backslashes or encoded "
           + "slashes, dots and percent signs)");
       return;
     }
-    String path = request.getRequestURI().substring(request.getContextPath().length());
+    String path = path(request);
     Optional<String> trailingSlash = trailingSlashProblem(request.getMethod(), path);
     if (trailingSlash.isPresent()) {
-      EngineStyleError.badRequest(response, trailingSlash.get());
+      refuse(request, response, trailingSlash.get());
       return;
     }
     if (!WRITES.contains(request.getMethod()) || !hasBodyRules(path)) {
@@ -83,6 +89,26 @@ class RequestFirewallFilter extends OncePerRequestFilter {
         + path + ")");
   }
 
+  /**
+   * 400 in the shape the caller's API answers errors in: the station's own {@code /api} with {@code {"error": …}},
+   * everything else as the engine's REST API does, which Tasklist and Modeler show.
+   */
+  private static void refuse(HttpServletRequest request, HttpServletResponse response, String message)
+      throws IOException {
+    if (!path(request).startsWith("/api/")) {
+      EngineStyleError.badRequest(response, message);
+      return;
+    }
+    response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+    response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+    response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+    response.getWriter().write(JSON.writeValueAsString(Map.of("error", message)));
+  }
+
+  private static String path(HttpServletRequest request) {
+    return request.getRequestURI().substring(request.getContextPath().length());
+  }
+
   private static boolean hasBodyRules(String path) {
     for (String api : APIS_WITH_BODIES) {
       if (path.startsWith(api)) {
@@ -96,14 +122,14 @@ class RequestFirewallFilter extends OncePerRequestFilter {
       throws ServletException, IOException {
     Optional<String> encoding = RequestBodyRules.contentEncodingProblem(request.getHeader("Content-Encoding"));
     if (encoding.isPresent()) {
-      EngineStyleError.badRequest(response, encoding.get());
+      refuse(request, response, encoding.get());
       return;
     }
     RequestBodyRules.Kind kind;
     try {
       kind = RequestBodyRules.kindOf(request.getContentType());
     } catch (RequestBodyRules.Refused refused) {
-      EngineStyleError.badRequest(response, refused.getMessage());
+      refuse(request, response, refused.getMessage());
       return;
     }
     if (kind == RequestBodyRules.Kind.OTHER) {
@@ -112,12 +138,12 @@ class RequestFirewallFilter extends OncePerRequestFilter {
     }
     byte[] body = request.getInputStream().readNBytes(kind.maxBytes + 1);
     if (body.length > kind.maxBytes) {
-      EngineStyleError.badRequest(response, RequestBodyRules.tooLarge(kind));
+      refuse(request, response, RequestBodyRules.tooLarge(kind));
       return;
     }
     Optional<String> problem = kind == RequestBodyRules.Kind.JSON ? RequestBodyRules.jsonProblem(body) : Optional.empty();
     if (problem.isPresent()) {
-      EngineStyleError.badRequest(response, problem.get());
+      refuse(request, response, problem.get());
       return;
     }
     chain.doFilter(new CachedBodyRequest(request, body), response);
