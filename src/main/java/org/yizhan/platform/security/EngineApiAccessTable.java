@@ -48,7 +48,7 @@ final class EngineApiAccessTable {
   }
 
   /** The file's shape; Jackson reads it. */
-  record File(List<RoleEntry> roles) {}
+  record TableFile(List<RoleEntry> roles) {}
 
   record RoleEntry(String name, String description, List<String> groups, List<String> endpoints) {}
 
@@ -59,9 +59,9 @@ final class EngineApiAccessTable {
   }
 
   static EngineApiAccessTable load(InputStream yaml) throws IOException {
-    File file = new ObjectMapper(new YAMLFactory())
+    TableFile file = new ObjectMapper(new YAMLFactory())
         .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-        .readValue(yaml, File.class);
+        .readValue(yaml, TableFile.class);
     if (file == null || file.roles() == null || file.roles().isEmpty()) {
       throw new IllegalArgumentException(LOCATION + " names no roles");
     }

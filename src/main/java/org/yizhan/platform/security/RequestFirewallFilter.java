@@ -55,7 +55,9 @@ class RequestFirewallFilter extends OncePerRequestFilter {
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     try {
-      // Only the checks on method and path matter here; the request handed on is the container's own.
+      // The method and path are checked here, at once. The wrapper it returns would check header and parameter values
+      // only when somebody reads them, deep inside Jersey, where a refusal becomes a 500 (a form field with a line
+      // break would do); so the container's own request is handed on.
       firewall.getFirewalledRequest(request);
     } catch (RequestRejectedException rejected) {
       refuse(request, response, "请求路径不规范 (The request is not canonical: " + rejected.getMessage()
