@@ -32,7 +32,7 @@ record EngineApiPath(boolean webapp, String engine, String relative) {
 
   /** Whether this is the list of engines, which names engines and nothing else. */
   boolean isEngineList() {
-    return ENGINE_LIST.equals(relative);
+    return engine == null && ENGINE_LIST.equals(relative);
   }
 
   private static EngineApiPath below(boolean webapp, String rest) {

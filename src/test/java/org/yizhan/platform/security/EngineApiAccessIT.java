@@ -53,6 +53,7 @@ class EngineApiAccessIT {
       POST   | /deployment/create                                | {}                                      | SA
       GET    | /deployment?maxResults=0                          |                                         | SA
       GET    | /version                                          |                                         | SA
+      POST   | /process-definition/no-such-definition/start      | {"variables": {}}                       | SA
       GET    | /process-instance?maxResults=1                    |                                         | SA
       GET    | /process-instance/no-such-instance/variables      |                                         | SA
       GET    | /job?maxResults=1                                 |                                         | SA
