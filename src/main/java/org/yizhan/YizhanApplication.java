@@ -2,10 +2,16 @@ package org.yizhan;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.autoconfigure.security.servlet.SecurityAutoConfiguration;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
-/** Yizhan (驿站): the software neighbourhood service stations run on, on top of Camunda 7. */
-@SpringBootApplication
+/**
+ * Yizhan (驿站): the software neighbourhood service stations run on, on top of Camunda 7.
+ *
+ * <p>Spring Security's web module is on the class path for its request firewall only; its auto-configuration, which
+ * spring-security-core would switch on, stays out: Camunda's own authentication guards the APIs and the webapps.
+ */
+@SpringBootApplication(exclude = SecurityAutoConfiguration.class)
 @ConfigurationPropertiesScan
 public class YizhanApplication {
 

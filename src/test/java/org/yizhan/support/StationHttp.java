@@ -58,6 +58,16 @@ public final class StationHttp {
     return send(builder);
   }
 
+  /** Any method, with a JSON body or none. */
+  public Response send(String method, String path, String jsonBody) {
+    HttpRequest.Builder builder = request(path).method(method, jsonBody == null
+        ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(jsonBody));
+    if (jsonBody != null) {
+      builder.header("Content-Type", "application/json");
+    }
+    return send(builder);
+  }
+
   private HttpRequest.Builder request(String path) {
     HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "application/json");
     if (authorization != null) {

@@ -23,7 +23,8 @@ public final class TasklistSession {
   private static final String ENGINE_API = "/camunda/api/engine/engine/default";
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+  private final CookieManager cookies = new CookieManager();
+  private final HttpClient browser = HttpClient.newBuilder().cookieHandler(cookies).build();
   private final String base;
   /** The webapps send a new token whenever a session starts, signing in included; like Tasklist, send the latest. */
   private volatile String csrfToken = "";
@@ -70,6 +71,31 @@ public final class TasklistSession {
         .header("Content-Type", "application/json")
         .header("X-XSRF-TOKEN", csrfToken)
         .POST(HttpRequest.BodyPublishers.ofString(jsonBody)));
+  }
+
+  /** Any request to the engine API as Tasklist sends it; {@code body} null for none. */
+  public StationHttp.Response sendToEngine(String method, String path, String jsonBody) {
+    HttpRequest.BodyPublisher body = jsonBody == null ? HttpRequest.BodyPublishers.noBody()
+        : HttpRequest.BodyPublishers.ofString(jsonBody);
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + ENGINE_API + path))
+        .header("Accept", TASKLIST_ACCEPT)
+        .header("X-XSRF-TOKEN", csrfToken)
+        .method(method, body);
+    if (jsonBody != null) {
+      request.header("Content-Type", "application/json");
+    }
+    return send(request);
+  }
+
+  /** The session's cookies as a browser sends them, for requests written byte by byte. */
+  public String cookieHeader() {
+    return cookies.getCookieStore().getCookies().stream().map(cookie -> cookie.getName() + "=" + cookie.getValue())
+        .collect(java.util.stream.Collectors.joining("; "));
+  }
+
+  /** The CSRF token the webapps expect in {@code X-XSRF-TOKEN} with every write. */
+  public String csrfToken() {
+    return csrfToken;
   }
 
   public StationHttp.Response getFromEngine(String path) {

@@ -17,21 +17,22 @@ class EngineRestRefusalsIT {
 
   @LocalServerPort int port;
 
-  @ParameterizedTest(name = "{0} {1}")
+  /** Volunteers claim and complete tasks; delegating, resolving and reading instances is left to administrators. */
+  @ParameterizedTest(name = "{1} {2} as {0}")
   @CsvSource(delimiter = '|', textBlock = """
-      POST | /task/no-such-task/claim              | {"userId": "wang.fang"}
-      POST | /task/no-such-task/complete           | {"variables": {}}
-      POST | /task/no-such-task/submit-form        | {"variables": {}}
-      POST | /task/no-such-task/resolve            | {"variables": {}}
-      POST | /task/no-such-task/delegate           | {"userId": "li.qiang"}
-      GET  | /task/no-such-task/variables          |
-      GET  | /process-instance/no-such-instance/variables |
+      wang.fang | POST | /task/no-such-task/claim              | {"userId": "wang.fang"}
+      wang.fang | POST | /task/no-such-task/complete           | {"variables": {}}
+      wang.fang | POST | /task/no-such-task/submit-form        | {"variables": {}}
+      admin     | POST | /task/no-such-task/resolve            | {"variables": {}}
+      admin     | POST | /task/no-such-task/delegate           | {"userId": "li.qiang"}
+      wang.fang | GET  | /task/no-such-task/variables          |
+      admin     | GET  | /process-instance/no-such-instance/variables |
       """)
-  void unknownTaskOrInstanceIsABadRequestNotAServerError(String method, String path, String body) {
-    StationHttp volunteer = StationHttp.as(port, "wang.fang", "demo");
+  void unknownTaskOrInstanceIsABadRequestNotAServerError(String user, String method, String path, String body) {
+    StationHttp caller = StationHttp.as(port, user, "admin".equals(user) ? "admin" : "demo");
 
-    Response answer = "GET".equals(method) ? volunteer.get("/engine-rest" + path)
-        : volunteer.post("/engine-rest" + path, body);
+    Response answer = "GET".equals(method) ? caller.get("/engine-rest" + path)
+        : caller.post("/engine-rest" + path, body);
 
     assertThat(answer.status()).as(answer.text()).isEqualTo(400);
     assertThat(answer.json().get("message").asText()).containsAnyOf("Cannot find task", "doesn't exist");
