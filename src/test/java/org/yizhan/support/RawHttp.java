@@ -2,84 +2,92 @@ package org.yizhan.support;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
+import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.List;
+import java.util.Locale;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * HTTP/1.1 written byte for byte on a socket, so that the server receives exactly the spelling a test means (a
- * backslash, {@code ..}, a matrix parameter, a body in UTF-16) where an HTTP client library would refuse or tidy it.
+ * Writes an HTTP request byte by byte over a plain socket, so that the server receives the path exactly as written:
+ * Java's HttpClient refuses or rewrites some of the spellings the firewall is tested with (backslashes, {@code ..}).
  */
 public final class RawHttp {
 
-  public record Response(int status, String body) {}
-
-  private final int port;
-
-  public RawHttp(int port) {
-    this.port = port;
+  public record Response(int status, String text) {
+    /** The body as JSON, or null if it is not (Tomcat answers some refusals itself, in HTML). */
+    public JsonNode json() {
+      try {
+        return new ObjectMapper().readTree(text);
+      } catch (IOException notJson) {
+        return null;
+      }
+    }
   }
 
-  /** Sends one request; the headers given are sent as they are, after Host, Content-Length and Connection: close. */
-  public Response send(String method, String rawPath, Map<String, String> headers, byte[] body) {
-    Map<String, String> all = new LinkedHashMap<>();
-    all.put("Host", "127.0.0.1:" + port);
-    all.put("Connection", "close");
-    if (body != null) {
-      all.put("Content-Length", String.valueOf(body.length));
-    }
-    all.putAll(headers);
-    StringBuilder head = new StringBuilder(method).append(' ').append(rawPath).append(" HTTP/1.1\r\n");
-    all.forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
-    head.append("\r\n");
+  private RawHttp() {}
+
+  public static Response send(int port, String method, String target, List<String> headers, byte[] body) {
     try (Socket socket = new Socket("127.0.0.1", port)) {
       socket.setSoTimeout(20_000);
-      socket.getOutputStream().write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
-      if (body != null) {
-        socket.getOutputStream().write(body);
+      ByteArrayOutputStream request = new ByteArrayOutputStream();
+      request.writeBytes((method + " " + target + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nConnection: close\r\n"
+          + "Accept: application/json\r\n").getBytes(StandardCharsets.ISO_8859_1));
+      for (String header : headers) {
+        request.writeBytes((header + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
       }
-      socket.getOutputStream().flush();
+      if (body != null) {
+        request.writeBytes(("Content-Length: " + body.length + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
+      }
+      request.writeBytes("\r\n".getBytes(StandardCharsets.ISO_8859_1));
+      if (body != null) {
+        request.writeBytes(body);
+      }
+      OutputStream out = socket.getOutputStream();
+      out.write(request.toByteArray());
+      out.flush();
       return parse(socket.getInputStream().readAllBytes());
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      throw new IllegalStateException(e);
     }
   }
 
-  private static Response parse(byte[] raw) throws IOException {
-    String text = new String(raw, StandardCharsets.ISO_8859_1);
-    int headEnd = text.indexOf("\r\n\r\n");
-    if (headEnd < 0) {
-      throw new IOException("No HTTP response: " + text);
-    }
-    String head = text.substring(0, headEnd);
+  private static Response parse(byte[] raw) {
+    String all = new String(raw, StandardCharsets.ISO_8859_1);
+    int end = all.indexOf("\r\n\r\n");
+    String head = all.substring(0, end);
     int status = Integer.parseInt(head.substring(9, 12));
-    byte[] body = java.util.Arrays.copyOfRange(raw, headEnd + 4, raw.length);
-    if (head.toLowerCase(java.util.Locale.ROOT).contains("transfer-encoding: chunked")) {
+    byte[] body = java.util.Arrays.copyOfRange(raw, end + 4, raw.length);
+    if (head.toLowerCase(Locale.ROOT).contains("transfer-encoding: chunked")) {
       body = unchunk(body);
     }
     return new Response(status, new String(body, StandardCharsets.UTF_8));
   }
 
-  private static byte[] unchunk(byte[] chunked) throws IOException {
+  private static byte[] unchunk(byte[] chunked) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    InputStream in = new java.io.ByteArrayInputStream(chunked);
-    while (true) {
-      StringBuilder size = new StringBuilder();
-      int c;
-      while ((c = in.read()) != -1 && c != '\n') {
-        if (c != '\r') {
-          size.append((char) c);
-        }
+    int at = 0;
+    while (at < chunked.length) {
+      int lineEnd = indexOfCrLf(chunked, at);
+      int size = Integer.parseInt(new String(chunked, at, lineEnd - at, StandardCharsets.ISO_8859_1).trim(), 16);
+      if (size == 0) {
+        break;
       }
-      int length = size.isEmpty() ? 0 : Integer.parseInt(size.toString().split(";")[0].trim(), 16);
-      if (length == 0) {
-        return out.toByteArray();
-      }
-      out.write(in.readNBytes(length));
-      in.readNBytes(2);
+      out.write(chunked, lineEnd + 2, size);
+      at = lineEnd + 2 + size + 2;
     }
+    return out.toByteArray();
+  }
+
+  private static int indexOfCrLf(byte[] bytes, int from) {
+    for (int i = from; i < bytes.length - 1; i++) {
+      if (bytes[i] == '\r' && bytes[i + 1] == '\n') {
+        return i;
+      }
+    }
+    return bytes.length;
   }
 }

@@ -51,14 +51,6 @@ public final class TasklistSession {
     return session;
   }
 
-  /** The headers with which Tasklist's browser sends a request: its session cookie and CSRF token. */
-  public java.util.Map<String, String> browserHeaders() {
-    String cookies = ((CookieManager) browser.cookieHandler().orElseThrow()).getCookieStore().getCookies().stream()
-        .map(cookie -> cookie.getName() + "=" + cookie.getValue())
-        .collect(java.util.stream.Collectors.joining("; "));
-    return java.util.Map.of("Cookie", cookies, "X-XSRF-TOKEN", csrfToken, "Accept", TASKLIST_ACCEPT);
-  }
-
   /** A request outside the engine API (e.g. {@code /api/...}) with the session's cookies. */
   public StationHttp.Response get(String path) {
     return send(HttpRequest.newBuilder(URI.create(base + path)).GET());

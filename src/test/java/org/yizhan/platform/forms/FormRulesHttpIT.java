@@ -38,10 +38,12 @@ class FormRulesHttpIT {
     note = note + "拒".repeat(494 - note.length());
     String body = declining(note);
 
-    for (String path : List.of("/complete", "/complete/", "/submit-form", "/submit-form/")) {
+    for (String path : List.of("/complete", "/submit-form")) {
       Response refused = volunteer().post("/engine-rest/task/" + accept.getId() + path, body);
       assertThat(refused.status()).as(path + ": " + refused.text()).isEqualTo(400);
       assertThat(refused.json().get("message").asText()).as(path).isEqualTo(DECLINE_NOTE_TOO_LONG);
+      // The same with a trailing slash is refused before it reaches the engine (the request firewall).
+      assertThat(volunteer().post("/engine-rest/task/" + accept.getId() + path + "/", body).status()).isEqualTo(400);
     }
     Response matrix = volunteer().post("/engine-rest/task/" + accept.getId() + "/complete;x=1", body);
     assertThat(matrix.status()).as(matrix.text()).isEqualTo(400);
@@ -79,25 +81,27 @@ class FormRulesHttpIT {
     Task accept = acceptTask();
     String tooLong = "{\"value\": \"" + "x".repeat(5000) + "\", \"type\": \"String\"}";
 
-    Response put = volunteer().put("/engine-rest/task/" + accept.getId() + "/variables/x", tooLong);
+    // Writing a task's variables one by one is not in a volunteer's calls (security/engine-api-access.yaml); the
+    // limits hold for whoever may, here the administrator.
+    Response put = admin().put("/engine-rest/task/" + accept.getId() + "/variables/x", tooLong);
     assertThat(put.status()).as(put.text()).isEqualTo(400);
     assertThat(put.json().get("message").asText()).startsWith("x 最多 4000 个字");
 
-    Response putLocal = volunteer().put("/engine-rest/task/" + accept.getId() + "/localVariables/x", tooLong);
+    Response putLocal = admin().put("/engine-rest/task/" + accept.getId() + "/localVariables/x", tooLong);
     assertThat(putLocal.status()).as(putLocal.text()).isEqualTo(400);
 
-    Response modify = manager().post("/engine-rest/process-instance/" + accept.getProcessInstanceId() + "/variables",
+    Response modify = admin().post("/engine-rest/process-instance/" + accept.getProcessInstanceId() + "/variables",
         "{\"modifications\": {\"x\": " + tooLong + ", \"y\": {\"value\": \"fine\"}}}");
     assertThat(modify.status()).as(modify.text()).isEqualTo(400);
     assertThat(modify.json().get("message").asText()).startsWith("x 最多 4000 个字");
 
-    Response longName = volunteer().put("/engine-rest/task/" + accept.getId() + "/variables/" + "n".repeat(300),
+    Response longName = admin().put("/engine-rest/task/" + accept.getId() + "/variables/" + "n".repeat(300),
         "{\"value\": \"short\"}");
     assertThat(longName.status()).as(longName.text()).isEqualTo(400);
     assertThat(longName.json().get("message").asText())
         .isEqualTo("变量名最多 255 个字符 (a variable name may be at most 255 characters)");
 
-    Response longNameOfANumber = volunteer().put("/engine-rest/task/" + accept.getId() + "/variables/"
+    Response longNameOfANumber = admin().put("/engine-rest/task/" + accept.getId() + "/variables/"
         + "n".repeat(300), "{\"value\": 5, \"type\": \"Integer\"}");
     assertThat(longNameOfANumber.status()).as(longNameOfANumber.text()).isEqualTo(400);
 
@@ -110,7 +114,7 @@ class FormRulesHttpIT {
     Task accept = acceptTask();
     String withNul = JSON.writeValueAsString("before\u0000after");
 
-    Response put = volunteer().put("/engine-rest/task/" + accept.getId() + "/variables/x",
+    Response put = admin().put("/engine-rest/task/" + accept.getId() + "/variables/x",
         "{\"value\": " + withNul + "}");
     assertThat(put.status()).as(put.text()).isEqualTo(400);
     assertThat(put.json().get("message").asText()).isEqualTo("x 不能含 NUL 字符 (must not contain the NUL character)");
@@ -162,8 +166,8 @@ class FormRulesHttpIT {
     return StationHttp.as(port, "wang.fang", "demo");
   }
 
-  private StationHttp manager() {
-    return StationHttp.as(port, "chen.jing", "demo");
+  private StationHttp admin() {
+    return StationHttp.as(port, "admin", "admin");
   }
 
   /** A fresh order's "Accept order" task, claimed by the volunteer. */

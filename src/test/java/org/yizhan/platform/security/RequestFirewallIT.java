@@ -22,6 +22,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.yizhan.StationTest;
+import org.yizhan.support.RawHttp;
 import org.yizhan.support.StationHttp;
 import org.yizhan.support.TasklistSession;
 
