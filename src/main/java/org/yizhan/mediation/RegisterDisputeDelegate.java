@@ -13,6 +13,7 @@ import org.springframework.stereotype.Component;
 import org.yizhan.platform.DailyNumbers;
 import org.yizhan.platform.YizhanProperties;
 import org.yizhan.platform.security.StationGroups;
+import org.yizhan.platform.security.StartedBy;
 import org.yizhan.platform.web.ApiException;
 
 /**
@@ -45,7 +46,7 @@ class RegisterDisputeDelegate implements JavaDelegate {
     } catch (ApiException refused) {
       throw new BadUserRequestException(refused.getMessage());
     }
-    String owner = (String) execution.getVariable("registeredBy");
+    String owner = StartedBy.of(execution, "registeredBy");
     if (owner == null) {
       throw new BadUserRequestException("Sign in to register a dispute: the person who registers it owns the case");
     }

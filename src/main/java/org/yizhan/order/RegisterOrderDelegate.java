@@ -16,6 +16,7 @@ import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.springframework.stereotype.Component;
 import org.yizhan.catalog.ItemKind;
 import org.yizhan.platform.YizhanProperties;
+import org.yizhan.platform.security.StartedBy;
 import org.yizhan.platform.web.ApiException;
 import org.yizhan.residents.Resident;
 import org.yizhan.residents.ResidentTag;
@@ -49,7 +50,7 @@ class RegisterOrderDelegate implements JavaDelegate {
     } catch (ApiException refused) {
       throw new OrderRefusedException(refused.getMessage());
     }
-    String placedBy = (String) execution.getVariable(OrderProcess.PLACED_BY);
+    String placedBy = StartedBy.of(execution, OrderProcess.PLACED_BY);
     String orderNo = book.register(order, execution.getProcessInstanceId(), placedBy);
     execution.setProcessBusinessKey(orderNo);
     execution.removeVariable(OrderProcess.ITEMS);

@@ -88,6 +88,26 @@ class DisputeApiIT {
   }
 
   @Test
+  void caseOwnerIsTheSignedInUserAndCannotBeSetToAColleague() {
+    long before = jdbc.sql("select count(*) from dispute_case").query(Long.class).single();
+    String forged = """
+        {"variables": {"buildingId": {"value": "B01"}, "type": {"value": "NOISE"}, "parties": {"value": "301, 401"},
+         "description": {"value": "Drums at night"}, "registeredBy": {"value": "zhou.lan"}}}""";
+
+    Response refused = as("liu.yang").post("/engine-rest/process-definition/key/mediation-escalation/start", forged);
+
+    assertThat(refused.status()).as(refused.text()).isEqualTo(400);
+    assertThat(refused.json().get("message").asText()).contains("registeredBy is recorded by the station");
+    assertThat(jdbc.sql("select count(*) from dispute_case").query(Long.class).single()).isEqualTo(before);
+
+    Response own = as("liu.yang").post("/engine-rest/process-definition/key/mediation-escalation/start",
+        forged.replace("zhou.lan", "liu.yang"));
+    assertThat(own.status()).as(own.text()).isEqualTo(200);
+    assertThat(jdbc.sql("select owner from dispute_case where process_instance_id = ?")
+        .param(own.json().get("id").asText()).query(String.class).single()).isEqualTo("liu.yang");
+  }
+
+  @Test
   void disputeStartedThroughEitherEngineApiWithAnUnknownTypeIsABadRequestThatWritesNothing() {
     long before = jdbc.sql("select count(*) from dispute_case").query(Long.class).single();
     String unknownType = """
