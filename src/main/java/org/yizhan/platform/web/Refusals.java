@@ -9,6 +9,9 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
 import jakarta.ws.rs.core.UriInfo;
 import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.TaskAlreadyClaimedException;
+import org.camunda.bpm.engine.rest.dto.ExceptionDto;
 import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
@@ -36,6 +39,27 @@ final class Refusals {
       }
     }
     return Optional.empty();
+  }
+
+  /** The lost race behind an exception: a task claimed by somebody else first, or a change made meanwhile. */
+  static Optional<Throwable> conflictIn(Throwable exception) {
+    for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+      if (cause instanceof TaskAlreadyClaimedException || cause instanceof OptimisticLockingException) {
+        return Optional.of(cause);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** 409 with the conflict's type and, after a sentence for the person, the engine's message. */
+  static Response conflict(Throwable conflict, Throwable reported) {
+    LOG.debug("Answering with 409: {}", conflict.getMessage(), reported);
+    ExceptionDto body = ExceptionHandlerHelper.getInstance().fromException(conflict);
+    String first = conflict instanceof TaskAlreadyClaimedException
+        ? "任务已被别人认领 (Somebody else claimed this task first; reload to see who)"
+        : "别人刚刚改动了同一件事 (Somebody else changed this at the same moment; reload and try again)";
+    body.setMessage(first + ": " + conflict.getMessage());
+    return Response.status(Status.CONFLICT).entity(body).type(MediaType.APPLICATION_JSON_TYPE).build();
   }
 
   /** 400 with the refusal's own type and message, in the body Camunda's REST API uses. */

@@ -41,6 +41,10 @@ public class RefusedRequestMapper implements ExceptionMapper<RestException> {
     if (!answeredAs500Or400(exception)) {
       return ExceptionHandlerHelper.getInstance().getResponse(exception);
     }
+    var conflict = Refusals.conflictIn(exception.getCause());
+    if (conflict.isPresent()) {
+      return Refusals.conflict(conflict.get(), exception);
+    }
     return Refusals.refusalIn(exception.getCause(), request)
         .map(refusal -> Refusals.badRequest(refusal, exception))
         .orElseGet(() -> ExceptionHandlerHelper.getInstance().getResponse(exception));

@@ -66,4 +66,29 @@ class EngineRestRefusalsIT {
     assertThat(overRest.status()).as(overRest.text()).isEqualTo(403);
     assertThat(inTasklist.status()).as(inTasklist.text()).isEqualTo(403);
   }
+
+  @Test
+  void volunteerWhoClaimsATaskAColleagueClaimedFirstGetsAConflictOnBothApis() {
+    String orderNo = StationHttp.as(port, "wang.fang", "demo").post("/api/orders", """
+        {"residentId": "R-0002", "items": [{"sku": "RICE-5KG", "quantity": 1}]}""").json().get("orderNo").asText();
+    String taskId = StationHttp.as(port, "li.qiang", "demo")
+        .get("/engine-rest/task?processInstanceBusinessKey=" + orderNo + "&taskDefinitionKey=Task_AcceptOrder")
+        .json().get(0).get("id").asText();
+    Response first = StationHttp.as(port, "wang.fang", "demo")
+        .post("/engine-rest/task/" + taskId + "/claim", "{\"userId\": \"wang.fang\"}");
+    assertThat(first.status()).as(first.text()).isEqualTo(204);
+
+    Response overRest = StationHttp.as(port, "li.qiang", "demo")
+        .post("/engine-rest/task/" + taskId + "/claim", "{\"userId\": \"li.qiang\"}");
+    Response inTasklist = TasklistSession.login(port, "li.qiang", "demo")
+        .postToEngine("/task/" + taskId + "/claim", "{\"userId\": \"li.qiang\"}");
+
+    for (Response lost : java.util.List.of(overRest, inTasklist)) {
+      assertThat(lost.status()).as(lost.text()).isEqualTo(409);
+      assertThat(lost.json().get("type").asText()).isEqualTo("TaskAlreadyClaimedException");
+      assertThat(lost.json().get("message").asText()).startsWith("任务已被别人认领 (Somebody else claimed this task first");
+    }
+    assertThat(StationHttp.as(port, "li.qiang", "demo").get("/engine-rest/task/" + taskId).json().get("assignee")
+        .asText()).isEqualTo("wang.fang");
+  }
 }
