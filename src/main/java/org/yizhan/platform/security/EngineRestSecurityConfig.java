@@ -30,6 +30,15 @@ public class EngineRestSecurityConfig {
     return registration;
   }
 
+  /** Health details for administrators only: see {@link ActuatorCallerFilter}. */
+  @Bean
+  FilterRegistrationBean<ActuatorCallerFilter> actuatorCaller(IdentityService identityService) {
+    var registration = new FilterRegistrationBean<>(new ActuatorCallerFilter(identityService));
+    registration.addUrlPatterns("/actuator/*");
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+    return registration;
+  }
+
   @Bean
   FilterRegistrationBean<ApiAuthenticationFilter> apiAuthentication(IdentityService identityService) {
     var registration = new FilterRegistrationBean<>(new ApiAuthenticationFilter(identityService));

@@ -120,4 +120,19 @@ class SecurityIT {
 
     assertThat(stored.status()).as(stored.text()).isEqualTo(200);
   }
+
+  @Test
+  void healthDetailsAreForAdministratorsOnly() {
+    Response anybody = StationHttp.anonymous(port).get("/actuator/health");
+    assertThat(anybody.status()).isEqualTo(200);
+    assertThat(anybody.json().get("status").asText()).isEqualTo("UP");
+    assertThat(anybody.json().has("components")).isFalse();
+    assertThat(volunteer().get("/actuator/health").json().has("components")).as("volunteer").isFalse();
+    assertThat(StationHttp.as(port, "chen.jing", "demo").get("/actuator/health").json().has("components"))
+        .as("manager").isFalse();
+
+    Response admin = StationHttp.as(port, "admin", "admin").get("/actuator/health");
+    assertThat(admin.json().get("components").has("db")).isTrue();
+    assertThat(admin.json().get("components").has("models")).isTrue();
+  }
 }

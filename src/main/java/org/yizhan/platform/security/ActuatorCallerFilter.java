@@ -1,0 +1,50 @@
+package org.yizhan.platform.security;
+
+import java.io.IOException;
+import java.security.Principal;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import org.camunda.bpm.engine.IdentityService;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Tells Spring Boot's actuator who is asking, so that the health page's details (the database, the disk, the job
+ * executor, refused models) go to administrators only ({@code show-details: when-authorized} with the
+ * {@code camunda-admin} role) while anybody, a load balancer included, still reads whether the station is up. The
+ * actuator reads the servlet request's principal and roles; the station's users live in the engine, not in Spring
+ * Security, so the request is wrapped with the signed-in user and their groups as roles.
+ */
+class ActuatorCallerFilter extends OncePerRequestFilter {
+
+  private final IdentityService identityService;
+
+  ActuatorCallerFilter(IdentityService identityService) {
+    this.identityService = identityService;
+  }
+
+  @Override
+  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
+    SignedIn user = SignedIn.of(request, identityService);
+    chain.doFilter(user == null ? request : new HttpServletRequestWrapper(request) {
+      @Override
+      public Principal getUserPrincipal() {
+        return user::id;
+      }
+
+      @Override
+      public String getRemoteUser() {
+        return user.id();
+      }
+
+      @Override
+      public boolean isUserInRole(String role) {
+        return user.groups().contains(role);
+      }
+    }, response);
+  }
+}
