@@ -113,6 +113,9 @@ class OrderApiIT {
       note too long               | {"residentId": "R-0002", "items": [{"sku": "RICE-5KG", "quantity": 1}], "note": "%LONG%"} | 400 | note
       malformed json              | {"residentId": "R-0002", "items": [                                                     | 400 |
       not an object               | ["R-0002"]                                                                              | 400 |
+      null body                   | null                                                                                    | 400 |
+      preference as a number      | {"residentId": "R-0002", "items": [{"sku": "RICE-5KG", "quantity": 1}], "deliveryPreference": 1} | 400 | deliveryPreference
+      resident named twice        | {"residentId": null, "residentId": "R-0002", "items": [{"sku": "RICE-5KG", "quantity": 1}]} | 400 |
       """)
   void badOrderIsRefusedWithAnActionableMessageAndWritesNothing(String description, String body, int status,
       String field) {

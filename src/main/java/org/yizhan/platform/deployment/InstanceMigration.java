@@ -94,6 +94,9 @@ class InstanceMigration {
   }
 
   private ProcessDefinition version(String processKey, int version, String field) {
+    if (version < 1) {
+      throw ApiException.badInput(field, "Versions are counted from 1; " + version + " is none");
+    }
     ProcessDefinition definition = repository.createProcessDefinitionQuery().processDefinitionKey(processKey)
         .processDefinitionVersion(version).singleResult();
     if (definition == null) {

@@ -51,8 +51,13 @@ final class RequestBodyRules {
     }
   }
 
+  /**
+   * Also refuses a key that appears twice in one object: parsers disagree on which one counts (Jackson takes the last),
+   * so {@code {"residentId": "R-0001", "residentId": null}} would mean one thing to a check and another to the API.
+   */
   private static final ObjectMapper JSON = new ObjectMapper()
-      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+      .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
   private RequestBodyRules() {}
 

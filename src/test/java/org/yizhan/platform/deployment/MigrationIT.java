@@ -55,6 +55,11 @@ class MigrationIT {
     assertThat(blocked.json().get("instances").findValuesAsText("migratable")).containsOnly("false");
     assertThat(blocked.json().get("instances").get(0).get("reasons").toString()).contains("Task_Work");
 
+    for (String version : java.util.List.of("0", "-1")) {
+      Response none = manager.post("/api/models/" + KEY + "/migrate", "{\"fromVersion\": " + version + "}");
+      assertThat(none.status()).as(none.text()).isEqualTo(400);
+      assertThat(none.json().get("field").asText()).isEqualTo("fromVersion");
+    }
     assertThat(StationHttp.as(port, "wang.fang", "demo").post("/api/models/" + KEY + "/migrate", "{\"fromVersion\": 1}")
         .status()).isEqualTo(403);
     assertThat(manager.post("/api/models/no-such-process/migrate", "{\"fromVersion\": 1}").status()).isEqualTo(404);

@@ -47,6 +47,8 @@ class RequestBodyRulesTest {
       UTF-32BE          | 0000007B00000031 0000007D
       not JSON          | 783D31
       two values        | 7B7D7B7D
+      a key twice       | 7B2278223A312C2278223A6E756C6C7D
+      a nested key twice | 7B2261223A7B2278223A312C2278223A327D7D
       """)
   void badJsonIsRefused(String description, String hex) {
     byte[] body = HexFormat.of().parseHex(hex.replace(" ", ""));
