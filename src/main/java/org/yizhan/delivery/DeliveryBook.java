@@ -24,6 +24,15 @@ public class DeliveryBook {
     return deliveryNo;
   }
 
+  /**
+   * The delivery a process instance carries, from the record made when it started: listeners find their delivery, its
+   * order and its resident here, never in variables, which a client completing a task could have overwritten.
+   */
+  Delivery ofProcess(String processInstanceId) {
+    return deliveries.findByProcessInstance(processInstanceId).orElseThrow(() -> new IllegalStateException(
+        "No delivery record for process instance " + processInstanceId));
+  }
+
   int countAttempt(String deliveryNo) {
     return deliveries.countAttempt(deliveryNo);
   }

@@ -39,7 +39,7 @@ class DeliveryStepListeners {
       for (String answer : List.of("outcome", "receivedBy", "antiFraudTalk", "satisfaction", "visitNote")) {
         task.getExecution().removeVariable(answer);
       }
-      task.setVariable("attempt", book.countAttempt(deliveryNo(task)));
+      task.setVariable("attempt", book.countAttempt(book.ofProcess(task.getProcessInstanceId()).deliveryNo()));
     };
   }
 
@@ -50,8 +50,9 @@ class DeliveryStepListeners {
       String volunteer = task.getAssignee() != null ? task.getAssignee()
           : task.getProcessEngineServices().getIdentityService().getCurrentAuthentication() == null ? null
           : task.getProcessEngineServices().getIdentityService().getCurrentAuthentication().getUserId();
-      String deliveryNo = deliveryNo(task);
-      String residentId = (String) task.getVariable(DeliveryProcess.RESIDENT_ID);
+      Delivery delivery = book.ofProcess(task.getProcessInstanceId());
+      String deliveryNo = delivery.deliveryNo();
+      String residentId = delivery.residentId();
       if ("DELIVERED".equals(task.getVariable("outcome"))) {
         List<String> policies = new ArrayList<>();
         POLICIES.forEach((key, policy) -> {
@@ -62,7 +63,7 @@ class DeliveryStepListeners {
         String receivedBy = String.valueOf(task.getVariable("receivedBy")).trim();
         book.recordDelivered(deliveryNo, volunteer, receivedBy, Boolean.TRUE.equals(task.getVariable("antiFraudTalk")),
             String.join(",", policies.stream().sorted().toList()));
-        String orderNo = (String) task.getVariable(DeliveryProcess.ORDER_NO);
+        String orderNo = delivery.orderNo();
         Object satisfaction = task.getVariable("satisfaction");
         if (orderNo != null && satisfaction != null) {
           orders.recordHandOver(orderNo, receivedBy, Integer.parseInt(satisfaction.toString()));
@@ -84,14 +85,14 @@ class DeliveryStepListeners {
 
   /** "Credit points (记积分)": the points the decision table gave go to the volunteer who delivered. */
   @Bean
-  JavaDelegate creditPoints(PointsLedger ledger) {
+  JavaDelegate creditPoints(PointsLedger ledger, DeliveryBook book) {
     return execution -> {
       Object points = execution.getVariable("points");
-      String volunteer = (String) execution.getVariable("deliveredBy");
-      if (points != null && volunteer != null) {
-        ledger.credit(volunteer, ((Number) points).intValue(),
-            "Doorstep delivery: " + execution.getVariable("kindLabel") + " (送货上门)",
-            (String) execution.getVariable(DeliveryProcess.DELIVERY_NO));
+      Delivery delivery = book.ofProcess(execution.getProcessInstanceId());
+      // Who delivered is what the door visit recorded, not a variable a client could have sent along.
+      if (points != null && delivery.deliveredBy() != null) {
+        ledger.credit(delivery.deliveredBy(), ((Number) points).intValue(),
+            "Doorstep delivery: " + delivery.kind().label() + " (送货上门)", delivery.deliveryNo());
       }
     };
   }
@@ -109,17 +110,9 @@ class DeliveryStepListeners {
       String text = properties.get("delivery.reasonText");
       String details = ModelProperties.joinedVariables(execution, properties.get("delivery.reason"));
       String reason = text == null ? details : details == null ? text : text + ": " + details;
-      book.close(deliveryNo(execution), status, reason);
+      book.close(book.ofProcess(execution.getProcessInstanceId()).deliveryNo(), status, reason);
       execution.setVariable(DeliveryProcess.RESULT, status.name());
       execution.setVariable(DeliveryProcess.REASON, reason);
     };
-  }
-
-  private static String deliveryNo(DelegateTask task) {
-    return (String) task.getVariable(DeliveryProcess.DELIVERY_NO);
-  }
-
-  private static String deliveryNo(DelegateExecution execution) {
-    return (String) execution.getVariable(DeliveryProcess.DELIVERY_NO);
   }
 }

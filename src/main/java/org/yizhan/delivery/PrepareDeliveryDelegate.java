@@ -52,7 +52,7 @@ class PrepareDeliveryDelegate implements JavaDelegate {
     } catch (IllegalArgumentException unknown) {
       throw new BadUserRequestException("Kind must be GOODS, MEAL, VEGETABLES or MEDICINE");
     }
-    String orderNo = (String) execution.getVariable(DeliveryProcess.ORDER_NO);
+    String orderNo = orderOfTheCaller(execution);
     String deliveryNo = book.open(resident.id(), kind, orderNo, execution.getProcessInstanceId(),
         (String) execution.getVariable(DeliveryProcess.NOTE), (String) execution.getVariable(DeliveryProcess.REQUESTED_BY));
     if (execution.getProcessBusinessKey() == null) {
@@ -75,6 +75,22 @@ class PrepareDeliveryDelegate implements JavaDelegate {
     variables.put("retryAfter", delivery.retryAfter().toString());
     variables.put("welfareCheckWithin", delivery.welfareCheckWithin().toString());
     execution.setVariables(variables);
+  }
+
+  /**
+   * The order a delivery carries is the one of the station order that called it (its business key); a delivery started
+   * on its own (a meal, medicine) belongs to no order, and one that names an order anyway is refused, so that nobody can
+   * close another order's delivery by starting one of their own.
+   */
+  private static String orderOfTheCaller(DelegateExecution execution) {
+    Object sent = execution.getVariable(DeliveryProcess.ORDER_NO);
+    DelegateExecution caller = execution.getProcessInstance().getSuperExecution();
+    String callingOrder = caller == null ? null : caller.getProcessBusinessKey();
+    if (sent != null && !sent.equals(callingOrder)) {
+      throw new BadUserRequestException("送货单的订单号由订单流程给出 (orderNo is given by the station order that asks "
+          + "for the delivery; leave it out)");
+    }
+    return callingOrder;
   }
 
   /** The grid's volunteers when one of them has no doorstep delivery in hand; otherwise every station volunteer. */

@@ -185,8 +185,9 @@ class MediationSteps {
         .collect(Collectors.joining("\n"));
   }
 
+  /** The case number is the business key, set when the case was registered; a variable a client can write is not. */
   private static String caseNo(DelegateExecution execution) {
-    return (String) execution.getVariable(MediationProcess.CASE_NO);
+    return execution.getProcessBusinessKey();
   }
 
   private static int level(DelegateExecution execution) {

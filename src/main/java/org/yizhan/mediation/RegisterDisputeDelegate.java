@@ -46,6 +46,11 @@ class RegisterDisputeDelegate implements JavaDelegate {
     } catch (ApiException refused) {
       throw new BadUserRequestException(refused.getMessage());
     }
+    if (execution.getProcessBusinessKey() != null) {
+      // The case number is the business key every later step finds the case by; the station gives it.
+      throw new BadUserRequestException("案件号由驿站给出 (The case number is given when the dispute is registered; "
+          + "start the case without a business key)");
+    }
     String owner = StartedBy.of(execution, "registeredBy");
     if (owner == null) {
       throw new BadUserRequestException("Sign in to register a dispute: the person who registers it owns the case");

@@ -38,7 +38,8 @@ class OrderProgressListener implements ExecutionListener {
     }
     String status = properties.get("order.status");
     String reason = ModelProperties.joinedVariables(execution, properties.get("order.reason"));
-    String orderNo = (String) execution.getVariable(OrderProcess.ORDER_NO);
+    // The business key, set when the order was registered: never a variable a client could have overwritten.
+    String orderNo = execution.getProcessBusinessKey();
     book.progress(orderNo, step, label, status == null ? null : OrderStatus.valueOf(status), reason);
   }
 }

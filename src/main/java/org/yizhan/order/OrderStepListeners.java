@@ -50,12 +50,13 @@ class OrderStepListeners {
       if (satisfaction < 1 || satisfaction > 5) {
         throw new BadUserRequestException("Satisfaction (满意度): choose from 1 (very unhappy) to 5 (very satisfied)");
       }
-      book.recordHandOver((String) task.getVariable(OrderProcess.ORDER_NO), receivedBy.trim(), satisfaction);
+      book.recordHandOver(orderNo(task.getExecution()), receivedBy.trim(), satisfaction);
     };
   }
 
+  /** The order's number is its business key, set when it was registered; a variable a client can write is not. */
   private static String orderNo(DelegateExecution execution) {
-    return (String) execution.getVariable(OrderProcess.ORDER_NO);
+    return execution.getProcessBusinessKey();
   }
 
   private static String text(DelegateTask task, String name) {

@@ -50,6 +50,11 @@ class RegisterOrderDelegate implements JavaDelegate {
     } catch (ApiException refused) {
       throw new OrderRefusedException(refused.getMessage());
     }
+    if (execution.getProcessBusinessKey() != null) {
+      // The order number is the business key every later step finds the order by; the station gives it.
+      throw new OrderRefusedException("订单号由驿站给出 (The order number is given when the order is registered; "
+          + "start the order without a business key)");
+    }
     String placedBy = StartedBy.of(execution, OrderProcess.PLACED_BY);
     String orderNo = book.register(order, execution.getProcessInstanceId(), placedBy);
     execution.setProcessBusinessKey(orderNo);
