@@ -30,6 +30,15 @@ public class EngineRestSecurityConfig {
     return registration;
   }
 
+  /** Before every sign-in, so that a client that must wait is answered before its password is checked. */
+  @Bean
+  FilterRegistrationBean<LoginThrottleFilter> loginThrottleFilter(LoginThrottle throttle) {
+    var registration = new FilterRegistrationBean<>(new LoginThrottleFilter(throttle));
+    registration.addUrlPatterns("/*");
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 15);
+    return registration;
+  }
+
   /** Health details for administrators only: see {@link ActuatorCallerFilter}. */
   @Bean
   FilterRegistrationBean<ActuatorCallerFilter> actuatorCaller(IdentityService identityService) {

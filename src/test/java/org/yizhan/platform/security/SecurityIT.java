@@ -3,6 +3,7 @@ package org.yizhan.platform.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.yizhan.StationTest;
 import org.yizhan.support.StationHttp;
@@ -134,5 +135,28 @@ class SecurityIT {
     Response admin = StationHttp.as(port, "admin", "admin").get("/actuator/health");
     assertThat(admin.json().get("components").has("db")).isTrue();
     assertThat(admin.json().get("components").has("models")).isTrue();
+  }
+
+  @Autowired LoginThrottle throttle;
+  @Autowired org.camunda.bpm.engine.ProcessEngine engine;
+
+  @Test
+  void clientThatKeepsFailingToSignInWaitsWhileNoAccountIsLockedForGood() {
+    throttle.forget("127.0.0.1");
+    try {
+      for (int i = 0; i <= LoginThrottle.FREE_FAILURES; i++) {
+        assertThat(StationHttp.as(port, "nobody.here", "guess" + i).get("/engine-rest/task").status()).isEqualTo(401);
+      }
+      Response waiting = StationHttp.as(port, "nobody.here", "guess").get("/engine-rest/task");
+      assertThat(waiting.status()).isEqualTo(429);
+      assertThat(waiting.json().get("message").asText()).startsWith("登录失败次数过多");
+      Response evenTheRightPassword = volunteer().get("/api/residents?q=R-0002");
+      assertThat(evenTheRightPassword.status()).as("the client waits, whoever it signs in as").isEqualTo(429);
+    } finally {
+      throttle.forget("127.0.0.1");
+    }
+    assertThat(volunteer().get("/api/residents?q=R-0002").status()).isEqualTo(200);
+    assertThat(((org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
+        .getLoginMaxAttempts()).as("no permanent lock").isEqualTo(Integer.MAX_VALUE);
   }
 }
