@@ -36,6 +36,8 @@ class OrderController {
       LocalDateTime placedAt, String closedReason, String receivedBy, Integer satisfaction, String processInstanceId,
       List<Order.Progress> progress) {}
 
+  private static final List<String> SEES_CONTACT = List.of(StationGroups.MANAGERS, StationGroups.ADMINS);
+
   private final OrderService orders;
   private final ResidentRepository residents;
   private final CurrentUser currentUser;
@@ -58,9 +60,12 @@ class OrderController {
   StaffOrderView order(@PathVariable String orderNo) {
     currentUser.requireAnyOf(StationGroups.ORDER_DESK, "Only station volunteers and managers see whole orders");
     Order order = orders.find(orderNo);
+    // A resident's phone and address go to managers; the volunteer who carries the goods to the door gets them from
+    // the delivery task they have claimed (/api/deliveries/{deliveryNo}/contact), nobody else at the desk.
+    boolean manager = currentUser.groups().stream().anyMatch(SEES_CONTACT::contains);
     ResidentView resident = residents.find(order.residentId())
-        .map(r -> new ResidentView(r.id(), r.name(), r.phone(), r.address(), r.buildingName(), r.gridName(),
-            r.tags().stream().map(Enum::name).sorted().toList()))
+        .map(r -> new ResidentView(r.id(), r.name(), manager ? r.phone() : null, manager ? r.address() : null,
+            r.buildingName(), r.gridName(), r.tags().stream().map(Enum::name).sorted().toList()))
         .orElse(null);
     return new StaffOrderView(order.orderNo(), order.status(), resident, order.items(), order.total(),
         order.deliveryPreference(), order.deliveryMode(), order.note(), order.placedBy(), order.placedAt(),

@@ -58,6 +58,13 @@ class OrderApiIT {
     assertThat(staffView.json().get("status").asText()).isEqualTo("COMPLETED");
     assertThat(staffView.json().at("/resident/name").asText()).isEqualTo("Liu Jianguo (刘建国)");
     assertThat(staffView.json().get("satisfaction").asInt()).isEqualTo(5);
+    assertThat(staffView.json().at("/resident/phone").asText()).as("a manager sees how to reach the resident")
+        .isNotBlank();
+    Response desk = as("li.qiang").get("/api/orders/" + orderNo);
+    assertThat(desk.status()).isEqualTo(200);
+    assertThat(desk.json().at("/resident/name").asText()).isEqualTo("Liu Jianguo (刘建国)");
+    assertThat(desk.json().get("resident").has("phone")).as("a volunteer at the desk does not").isFalse();
+    assertThat(desk.json().get("resident").has("address")).isFalse();
 
     Response publicView = StationHttp.anonymous(port).get("/api/public/orders/" + orderNo);
     assertThat(publicView.status()).isEqualTo(200);
