@@ -24,7 +24,7 @@ public class OrderBook {
   public String register(ValidOrder order, String processInstanceId, String placedBy) {
     LocalDateTime now = LocalDateTime.now();
     String orderNo = numbers.next("YZ", "station_order_seq", now.toLocalDate());
-    orders.insert(orderNo, order, processInstanceId, placedBy, now);
+    orders.insert(orderNo, PublicCodes.next(), order, processInstanceId, placedBy, now);
     orders.appendProgress(orderNo, now, "PLACED", "Order placed (居民已下单)");
     return orderNo;
   }

@@ -23,7 +23,9 @@ import org.yizhan.residents.ResidentRepository;
 @RestController
 class OrderController {
 
-  record Placed(String orderNo, String processInstanceId, BigDecimal total, DeliveryMode deliveryMode) {}
+  /** What the desk prints on the resident's slip: the number, and the code that opens the public order page. */
+  record Placed(String orderNo, String publicCode, String processInstanceId, BigDecimal total,
+      DeliveryMode deliveryMode) {}
 
   record CancelRequest(@NotBlank(message = "is required: say why the resident cancels")
                        @Size(max = 500, message = "may be at most 500 characters") String reason) {}
@@ -31,7 +33,7 @@ class OrderController {
   record ResidentView(String id, String name, String phone, String address, String building, String grid,
       List<String> tags) {}
 
-  record StaffOrderView(String orderNo, OrderStatus status, ResidentView resident, List<Order.Item> items,
+  record StaffOrderView(String orderNo, String publicCode, OrderStatus status, ResidentView resident, List<Order.Item> items,
       BigDecimal total, DeliveryMode deliveryPreference, DeliveryMode deliveryMode, String note, String placedBy,
       LocalDateTime placedAt, String closedReason, String receivedBy, Integer satisfaction, String processInstanceId,
       List<Order.Progress> progress) {}
@@ -53,7 +55,8 @@ class OrderController {
     currentUser.requireAnyOf(StationGroups.ORDER_DESK, "Only station volunteers and managers take orders");
     Order order = orders.place(request, currentUser.id());
     return ResponseEntity.created(URI.create("/api/orders/" + order.orderNo()))
-        .body(new Placed(order.orderNo(), order.processInstanceId(), order.total(), order.deliveryMode()));
+        .body(new Placed(order.orderNo(), orders.publicCodeOf(order.orderNo()), order.processInstanceId(),
+            order.total(), order.deliveryMode()));
   }
 
   @GetMapping("/api/orders/{orderNo}")
@@ -67,7 +70,7 @@ class OrderController {
         .map(r -> new ResidentView(r.id(), r.name(), manager ? r.phone() : null, manager ? r.address() : null,
             r.buildingName(), r.gridName(), r.tags().stream().map(Enum::name).sorted().toList()))
         .orElse(null);
-    return new StaffOrderView(order.orderNo(), order.status(), resident, order.items(), order.total(),
+    return new StaffOrderView(order.orderNo(), orders.publicCodeOf(order.orderNo()), order.status(), resident, order.items(), order.total(),
         order.deliveryPreference(), order.deliveryMode(), order.note(), order.placedBy(), order.placedAt(),
         order.closedReason(), order.receivedBy(), order.satisfaction(), order.processInstanceId(), order.progress());
   }

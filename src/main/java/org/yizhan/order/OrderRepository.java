@@ -20,12 +20,13 @@ public class OrderRepository {
     this.jdbc = jdbc;
   }
 
-  void insert(String orderNo, ValidOrder order, String processInstanceId, String placedBy, LocalDateTime placedAt) {
+  void insert(String orderNo, String publicCode, ValidOrder order, String processInstanceId, String placedBy,
+      LocalDateTime placedAt) {
     jdbc.sql("""
-            insert into station_order (order_no, resident_id, status, process_instance_id, total, delivery_preference,
-                                       note, placed_by, placed_at)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-        .params(orderNo, order.resident().id(), OrderStatus.PLACED.name(), processInstanceId, order.total(),
+            insert into station_order (order_no, public_code, resident_id, status, process_instance_id, total,
+                                       delivery_preference, note, placed_by, placed_at)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+        .params(orderNo, publicCode, order.resident().id(), OrderStatus.PLACED.name(), processInstanceId, order.total(),
             order.deliveryPreference() == null ? null : order.deliveryPreference().name(), order.note(), placedBy, placedAt)
         .update();
     int lineNo = 1;
@@ -79,6 +80,27 @@ public class OrderRepository {
             rs.getString("placed_by"), rs.getTimestamp("placed_at").toLocalDateTime(), rs.getString("closed_reason"),
             rs.getString("received_by"), (Integer) rs.getObject("satisfaction"), items(orderNo), progress(orderNo)))
         .optional();
+  }
+
+  /** The order a slip's public code names. */
+  Optional<String> findOrderNoByPublicCode(String publicCode) {
+    return jdbc.sql("select order_no from station_order where public_code = ?").param(publicCode)
+        .query(String.class).optional();
+  }
+
+  Optional<String> publicCodeOf(String orderNo) {
+    return jdbc.sql("select public_code from station_order where order_no = ?").param(orderNo)
+        .query(String.class).optional();
+  }
+
+  /** Orders placed before slips had codes. */
+  List<String> ordersWithoutPublicCode() {
+    return jdbc.sql("select order_no from station_order where public_code is null").query(String.class).list();
+  }
+
+  void setPublicCode(String orderNo, String publicCode) {
+    jdbc.sql("update station_order set public_code = ? where order_no = ? and public_code is null")
+        .params(publicCode, orderNo).update();
   }
 
   public Optional<String> findOrderNoByProcessInstance(String processInstanceId) {

@@ -54,6 +54,11 @@ public class OrderService {
     return orders.find(orderNo).orElseThrow();
   }
 
+  /** The code on the resident's slip that opens the public order page. */
+  public String publicCodeOf(String orderNo) {
+    return orders.publicCodeOf(orderNo).orElse(null);
+  }
+
   public Order find(String orderNo) {
     return orders.find(orderNo).orElseThrow(() -> ApiException.notFound("orderNo",
         "There is no order " + orderNo + "; check the number on the resident's slip"));

@@ -16,7 +16,7 @@ final class BenchmarkModels {
 
   private static final String FORM_ID = "bench-task";
   private static final String FORM = "{\"id\": \"" + FORM_ID + "\", \"type\": \"default\", \"components\": "
-      + "[{\"type\": \"textfield\", \"id\": \"Field_Note\", \"key\": \"benchNote\", \"label\": \"备注 (Note)\"}]}";
+      + "[{\"type\": \"checkbox\", \"id\": \"Field_Done\", \"key\": \"done\", \"label\": \"完成 (Done)\"}]}";
 
   private BenchmarkModels() {}
 

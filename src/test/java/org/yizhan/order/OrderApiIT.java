@@ -66,7 +66,11 @@ class OrderApiIT {
     assertThat(desk.json().get("resident").has("phone")).as("a volunteer at the desk does not").isFalse();
     assertThat(desk.json().get("resident").has("address")).isFalse();
 
-    Response publicView = StationHttp.anonymous(port).get("/api/public/orders/" + orderNo);
+    String code = staffView.json().get("publicCode").asText();
+    assertThat(code).matches("[2-9A-HJKMNP-Z]{10}");
+    assertThat(StationHttp.anonymous(port).get("/api/public/orders/" + orderNo).status())
+        .as("the sequential number opens nothing").isEqualTo(404);
+    Response publicView = StationHttp.anonymous(port).get("/api/public/orders/" + code);
     assertThat(publicView.status()).isEqualTo(200);
     assertThat(fieldNames(publicView.json())).containsExactlyInAnyOrder("orderNo", "status", "items", "total", "progress");
     assertThat(fieldNames(publicView.json().get("items").get(0)))
@@ -183,7 +187,8 @@ class OrderApiIT {
   void unknownOrderNumberIsNotFoundEverywhere() {
     assertThat(as("wang.fang").get("/api/orders/YZ-000000-0000").status()).isEqualTo(404);
     assertThat(StationHttp.anonymous(port).get("/api/public/orders/YZ-000000-0000").json().get("error").asText())
-        .contains("YZ-000000-0000");
+        .contains("YZ-000000-0000", "code on the slip");
+    assertThat(StationHttp.anonymous(port).get("/api/public/orders/ABCDEFGHJK").status()).isEqualTo(404);
     assertThat(as("wang.fang").post("/api/orders/YZ-000000-0000/cancel", "{\"reason\": \"x\"}").status()).isEqualTo(404);
   }
 

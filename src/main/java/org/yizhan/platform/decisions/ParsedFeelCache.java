@@ -62,8 +62,8 @@ class ParsedFeelCache extends AbstractProcessEnginePlugin {
     configuration.setDmnEngineConfiguration(dmn);
   }
 
-  /** Camunda's Scala FEEL engine with each expression parsed once. */
-  static class CachingScalaFeelEngine extends ScalaFeelEngine {
+  /** Camunda's Scala FEEL engine, reading plain values only, with each expression parsed once. */
+  static class CachingScalaFeelEngine extends SafeScalaFeelEngine {
 
     /** Far more distinct expressions than the station's tables hold, so that only redeployments ever fill it. */
     static final int MAX_CACHED = 10_000;

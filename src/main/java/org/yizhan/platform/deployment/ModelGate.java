@@ -79,7 +79,8 @@ public class ModelGate implements DeploymentCheck {
             found.addAll(ModelSafety.ofProcess(content, beans));
           }
           case CASE -> found.add("is a CMMN case model, which the station does not run; model it in BPMN");
-          case OTHER -> { }
+          case OTHER -> found.add("is not a model or a form; the station deploys .bpmn, .dmn and .form files only (an "
+              + "HTML or script file would run in the browsers of the people who open it)");
         }
         declared.addAll(ModelReferences.declaredBy(name, models));
       } catch (Exception notParsed) {

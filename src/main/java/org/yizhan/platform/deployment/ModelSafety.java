@@ -31,7 +31,7 @@ import org.yizhan.platform.engine.ModelBeans;
  *   <li>every expression keeps to the safe set ({@link ExpressionChecker}, the same policy the engine enforces);</li>
  *   <li>a delegate expression names one of the station's steps ({@code ${registerOrder}});</li>
  *   <li>no scripts (script tasks, {@code camunda:script}, scripted conditions, DMN expression languages other than
- *       FEEL and JUEL), no Java classes ({@code camunda:class}) and no connectors: each of those runs code the app
+ *       FEEL), no Java classes ({@code camunda:class}) and no connectors: each of those runs code the app
  *       does not review.</li>
  * </ul>
  */
@@ -40,11 +40,12 @@ final class ModelSafety {
   private static final String BPMN = "http://www.omg.org/spec/BPMN/20100524/MODEL";
   private static final Set<String> CAMUNDA = Set.of("http://camunda.org/schema/1.0/bpmn",
       "http://activiti.org/bpmn", "http://camunda.org/schema/1.0/dmn");
-  private static final Set<String> CLASS_ATTRIBUTES = Set.of("class", "variableMappingClass");
+  private static final Set<String> CLASS_ATTRIBUTES = Set.of("class", "variableMappingClass", "formHandlerClass");
   private static final Set<String> DELEGATE_ATTRIBUTES = Set.of("delegateExpression",
       "variableMappingDelegateExpression");
-  private static final Set<String> DMN_LANGUAGES = Set.of("feel", "juel",
-      "https://www.omg.org/spec/dmn/20191111/feel", "http://www.omg.org/spec/feel/20140401");
+  /** FEEL only: JUEL in a decision would hand FEEL Java objects (e.g. {@code ${dateTime()}}), scripts run code. */
+  private static final Set<String> DMN_LANGUAGES = Set.of("feel", "https://www.omg.org/spec/dmn/20191111/feel",
+      "https://www.omg.org/spec/dmn/20191111/feel/", "http://www.omg.org/spec/feel/20140401");
   private static final Pattern BEAN_EXPRESSION = Pattern.compile("\\$\\{\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*}");
   private static final String STEPS_HINT = "use one of the station's steps by delegate expression, e.g. ${registerOrder}";
 
@@ -65,6 +66,10 @@ final class ModelSafety {
       if (isCamunda(namespace) && ("script".equals(local) || "connector".equals(local))) {
         problems.add(describe(element) + " holds a camunda:" + local + ", which is not allowed; " + STEPS_HINT);
       }
+      if (isCamunda(namespace) && "formData".equals(local)) {
+        problems.add(describe(element) + " holds a generated form (camunda:formData), whose validators may name Java "
+            + "classes; link a Camunda Form instead");
+      }
       forEachAttribute(element, attribute -> {
         String name = attribute.getLocalName() == null ? attribute.getName() : attribute.getLocalName();
         // camunda:class on a BPMN element, or class on a camunda:taskListener (whose attributes have no prefix)
@@ -72,6 +77,10 @@ final class ModelSafety {
             || attribute.getNamespaceURI() == null && isCamunda(element.getNamespaceURI());
         if (camunda && CLASS_ATTRIBUTES.contains(name)) {
           problems.add(describe(element) + " names the Java class " + attribute.getValue() + "; " + STEPS_HINT);
+        } else if (camunda && "formKey".equals(name)) {
+          // An embedded HTML form runs its scripts in the browser of whoever opens the task, an administrator included.
+          problems.add(describe(element) + " names the embedded form " + attribute.getValue() + "; embedded HTML forms "
+              + "are not allowed, link a Camunda Form (Form type: Camunda Forms (linked))");
         } else if (camunda && DELEGATE_ATTRIBUTES.contains(name)) {
           checkDelegate(attribute.getValue(), beans, problems);
         } else if ("language".equals(name) || "scriptFormat".equals(name)) {
@@ -86,14 +95,13 @@ final class ModelSafety {
     return problems;
   }
 
-  /** Problems of a DMN file's XML: expression languages, and the expressions of JUEL entries. */
+  /** Problems of a DMN file's XML: any expression language but FEEL. */
   static List<String> ofDecision(byte[] xml) {
     List<String> problems = new ArrayList<>();
     walk(parse(xml).getDocumentElement(), element -> {
       String language = element.getAttribute("expressionLanguage");
       if (!language.isBlank() && !DMN_LANGUAGES.contains(language.trim().toLowerCase(Locale.ROOT))) {
-        problems.add(describe(element) + " is written in '" + language + "'; decision tables use FEEL (or JUEL), "
-            + "no scripts");
+        problems.add(describe(element) + " is written in '" + language + "'; decision tables are written in FEEL");
       }
       checkExpressions(ownText(element), problems);
     });

@@ -18,6 +18,8 @@ import org.springframework.stereotype.Component;
  *   <li>expressions resolve only what {@link ExpressionPolicy} allows ({@link SafeExpressionManager});</li>
  *   <li>ad-hoc task queries evaluate no expression, and filters store only safe ones ({@link QueryExpressionGuard});
  *   </li>
+ *   <li>tasks are completed with their form's fields only, and only administrators reshape running instances
+ *       ({@link WorkThroughTheProcess});</li>
  *   <li>every new deployment passes the station's model check ({@link DeploymentCheck}) ({@link ModelCheckDeployer}), whether it comes from
  *       processes/, Modeler's Deploy button, the webapps or Java.</li>
  * </ul>
@@ -41,13 +43,23 @@ class EngineSafetyPlugin extends AbstractProcessEnginePlugin {
   public void preInit(ProcessEngineConfigurationImpl configuration) {
     configuration.setExpressionManager(new SafeExpressionManager(context, beans));
 
-    List<CommandInterceptor> interceptors = new ArrayList<>(orEmpty(configuration.getCustomPreCommandInterceptorsTxRequired()));
-    interceptors.add(0, new QueryExpressionGuard());
-    configuration.setCustomPreCommandInterceptorsTxRequired(interceptors);
+    // Both of the engine's command chains: most commands run in the first, a few in a new transaction.
+    configuration.setCustomPreCommandInterceptorsTxRequired(
+        withGuards(configuration.getCustomPreCommandInterceptorsTxRequired(), configuration));
+    configuration.setCustomPreCommandInterceptorsTxRequiresNew(
+        withGuards(configuration.getCustomPreCommandInterceptorsTxRequiresNew(), configuration));
 
     List<Deployer> deployers = new ArrayList<>(orEmpty(configuration.getCustomPreDeployers()));
     deployers.add(0, new ModelCheckDeployer(gate));
     configuration.setCustomPreDeployers(deployers);
+  }
+
+  private static List<CommandInterceptor> withGuards(List<CommandInterceptor> existing,
+      ProcessEngineConfigurationImpl configuration) {
+    List<CommandInterceptor> interceptors = new ArrayList<>(orEmpty(existing));
+    interceptors.add(0, new QueryExpressionGuard());
+    interceptors.add(1, new WorkThroughTheProcess(configuration));
+    return interceptors;
   }
 
   private static <T> List<T> orEmpty(List<T> list) {

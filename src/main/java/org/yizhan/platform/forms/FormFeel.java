@@ -1,13 +1,14 @@
 package org.yizhan.platform.forms;
 
+import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
 
 import org.camunda.bpm.dmn.feel.impl.FeelEngine;
-import org.camunda.bpm.dmn.feel.impl.scala.ScalaFeelEngineFactory;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.engine.variable.context.VariableContext;
 import org.camunda.bpm.engine.variable.value.TypedValue;
+import org.yizhan.platform.decisions.SafeScalaFeelEngine;
 
 /**
  * FEEL as form-js evaluates it in a form ({@code conditional.hide}, {@code valuesExpression}, bounds written as
@@ -15,7 +16,8 @@ import org.camunda.bpm.engine.variable.value.TypedValue;
  */
 final class FormFeel {
 
-  private static final FeelEngine FEEL = new ScalaFeelEngineFactory().createInstance();
+  /** The station's FEEL engine: the values of a process reach a form's rules as plain values only. */
+  private static final FeelEngine FEEL = new SafeScalaFeelEngine(List.of());
 
   private FormFeel() {}
 

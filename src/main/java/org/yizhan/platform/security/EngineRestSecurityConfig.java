@@ -39,6 +39,15 @@ public class EngineRestSecurityConfig {
     return registration;
   }
 
+  /** The pages anybody may read, limited per client (the public order page must not be walked through). */
+  @Bean
+  FilterRegistrationBean<PublicRateLimit> publicRateLimitFilter(PublicRateLimit limit) {
+    var registration = new FilterRegistrationBean<>(limit);
+    registration.addUrlPatterns("/api/public/*");
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 15);
+    return registration;
+  }
+
   /** Health details for administrators only: see {@link ActuatorCallerFilter}. */
   @Bean
   FilterRegistrationBean<ActuatorCallerFilter> actuatorCaller(IdentityService identityService) {

@@ -25,18 +25,28 @@ class ForgedReferencesIT {
   @Autowired TaskService tasks;
 
   @Test
-  void merchantWhoNamesAnotherOrderOnItsOwnTaskOnlyAnswersForItsOwn() {
+  void merchantWhoNamesAnotherOrderOnItsOwnTaskIsRefusedAndCouldNotReachItAnyway() {
     String own = accepted(place());
     String other = accepted(place());
     String confirmStock = taskOf(own, "Task_ConfirmStock");
 
-    Response answered = as("hetao.market").post("/engine-rest/task/" + confirmStock + "/complete", """
-        {"variables": {"stockAvailable": {"value": "NO"}, "orderNo": {"value": "%s"}}}""".formatted(other));
+    String forged = """
+        {"variables": {"stockAvailable": {"value": "NO"}, "orderNo": {"value": "%s"}}}""".formatted(other);
 
+    Response refused = as("hetao.market").post("/engine-rest/task/" + confirmStock + "/complete", forged);
+    assertThat(refused.status()).as(refused.text()).isEqualTo(400);
+    assertThat(refused.json().get("message").asText()).contains("orderNo is not a field of this task's form");
+    assertThat(status(own)).isEqualTo("PROCURING");
+
+    // Even where a completion may carry other variables (an administrator's), the steps find the order by its
+    // business key, not by the variable.
+    Response answered = StationHttp.as(port, "admin", "admin")
+        .post("/engine-rest/task/" + confirmStock + "/complete", forged);
     assertThat(answered.status()).as(answered.text()).isEqualTo(204);
     assertThat(status(own)).isEqualTo("CANCELLED");
     assertThat(status(other)).as("the other order is untouched").isEqualTo("PROCURING");
-    assertThat(StationHttp.anonymous(port).get("/api/public/orders/" + other).json().get("status").asText())
+    String otherCode = as("chen.jing").get("/api/orders/" + other).json().get("publicCode").asText();
+    assertThat(StationHttp.anonymous(port).get("/api/public/orders/" + otherCode).json().get("status").asText())
         .isEqualTo("PROCURING");
   }
 

@@ -159,4 +159,30 @@ class SecurityIT {
     assertThat(((org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
         .getLoginMaxAttempts()).as("no permanent lock").isEqualTo(Integer.MAX_VALUE);
   }
+
+  @Autowired PublicRateLimit publicRateLimit;
+
+  @Test
+  void pagesWithoutLoginAreLimitedPerClient() {
+    publicRateLimit.forget("127.0.0.1");
+    try {
+      int answered = 0;
+      Response last = null;
+      for (int i = 0; i < PublicRateLimit.PER_MINUTE + 1; i++) {
+        last = StationHttp.anonymous(port).get("/api/public/orders/ABCDEFGHJK");
+        if (last.status() == 404) {
+          answered++;
+        }
+      }
+      // A minute may turn over during the loop; then the count starts again and nothing is refused yet.
+      if (answered == PublicRateLimit.PER_MINUTE) {
+        assertThat(last.status()).isEqualTo(429);
+        assertThat(last.json().get("error").asText()).startsWith("查询太频繁");
+      } else {
+        assertThat(answered).isEqualTo(PublicRateLimit.PER_MINUTE + 1);
+      }
+    } finally {
+      publicRateLimit.forget("127.0.0.1");
+    }
+  }
 }

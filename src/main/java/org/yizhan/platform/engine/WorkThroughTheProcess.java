@@ -1,0 +1,174 @@
+package org.yizhan.platform.engine;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.reflect.Field;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cmd.AbstractRestartProcessInstanceCmd;
+import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.DelegateTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.ModifyProcessInstanceAsyncCmd;
+import org.camunda.bpm.engine.impl.cmd.ModifyProcessInstanceCmd;
+import org.camunda.bpm.engine.impl.cmd.ProcessInstanceModificationBatchCmd;
+import org.camunda.bpm.engine.impl.cmd.ResolveTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.StartProcessInstanceAtActivitiesCmd;
+import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.impl.interceptor.Command;
+import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.camunda.bpm.engine.task.DelegationState;
+import org.camunda.bpm.engine.task.Task;
+
+/**
+ * Work goes through the process, whichever API asks, for everybody signed in but administrators:
+ * <ul>
+ *   <li>a task is completed (or its form submitted) with the values of its form's fields and nothing else, so that
+ *       completing a task cannot overwrite what the process keeps for itself (attempts, deadlines, the mediation level,
+ *       who delivered);</li>
+ *   <li>no process is started in the middle or with its listeners skipped, and no running instance is moved,
+ *       modified or restarted: that is an administrator's repair work;</li>
+ *   <li>tasks are not delegated or resolved (the station does not use delegation, and resolving skips the form's
+ *       rules).</li>
+ * </ul>
+ * The station's own code (seeds, timers, Java callers without a signed-in user) is not held to it.
+ *
+ * <p>Camunda internals: a command interceptor before the engine's own, recognising Camunda's command classes and
+ * reading the submitted values from their protected fields by reflection (verified on 7.24.0). A field that cannot be
+ * read refuses the command rather than letting it through.
+ */
+class WorkThroughTheProcess extends CommandInterceptor {
+
+  static final String ADMINISTRATORS = "camunda-admin";
+
+  private static final Field COMPLETE_TASK = field(CompleteTaskCmd.class, "taskId");
+  private static final Field COMPLETE_VARIABLES = field(CompleteTaskCmd.class, "variables");
+  private static final Field SUBMIT_TASK = field(SubmitTaskFormCmd.class, "taskId");
+  private static final Field SUBMIT_VARIABLES = field(SubmitTaskFormCmd.class, "properties");
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final ProcessEngineConfigurationImpl engine;
+  /** Form field names by process definition and task, for forms that cannot change under a process version. */
+  private final Map<String, Set<String>> fieldsByTask = new ConcurrentHashMap<>();
+
+  WorkThroughTheProcess(ProcessEngineConfigurationImpl engine) {
+    this.engine = engine;
+  }
+
+  @Override
+  public <T> T execute(Command<T> command) {
+    Authentication caller = engine.getIdentityService().getCurrentAuthentication();
+    if (caller == null || caller.getGroupIds() != null && caller.getGroupIds().contains(ADMINISTRATORS)) {
+      return next.execute(command);
+    }
+    if (command instanceof StartProcessInstanceAtActivitiesCmd || command instanceof ModifyProcessInstanceCmd
+        || command instanceof ModifyProcessInstanceAsyncCmd || command instanceof ProcessInstanceModificationBatchCmd
+        || command instanceof AbstractRestartProcessInstanceCmd) {
+      throw new AuthorizationException("只有系统管理员可以改动流程的走向 (Starting a process in the middle, or moving, "
+          + "modifying or restarting running instances, is an administrator's work; start processes from their start "
+          + "and work their tasks)");
+    }
+    if (command instanceof ResolveTaskCmd || command instanceof DelegateTaskCmd) {
+      throw new AuthorizationException("驿站不使用任务委派 (The station does not delegate tasks; claim the task or hand "
+          + "it to a colleague instead)");
+    }
+    if (command instanceof CompleteTaskCmd complete) {
+      checkSubmission((String) read(COMPLETE_TASK, complete), (Map<?, ?>) read(COMPLETE_VARIABLES, complete));
+    } else if (command instanceof SubmitTaskFormCmd submit) {
+      checkSubmission((String) read(SUBMIT_TASK, submit), (Map<?, ?>) read(SUBMIT_VARIABLES, submit));
+    }
+    return next.execute(command);
+  }
+
+  private void checkSubmission(String taskId, Map<?, ?> variables) {
+    if (taskId == null) {
+      return;
+    }
+    Task task = engine.getTaskService().createTaskQuery().taskId(taskId).initializeFormKeys().singleResult();
+    if (task == null) {
+      return; // not there, or not visible to the caller: the engine answers that itself
+    }
+    if (task.getDelegationState() == DelegationState.PENDING) {
+      throw new AuthorizationException("驿站不使用任务委派 (This task was delegated; the station does not use delegation, "
+          + "ask an administrator)");
+    }
+    if (variables == null || variables.isEmpty() || task.getCamundaFormRef() == null) {
+      return;
+    }
+    Set<String> fields = fieldsOf(task);
+    Set<String> strangers = new TreeSet<>();
+    for (Object name : variables.keySet()) {
+      if (!fields.contains(String.valueOf(name))) {
+        strangers.add(String.valueOf(name));
+      }
+    }
+    if (!strangers.isEmpty()) {
+      throw new BadUserRequestException("表单上没有这些字段 (" + String.join(", ", strangers) + " is not a field of this "
+          + "task's form; a task is completed with its form's fields only: " + String.join(", ", fields) + ")");
+    }
+  }
+
+  private Set<String> fieldsOf(Task task) {
+    boolean fixed = !"latest".equals(task.getCamundaFormRef().getBinding()) && task.getProcessDefinitionId() != null;
+    String versionAndTask = task.getProcessDefinitionId() + "#" + task.getTaskDefinitionKey();
+    if (fixed) {
+      Set<String> known = fieldsByTask.get(versionAndTask);
+      if (known != null) {
+        return known;
+      }
+    }
+    Set<String> fields = new LinkedHashSet<>();
+    try (InputStream form = engine.getFormService().getDeployedTaskForm(task.getId())) {
+      collect(JSON.readTree(form).path("components"), fields);
+    } catch (IOException | ProcessEngineException unreadable) {
+      throw new BadUserRequestException("The form of task " + task.getId() + " cannot be read: "
+          + unreadable.getMessage());
+    }
+    if (fixed) {
+      fieldsByTask.put(versionAndTask, Set.copyOf(fields));
+    }
+    return fields;
+  }
+
+  private static void collect(JsonNode components, Collection<String> keys) {
+    for (JsonNode component : components) {
+      if (component.hasNonNull("key")) {
+        keys.add(component.get("key").asText());
+      }
+      collect(component.path("components"), keys);
+    }
+  }
+
+  private static Field field(Class<?> type, String name) {
+    try {
+      Field field = type.getDeclaredField(name);
+      field.setAccessible(true);
+      return field;
+    } catch (NoSuchFieldException | RuntimeException missing) {
+      return null;
+    }
+  }
+
+  private static Object read(Field field, Object command) {
+    if (field == null) {
+      throw new BadUserRequestException("The engine's task commands changed; completions are refused until "
+          + "WorkThroughTheProcess is checked against this Camunda version");
+    }
+    try {
+      return field.get(command);
+    } catch (IllegalAccessException unreadable) {
+      throw new BadUserRequestException("Cannot check the completion: " + unreadable.getMessage());
+    }
+  }
+}

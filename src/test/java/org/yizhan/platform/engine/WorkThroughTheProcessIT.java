@@ -1,0 +1,108 @@
+package org.yizhan.platform.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
+
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.yizhan.StationTest;
+import org.yizhan.support.StationHttp;
+import org.yizhan.support.StationHttp.Response;
+
+/** What a volunteer or a manager cannot make the engine do around the process, whichever API they use. */
+@StationTest
+class WorkThroughTheProcessIT {
+
+  @LocalServerPort int port;
+  @Autowired RuntimeService runtime;
+  @Autowired TaskService tasks;
+  @Autowired RepositoryService repository;
+
+  @Test
+  void volunteerCannotStartAnOrderInTheMiddle() {
+    long before = runtime.createProcessInstanceQuery().processDefinitionKey("station-order").count();
+
+    Response started = as("wang.fang").post("/engine-rest/process-definition/key/station-order/start", """
+        {"startInstructions": [{"type": "startBeforeActivity", "activityId": "Task_CheckGoods"}],
+         "variables": {"item1Quantity": {"value": 999, "type": "Long"}}}""");
+
+    assertThat(started.status()).as(started.text()).isEqualTo(403);
+    assertThat(started.json().get("message").asText()).contains("administrator's work");
+    assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("station-order").count()).isEqualTo(before);
+  }
+
+  @Test
+  void tasksAreNeitherDelegatedNorResolvedPastTheirForm() {
+    String taskId = acceptTaskOfANewOrder();
+    assertThat(as("wang.fang").post("/engine-rest/task/" + taskId + "/claim", "{\"userId\": \"wang.fang\"}").status())
+        .isEqualTo(204);
+
+    Response delegated = as("wang.fang").post("/engine-rest/task/" + taskId + "/delegate", "{\"userId\": \"li.qiang\"}");
+    assertThat(delegated.status()).as(delegated.text()).isIn(403);
+
+    // Made pending by other means (an administrator, an older version), the task still cannot be resolved by a form.
+    tasks.delegateTask(taskId, "wang.fang");
+    Response resolved = as("wang.fang").post("/engine-rest/task/" + taskId + "/submit-form", """
+        {"variables": {"acceptDecision": {"value": "MAYBE"}}}""");
+    assertThat(resolved.status()).as(resolved.text()).isEqualTo(403);
+    assertThat(tasks.getVariables(taskId)).doesNotContainKey("acceptDecision");
+  }
+
+  @Test
+  void managerCannotDeployAnEmbeddedFormOrAFileThatIsNoModel() throws Exception {
+    String withEmbeddedForm = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="Definitions_Xss" targetNamespace="x">
+          <bpmn:process id="embedded-form-probe" isExecutable="true" camunda:historyTimeToLive="P1D">
+            <bpmn:startEvent id="StartEvent_Form" camunda:formKey="embedded:deployment:evil.html" />
+          </bpmn:process>
+        </bpmn:definitions>""".strip();
+    String evil = "<form><script cam-script type=\"text/form-script\">fetch('/x?'+document.cookie)</script></form>";
+
+    var answer = deploy(Map.of("embedded-form-probe.bpmn", withEmbeddedForm, "evil.html", evil));
+
+    assertThat(answer.statusCode()).as(answer.body()).isEqualTo(400);
+    assertThat(answer.body()).contains("embedded HTML forms are not allowed", "evil.html: is not a model or a form");
+    assertThat(repository.createProcessDefinitionQuery().processDefinitionKey("embedded-form-probe").count()).isZero();
+  }
+
+  private String acceptTaskOfANewOrder() {
+    Response placed = as("wang.fang").post("/api/orders", """
+        {"residentId": "R-0002", "items": [{"sku": "RICE-5KG", "quantity": 1}]}""");
+    assertThat(placed.status()).as(placed.text()).isEqualTo(201);
+    return tasks.createTaskQuery().processInstanceId(placed.json().get("processInstanceId").asText())
+        .taskDefinitionKey("Task_AcceptOrder").singleResult().getId();
+  }
+
+  private HttpResponse<String> deploy(Map<String, String> files) throws Exception {
+    String boundary = "----probe" + System.nanoTime();
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"deployment-name\"\r\n\r\nprobe\r\n")
+        .getBytes(StandardCharsets.UTF_8));
+    files.forEach((name, content) -> body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\""
+        + name + "\"; filename=\"" + name + "\"\r\nContent-Type: application/octet-stream\r\n\r\n" + content + "\r\n")
+        .getBytes(StandardCharsets.UTF_8)));
+    body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/engine-rest/deployment/create"))
+        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("chen.jing:demo".getBytes(StandardCharsets.UTF_8)))
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build();
+    return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+  }
+
+  private StationHttp as(String user) {
+    return StationHttp.as(port, user, "demo");
+  }
+}
