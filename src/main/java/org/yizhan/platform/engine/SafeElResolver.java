@@ -26,9 +26,9 @@ import org.joda.time.DateTime;
  * with an {@link UnsafeExpressionException}. It replaces Camunda's chain, which ends in a {@code BeanELResolver} that
  * reads any property and calls any method of any object by reflection ({@code ''.getClass().forName(…)}).
  *
- * <p>Names are looked up as Camunda does (variables, {@code execution}, {@code task} and the other names of
- * Camunda's {@link VariableScopeElResolver}, then DMN's variable context), then among the station's own steps
- * ({@link ModelBeans}). A property of a map, list or array is read as EL reads it; a property or method of
+ * <p>Names are looked up among the station's own steps ({@link ModelBeans}) first, so that no variable can stand in
+ * for one, then as Camunda does (variables, {@code execution}, {@code task} and the other names of Camunda's
+ * {@link VariableScopeElResolver}, then DMN's variable context). A property of a map, list or array is read as EL reads it; a property or method of
  * {@code execution} or {@code task} only when the policy lists it, and of a {@code dateTime()} only its arithmetic.
  * Nothing is written except a variable named on its own.
  */
@@ -52,16 +52,14 @@ class SafeElResolver extends ELResolver {
   @Override
   public Object getValue(ELContext context, Object base, Object property) {
     if (base == null) {
-      Object value = variables.getValue(context, null, property);
-      if (context.isPropertyResolved()) {
-        return value;
-      }
+      // A station step before a variable of the same name: a variable sent at start as "recordSettlement" must not
+      // take the place of the step the model names.
       var bean = beans.bean(String.valueOf(property));
       if (bean.isPresent()) {
         context.setPropertyResolved(true);
         return bean.get();
       }
-      return null;
+      return variables.getValue(context, null, property);
     }
     if (isCollection(base)) {
       return collections.getValue(context, base, property);

@@ -16,13 +16,18 @@ import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cmd.AddGroupIdentityLinkCmd;
+import org.camunda.bpm.engine.impl.cmd.AddUserIdentityLinkCmd;
 import org.camunda.bpm.engine.impl.cmd.AbstractRestartProcessInstanceCmd;
 import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.DelegateTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.DeleteIdentityLinkCmd;
 import org.camunda.bpm.engine.impl.cmd.ModifyProcessInstanceAsyncCmd;
 import org.camunda.bpm.engine.impl.cmd.ModifyProcessInstanceCmd;
 import org.camunda.bpm.engine.impl.cmd.ProcessInstanceModificationBatchCmd;
 import org.camunda.bpm.engine.impl.cmd.ResolveTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.SaveTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.SetTaskOwnerCmd;
 import org.camunda.bpm.engine.impl.cmd.StartProcessInstanceAtActivitiesCmd;
 import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
 import org.camunda.bpm.engine.impl.identity.Authentication;
@@ -40,7 +45,7 @@ import org.camunda.bpm.engine.task.Task;
  *   <li>no process is started in the middle or with its listeners skipped, and no running instance is moved,
  *       modified or restarted: that is an administrator's repair work;</li>
  *   <li>tasks are not delegated or resolved (the station does not use delegation, and resolving skips the form's
- *       rules).</li>
+ *       rules), saved whole, or offered to other people or groups.</li>
  * </ul>
  * The station's own code (seeds, timers, Java callers without a signed-in user) is not held to it.
  *
@@ -82,6 +87,15 @@ class WorkThroughTheProcess extends CommandInterceptor {
     if (command instanceof ResolveTaskCmd || command instanceof DelegateTaskCmd) {
       throw new AuthorizationException("驿站不使用任务委派 (The station does not delegate tasks; claim the task or hand "
           + "it to a colleague instead)");
+    }
+    if (command instanceof SaveTaskCmd || command instanceof AddUserIdentityLinkCmd
+        || command instanceof AddGroupIdentityLinkCmd || command instanceof SetTaskOwnerCmd
+        || command instanceof DeleteIdentityLinkCmd) {
+      // Saving a whole task could delegate it, change its owner or make it another task's sub-task (which deletes
+      // it when that one completes); identity links decide who may see a task. Both are the process's to set.
+      // Claiming, giving back and handing to a colleague (the assignee) stay with the task workers.
+      throw new AuthorizationException("任务由流程分派 (Who a task is offered to, and the task itself, are set by the "
+          + "process; claim it, complete it or hand it to a colleague)");
     }
     if (command instanceof CompleteTaskCmd complete) {
       checkSubmission((String) read(COMPLETE_TASK, complete), (Map<?, ?>) read(COMPLETE_VARIABLES, complete));

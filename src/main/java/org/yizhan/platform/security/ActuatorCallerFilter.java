@@ -30,6 +30,13 @@ class ActuatorCallerFilter extends OncePerRequestFilter {
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     SignedIn user = SignedIn.of(request, identityService);
+    if (user == null && request.getHeader("Authorization") != null) {
+      // Credentials that do not sign in are refused, as everywhere else, so that the sign-in throttle counts them and
+      // the health page cannot be used to try passwords.
+      response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+      response.setHeader("WWW-Authenticate", "Basic realm=\"Yizhan\"");
+      return;
+    }
     chain.doFilter(user == null ? request : new HttpServletRequestWrapper(request) {
       @Override
       public Principal getUserPrincipal() {

@@ -61,7 +61,7 @@ public class LoginThrottle {
       int count = before == null ? 1 : before.count() + 1;
       return new Failures(count, count <= FREE_FAILURES ? null : clock.instant().plus(wait(count)));
     });
-    LOG.warn("Failed sign-in as '{}' from {} ({} in a row{})", user, client, now.count(),
+    LOG.warn("Failed sign-in as '{}' from {} ({} in a row{})", printable(user), client, now.count(),
         now.waitUntil() == null ? "" : "; the client waits " + wait(now.count()).toSeconds() + " s");
   }
 
@@ -72,6 +72,12 @@ public class LoginThrottle {
   /** Forgets a client's failures, as a successful sign-in does (for an administrator, and for tests). */
   public void forget(String client) {
     byClient.remove(client);
+  }
+
+  /** What a stranger typed as a user name, fit for one line of the log (no line breaks or control characters). */
+  private static String printable(String user) {
+    String text = user == null ? "" : user.replaceAll("\\p{Cntrl}", "?");
+    return text.length() <= 64 ? text : text.substring(0, 61) + "...";
   }
 
   private static Duration wait(int failures) {

@@ -53,9 +53,17 @@ class LoginThrottleFilter extends OncePerRequestFilter {
     String user = userTried(request).orElse("");
     if (response.getStatus() == HttpServletResponse.SC_UNAUTHORIZED) {
       throttle.failed(client, user);
-    } else if (response.getStatus() < 400) {
+    } else if (response.getStatus() < 400 && checksCredentials(request)) {
+      // Only where the credentials were really checked: a page that ignores them proves nothing.
       throttle.succeeded(client);
     }
+  }
+
+  /** Where the station checks the credentials a request carries, and answers 401 when they are wrong. */
+  private static boolean checksCredentials(HttpServletRequest request) {
+    String path = request.getRequestURI().substring(request.getContextPath().length());
+    return path.startsWith("/engine-rest/") || path.startsWith("/api/") && !path.startsWith("/api/public/")
+        || path.startsWith("/actuator/") || WEBAPP_LOGIN.matcher(path).matches();
   }
 
   /** The user name a request signs in with, if it signs in at all. */

@@ -84,6 +84,13 @@ class SafeExpressionManagerTest {
   }
 
   @Test
+  void aVariableCannotStandInForAStationStepOfTheSameName() {
+    engine.getRuntimeService().setVariable(executionId, "recordSettlement", "not a step");
+
+    assertThat(evaluate("${recordSettlement}")).isInstanceOf(JavaDelegate.class);
+  }
+
+  @Test
   void tasklistsFunctionsAndDateArithmeticWork() {
     assertThat(evaluate("${now()}")).isInstanceOf(Date.class);
     assertThat(evaluate("${dateTime().plusDays(7).minusHours(2)}")).isInstanceOf(DateTime.class);

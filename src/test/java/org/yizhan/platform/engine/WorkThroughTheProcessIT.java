@@ -61,6 +61,30 @@ class WorkThroughTheProcessIT {
   }
 
   @Test
+  void volunteerCannotRewriteATaskOrWhoItIsOfferedTo() {
+    String taskId = acceptTaskOfANewOrder();
+    var engineApi = org.camunda.bpm.engine.ProcessEngines.getDefaultProcessEngine();
+    engineApi.getIdentityService().setAuthentication("wang.fang", java.util.List.of("station-volunteers"));
+    try {
+      var task = tasks.createTaskQuery().taskId(taskId).singleResult();
+      task.setOwner("chen.jing");
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> tasks.saveTask(task))
+          .isInstanceOf(org.camunda.bpm.engine.AuthorizationException.class);
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> tasks.addCandidateUser(taskId, "hetao.market"))
+          .isInstanceOf(org.camunda.bpm.engine.AuthorizationException.class);
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> tasks.deleteCandidateGroup(taskId, "station-volunteers"))
+          .isInstanceOf(org.camunda.bpm.engine.AuthorizationException.class);
+    } finally {
+      engineApi.getIdentityService().clearAuthentication();
+    }
+    assertThat(tasks.createTaskQuery().taskId(taskId).singleResult().getOwner()).isNull();
+    assertThat(tasks.getIdentityLinksForTask(taskId)).extracting(link -> link.getGroupId())
+        .containsExactly("station-volunteers");
+    assertThat(as("wang.fang").put("/engine-rest/task/" + taskId, "{\"name\": \"x\", \"owner\": \"chen.jing\"}")
+        .status()).isEqualTo(403);
+  }
+
+  @Test
   void managerCannotDeployAnEmbeddedFormOrAFileThatIsNoModel() throws Exception {
     String withEmbeddedForm = """
         <?xml version="1.0" encoding="UTF-8"?>

@@ -144,9 +144,13 @@ class SecurityIT {
   void clientThatKeepsFailingToSignInWaitsWhileNoAccountIsLockedForGood() {
     throttle.forget("127.0.0.1");
     try {
-      for (int i = 0; i <= LoginThrottle.FREE_FAILURES; i++) {
+      for (int i = 0; i < LoginThrottle.FREE_FAILURES; i++) {
         assertThat(StationHttp.as(port, "nobody.here", "guess" + i).get("/engine-rest/task").status()).isEqualTo(401);
+        // A page that ignores credentials proves nothing and forgets nothing.
+        assertThat(StationHttp.as(port, "nobody.here", "guess").get("/order.html").status()).isEqualTo(200);
       }
+      assertThat(StationHttp.as(port, "nobody.here", "guess").get("/actuator/health").status())
+          .as("the health page checks passwords like any sign-in").isEqualTo(401);
       Response waiting = StationHttp.as(port, "nobody.here", "guess").get("/engine-rest/task");
       assertThat(waiting.status()).isEqualTo(429);
       assertThat(waiting.json().get("message").asText()).startsWith("登录失败次数过多");
