@@ -9,6 +9,8 @@ import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.springframework.stereotype.Component;
 import org.yizhan.platform.DailyNumbers;
 import org.yizhan.platform.YizhanProperties;
@@ -55,6 +57,13 @@ class RegisterDisputeDelegate implements JavaDelegate {
     if (owner == null) {
       throw new BadUserRequestException("Sign in to register a dispute: the person who registers it owns the case");
     }
+    for (String name : WORKED_OUT) {
+      if (execution.hasVariable(name)) {
+        // Also what Camunda would answer with a 500 when the value was sent as transient.
+        throw new BadUserRequestException(name + " 由登记纠纷时得出 (is worked out when the dispute is registered; "
+            + "leave it out of the request)");
+      }
+    }
     String caseNo = numbers.next("MD", "dispute_case_seq", java.time.LocalDate.now());
     cases.insert(caseNo, request, owner, execution.getProcessInstanceId());
     cases.event(caseNo, null, "REGISTERED", request.type().label() + ": " + request.parties(), owner);
@@ -65,7 +74,9 @@ class RegisterDisputeDelegate implements JavaDelegate {
     variables.put(MediationProcess.CASE_NO, caseNo);
     variables.put("owner", owner);
     variables.put("ownerGroups", StationGroups.MANAGERS);
-    variables.put("type", request.type().name());
+    TypedValue sentType = execution.getVariableTyped("type");
+    // Kept or transient as it was sent: Camunda refuses to turn one into the other.
+    variables.put("type", Variables.stringValue(request.type().name(), sentType != null && sentType.isTransient()));
     variables.put("typeLabel", request.type().label());
     variables.put("buildingName", cases.buildingName(request.buildingId()).orElseThrow());
     variables.put("violenceThreat", request.riskFlags().contains(RiskFlag.VIOLENCE));
@@ -78,6 +89,11 @@ class RegisterDisputeDelegate implements JavaDelegate {
     variables.put("caseHistory", "- Registered by " + owner + " (登记)");
     execution.setVariables(variables);
   }
+
+  /** The variables registering sets from the registry and the station's settings, never taken from a client. */
+  private static final List<String> WORKED_OUT = List.of(MediationProcess.CASE_NO, "owner", "ownerGroups",
+      "typeLabel", "buildingName", "violenceThreat", "selfHarmRisk", "groupIncidentRisk", "buildingHeadsGroup",
+      "gridWorkersGroup", "followUpWithin", "caseHistory");
 
   private String withMembersOr(String group, String fallback) {
     return identity.createUserQuery().memberOfGroup(group).count() > 0 ? group : fallback;

@@ -87,6 +87,32 @@ class DisputeApiIT {
     assertThat(jdbc.sql("select count(*) from dispute_case").query(Long.class).single()).isEqualTo(before);
   }
 
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {
+      "\"owner\": {\"value\": \"zhou.lan\", \"valueInfo\": {\"transient\": true}}",
+      "\"ownerGroups\": {\"value\": \"station-volunteers\"}",
+      "\"buildingHeadsGroup\": {\"value\": \"merchants\"}",
+      "\"caseNo\": {\"value\": \"MD-000000-0001\"}"})
+  void valuesTheStationWorksOutAreRefusedWhenAClientSendsThem(String sent) {
+    long before = jdbc.sql("select count(*) from dispute_case").query(Long.class).single();
+    Response refused = as("liu.yang").post("/engine-rest/process-definition/key/mediation-escalation/start", """
+        {"variables": {"buildingId": {"value": "B01"}, "type": {"value": "NOISE"}, "parties": {"value": "301, 401"},
+         "description": {"value": "Drums at night"}, %s}}""".formatted(sent));
+
+    assertThat(refused.status()).as(refused.text()).isEqualTo(400);
+    assertThat(refused.json().get("message").asText()).contains("is worked out when the dispute is registered");
+    assertThat(jdbc.sql("select count(*) from dispute_case").query(Long.class).single()).isEqualTo(before);
+  }
+
+  @Test
+  void disputeTypeSentAsTransientIsTakenAsItCame() {
+    Response started = as("liu.yang").post("/engine-rest/process-definition/key/mediation-escalation/start", """
+        {"variables": {"buildingId": {"value": "B01"}, "type": {"value": "NOISE", "valueInfo": {"transient": true}},
+         "parties": {"value": "301, 401"}, "description": {"value": "Drums at night"}}}""");
+
+    assertThat(started.status()).as(started.text()).isEqualTo(200);
+  }
+
   @Test
   void caseOwnerIsTheSignedInUserAndCannotBeSetToAColleague() {
     long before = jdbc.sql("select count(*) from dispute_case").query(Long.class).single();
