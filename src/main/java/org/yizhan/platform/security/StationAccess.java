@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.BatchPermissions;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
@@ -59,9 +60,12 @@ public class StationAccess implements ApplicationRunner {
       grant(group, Resources.PROCESS_DEFINITION, ANY, Permissions.READ);
     }
     for (String group : StationGroups.ORDER_DESK) {
-      // Take orders through the start form or POST /api/orders, and cancel them for the resident.
+      // Take orders through the start form or POST /api/orders. Cancelling goes through POST /api/orders/{no}/cancel,
+      // which checks the caller and the order and then cancels as the station: UPDATE_INSTANCE would also let a
+      // volunteer suspend, modify or set variables of every order.
       grant(group, Resources.PROCESS_DEFINITION, "station-order", ProcessDefinitionPermissions.CREATE_INSTANCE,
-          ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.UPDATE_INSTANCE);
+          ProcessDefinitionPermissions.READ_INSTANCE);
+      revoke(group, Resources.PROCESS_DEFINITION, "station-order", ProcessDefinitionPermissions.UPDATE_INSTANCE);
       grant(group, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
     }
     // Station managers start deliveries that are not orders (meal and vegetable rounds).
@@ -84,7 +88,10 @@ public class StationAccess implements ApplicationRunner {
     grant(StationGroups.MANAGERS, Resources.DEPLOYMENT, ANY, Permissions.READ, Permissions.CREATE);
     // ... and move running instances to the new version (POST /api/models/{key}/migrate).
     grant(StationGroups.MANAGERS, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.MIGRATE_INSTANCE);
-    grant(StationGroups.MANAGERS, Resources.BATCH, ANY, Permissions.CREATE, Permissions.READ);
+    // Only migration batches: BATCH CREATE on everything would also allow batch deletes of instances and history.
+    grant(StationGroups.MANAGERS, Resources.BATCH, ANY, BatchPermissions.CREATE_BATCH_MIGRATE_PROCESS_INSTANCES,
+        Permissions.READ);
+    revoke(StationGroups.MANAGERS, Resources.BATCH, ANY, Permissions.CREATE);
     grant(StationGroups.MANAGERS, Resources.TASK, ANY, Permissions.READ);
     // ... and know their volunteers (points, prizes).
     grant(StationGroups.MANAGERS, Resources.USER, ANY, Permissions.READ);
@@ -107,6 +114,20 @@ public class StationAccess implements ApplicationRunner {
     }
     for (Permission permission : permissions) {
       authorization.addPermission(permission);
+    }
+    authorizations.saveAuthorization(authorization);
+  }
+
+  /** Takes permissions back that earlier versions of the station granted, so an existing database follows suit. */
+  private void revoke(String groupId, Resource resource, String resourceId, Permission... permissions) {
+    Authorization authorization = authorizations.createAuthorizationQuery()
+        .authorizationType(AUTH_TYPE_GRANT).groupIdIn(groupId).resourceType(resource).resourceId(resourceId)
+        .singleResult();
+    if (authorization == null || Arrays.stream(permissions).noneMatch(authorization::isPermissionGranted)) {
+      return;
+    }
+    for (Permission permission : permissions) {
+      authorization.removePermission(permission);
     }
     authorizations.saveAuthorization(authorization);
   }

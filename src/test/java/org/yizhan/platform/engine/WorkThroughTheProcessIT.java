@@ -85,6 +85,29 @@ class WorkThroughTheProcessIT {
   }
 
   @Test
+  void volunteerCannotSuspendOrSetVariablesOfOrdersButCancelsOneThroughTheStation() {
+    String taskId = acceptTaskOfANewOrder();
+    String instanceId = tasks.createTaskQuery().taskId(taskId).singleResult().getProcessInstanceId();
+    var identity = org.camunda.bpm.engine.ProcessEngines.getDefaultProcessEngine().getIdentityService();
+    identity.setAuthentication("wang.fang", java.util.List.of("station-volunteers"));
+    try {
+      org.assertj.core.api.Assertions.assertThatThrownBy(
+              () -> runtime.suspendProcessInstanceByProcessDefinitionKey("station-order"))
+          .isInstanceOf(org.camunda.bpm.engine.AuthorizationException.class);
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> runtime.setVariable(instanceId, "total", 0))
+          .isInstanceOf(org.camunda.bpm.engine.AuthorizationException.class);
+    } finally {
+      identity.clearAuthentication();
+    }
+    assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("station-order").suspended().count()).isZero();
+
+    String orderNo = runtime.createProcessInstanceQuery().processInstanceId(instanceId).singleResult().getBusinessKey();
+    Response cancelled = as("wang.fang").post("/api/orders/" + orderNo + "/cancel", "{\"reason\": \"Son brought rice\"}");
+    assertThat(cancelled.status()).as(cancelled.text()).isEqualTo(200);
+    assertThat(cancelled.json().get("status").asText()).isEqualTo("CANCELLED");
+  }
+
+  @Test
   void managerCannotDeployAnEmbeddedFormOrAFileThatIsNoModel() throws Exception {
     String withEmbeddedForm = """
         <?xml version="1.0" encoding="UTF-8"?>
