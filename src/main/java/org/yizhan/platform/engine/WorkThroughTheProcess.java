@@ -18,6 +18,7 @@ import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cmd.AddGroupIdentityLinkCmd;
 import org.camunda.bpm.engine.impl.cmd.AddUserIdentityLinkCmd;
+import org.camunda.bpm.engine.impl.cmd.AbstractPatchVariablesCmd;
 import org.camunda.bpm.engine.impl.cmd.AbstractRestartProcessInstanceCmd;
 import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.DelegateTaskCmd;
@@ -25,9 +26,13 @@ import org.camunda.bpm.engine.impl.cmd.DeleteIdentityLinkCmd;
 import org.camunda.bpm.engine.impl.cmd.ModifyProcessInstanceAsyncCmd;
 import org.camunda.bpm.engine.impl.cmd.ModifyProcessInstanceCmd;
 import org.camunda.bpm.engine.impl.cmd.ProcessInstanceModificationBatchCmd;
+import org.camunda.bpm.engine.impl.cmd.RemoveExecutionVariablesCmd;
+import org.camunda.bpm.engine.impl.cmd.RemoveTaskVariablesCmd;
 import org.camunda.bpm.engine.impl.cmd.ResolveTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.SaveTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.SetExecutionVariablesCmd;
 import org.camunda.bpm.engine.impl.cmd.SetTaskOwnerCmd;
+import org.camunda.bpm.engine.impl.cmd.SetTaskVariablesCmd;
 import org.camunda.bpm.engine.impl.cmd.StartProcessInstanceAtActivitiesCmd;
 import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
 import org.camunda.bpm.engine.impl.identity.Authentication;
@@ -41,7 +46,7 @@ import org.camunda.bpm.engine.task.Task;
  * <ul>
  *   <li>a task is completed (or its form submitted) with the values of its form's fields and nothing else, so that
  *       completing a task cannot overwrite what the process keeps for itself (attempts, deadlines, the mediation level,
- *       who delivered);</li>
+ *       who delivered); variables are not written or removed one by one;</li>
  *   <li>no process is started in the middle or with its listeners skipped, and no running instance is moved,
  *       modified or restarted: that is an administrator's repair work;</li>
  *   <li>tasks are not delegated or resolved (the station does not use delegation, and resolving skips the form's
@@ -96,6 +101,13 @@ class WorkThroughTheProcess extends CommandInterceptor {
       // Claiming, giving back and handing to a colleague (the assignee) stay with the task workers.
       throw new AuthorizationException("任务由流程分派 (Who a task is offered to, and the task itself, are set by the "
           + "process; claim it, complete it or hand it to a colleague)");
+    }
+    if (command instanceof SetTaskVariablesCmd || command instanceof SetExecutionVariablesCmd
+        || command instanceof AbstractPatchVariablesCmd || command instanceof RemoveTaskVariablesCmd
+        || command instanceof RemoveExecutionVariablesCmd) {
+      // What a task worker enters goes in with the task's form; the rest the process keeps for itself.
+      throw new AuthorizationException("变量由流程和表单写入 (Variables are written by the process and by completing a "
+          + "task's form; writing them one by one is an administrator's repair work)");
     }
     if (command instanceof CompleteTaskCmd complete) {
       checkSubmission((String) read(COMPLETE_TASK, complete), (Map<?, ?>) read(COMPLETE_VARIABLES, complete));

@@ -96,6 +96,10 @@ class WorkThroughTheProcessIT {
           .isInstanceOf(org.camunda.bpm.engine.AuthorizationException.class);
       org.assertj.core.api.Assertions.assertThatThrownBy(() -> runtime.setVariable(instanceId, "total", 0))
           .isInstanceOf(org.camunda.bpm.engine.AuthorizationException.class);
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> tasks.setVariable(taskId, "attempt", 99))
+          .isInstanceOf(org.camunda.bpm.engine.AuthorizationException.class);
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> tasks.removeVariable(taskId, "acceptTimeout"))
+          .isInstanceOf(org.camunda.bpm.engine.AuthorizationException.class);
     } finally {
       identity.clearAuthentication();
     }
