@@ -20,8 +20,8 @@ import org.springframework.stereotype.Component;
  *   </li>
  *   <li>tasks are completed with their form's fields only, and only administrators reshape running instances
  *       ({@link WorkThroughTheProcess});</li>
- *   <li>every new deployment passes the station's model check ({@link DeploymentCheck}) ({@link ModelCheckDeployer}), whether it comes from
- *       processes/, Modeler's Deploy button, the webapps or Java.</li>
+ *   <li>every new deployment passes the station's model check ({@link DeploymentCheck}) ({@link ModelCheckDeployer}),
+ *       whether it comes from processes/, Modeler's Deploy button, the webapps or Java.</li>
  * </ul>
  * The Spring Boot starter applies every {@code ProcessEnginePlugin} bean; {@code preInit} runs after the starter set
  * its expression manager and before the engine builds its command chains and deployers.

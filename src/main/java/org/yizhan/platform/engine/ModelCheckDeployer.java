@@ -10,10 +10,11 @@ import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
 import org.springframework.beans.factory.ObjectProvider;
 
 /**
- * Runs the station's model check ({@link DeploymentCheck}, the deployment package's ModelGate) over every new deployment before the engine parses it, inside the deploy command: the
- * folder deployer, Modeler's Deploy button on /engine-rest, the webapps' copy of the API and Java callers all end
- * here, so no path or spelling of a request skips the check. A refused deployment rolls back whole and the caller gets
- * a {@link ModelRefusedException} (400 on the REST API) with the reasons by file.
+ * Runs the station's model check ({@link DeploymentCheck}, the deployment package's ModelGate) over every new
+ * deployment before the engine parses it, inside the deploy command: the folder deployer, Modeler's Deploy button on
+ * /engine-rest, the webapps' copy of the API and Java callers all end here, so no path or spelling of a request skips
+ * the check. A refused deployment rolls back whole and the caller gets a {@link ModelRefusedException} (400 on the REST
+ * API) with the reasons by file.
  *
  * <p>Deployments the engine loads again from its database (after a restart or a cache eviction) were checked when
  * they were made and are not checked again, so that a stricter rule never stops instances that already run.

@@ -33,17 +33,18 @@ import org.camunda.bpm.engine.query.Query;
  */
 class QueryExpressionGuard extends CommandInterceptor {
 
-  private static final Field EXTENDING_QUERY = field(AbstractExecuteFilterCmd.class, "extendingQuery");
-  private static final Field SAVED_FILTER = field(SaveFilterCmd.class, "filter");
+  private static final Field EXTENDING_QUERY = CommandFields.of(AbstractExecuteFilterCmd.class, "extendingQuery");
+  private static final Field SAVED_FILTER = CommandFields.of(SaveFilterCmd.class, "filter");
 
   @Override
   public <T> T execute(Command<T> command) {
     if (command instanceof TaskQueryImpl query) {
       refuseAnyExpression(query, "task query");
     } else if (command instanceof AbstractExecuteFilterCmd filterCommand
-        && read(EXTENDING_QUERY, filterCommand) instanceof TaskQueryImpl extending) {
+        && CommandFields.read(EXTENDING_QUERY, filterCommand) instanceof TaskQueryImpl extending) {
       refuseAnyExpression(extending, "query sent with a filter");
-    } else if (command instanceof SaveFilterCmd save && read(SAVED_FILTER, save) instanceof Filter filter) {
+    } else if (command instanceof SaveFilterCmd save
+        && CommandFields.read(SAVED_FILTER, save) instanceof Filter filter) {
       refuseUnsafeStoredExpressions(filter);
     }
     return next.execute(command);
@@ -91,27 +92,5 @@ class QueryExpressionGuard extends CommandInterceptor {
       }
     }
     return found;
-  }
-
-  private static Field field(Class<?> type, String name) {
-    try {
-      Field field = type.getDeclaredField(name);
-      field.setAccessible(true);
-      return field;
-    } catch (NoSuchFieldException | RuntimeException missing) {
-      return null;
-    }
-  }
-
-  private static Object read(Field field, Object command) {
-    if (field == null) {
-      throw new UnsafeExpressionException("The engine's filter commands changed; filters are refused until "
-          + "QueryExpressionGuard is checked against this Camunda version");
-    }
-    try {
-      return field.get(command);
-    } catch (IllegalAccessException unreadable) {
-      throw new UnsafeExpressionException("Cannot check the filter command: " + unreadable.getMessage());
-    }
   }
 }

@@ -28,9 +28,9 @@ import org.joda.time.DateTime;
  *
  * <p>Names are looked up among the station's own steps ({@link ModelBeans}) first, so that no variable can stand in
  * for one, then as Camunda does (variables, {@code execution}, {@code task} and the other names of Camunda's
- * {@link VariableScopeElResolver}, then DMN's variable context). A property of a map, list or array is read as EL reads it; a property or method of
- * {@code execution} or {@code task} only when the policy lists it, and of a {@code dateTime()} only its arithmetic.
- * Nothing is written except a variable named on its own.
+ * {@link VariableScopeElResolver}, then DMN's variable context). A property of a map, list or array is read as EL reads
+ * it; a property or method of {@code execution} or {@code task} only when the policy lists it, and of a {@code
+ * dateTime()} only its arithmetic. Nothing is written except a variable named on its own.
  */
 class SafeElResolver extends ELResolver {
 

@@ -62,10 +62,10 @@ class WorkThroughTheProcess extends CommandInterceptor {
 
   static final String ADMINISTRATORS = "camunda-admin";
 
-  private static final Field COMPLETE_TASK = field(CompleteTaskCmd.class, "taskId");
-  private static final Field COMPLETE_VARIABLES = field(CompleteTaskCmd.class, "variables");
-  private static final Field SUBMIT_TASK = field(SubmitTaskFormCmd.class, "taskId");
-  private static final Field SUBMIT_VARIABLES = field(SubmitTaskFormCmd.class, "properties");
+  private static final Field COMPLETE_TASK = CommandFields.of(CompleteTaskCmd.class, "taskId");
+  private static final Field COMPLETE_VARIABLES = CommandFields.of(CompleteTaskCmd.class, "variables");
+  private static final Field SUBMIT_TASK = CommandFields.of(SubmitTaskFormCmd.class, "taskId");
+  private static final Field SUBMIT_VARIABLES = CommandFields.of(SubmitTaskFormCmd.class, "properties");
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final ProcessEngineConfigurationImpl engine;
@@ -110,9 +110,11 @@ class WorkThroughTheProcess extends CommandInterceptor {
           + "task's form; writing them one by one is an administrator's repair work)");
     }
     if (command instanceof CompleteTaskCmd complete) {
-      checkSubmission((String) read(COMPLETE_TASK, complete), (Map<?, ?>) read(COMPLETE_VARIABLES, complete));
+      checkSubmission((String) CommandFields.read(COMPLETE_TASK, complete),
+          (Map<?, ?>) CommandFields.read(COMPLETE_VARIABLES, complete));
     } else if (command instanceof SubmitTaskFormCmd submit) {
-      checkSubmission((String) read(SUBMIT_TASK, submit), (Map<?, ?>) read(SUBMIT_VARIABLES, submit));
+      checkSubmission((String) CommandFields.read(SUBMIT_TASK, submit),
+          (Map<?, ?>) CommandFields.read(SUBMIT_VARIABLES, submit));
     }
     return next.execute(command);
   }
@@ -173,28 +175,6 @@ class WorkThroughTheProcess extends CommandInterceptor {
         keys.add(component.get("key").asText());
       }
       collect(component.path("components"), keys);
-    }
-  }
-
-  private static Field field(Class<?> type, String name) {
-    try {
-      Field field = type.getDeclaredField(name);
-      field.setAccessible(true);
-      return field;
-    } catch (NoSuchFieldException | RuntimeException missing) {
-      return null;
-    }
-  }
-
-  private static Object read(Field field, Object command) {
-    if (field == null) {
-      throw new BadUserRequestException("The engine's task commands changed; completions are refused until "
-          + "WorkThroughTheProcess is checked against this Camunda version");
-    }
-    try {
-      return field.get(command);
-    } catch (IllegalAccessException unreadable) {
-      throw new BadUserRequestException("Cannot check the completion: " + unreadable.getMessage());
     }
   }
 }
