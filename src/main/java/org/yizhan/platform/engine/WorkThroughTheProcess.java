@@ -40,6 +40,8 @@ import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.task.DelegationState;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.value.TypedValue;
 
 /**
  * Work goes through the process, whichever API asks, for everybody signed in but administrators:
@@ -144,6 +146,17 @@ class WorkThroughTheProcess extends CommandInterceptor {
     if (!strangers.isEmpty()) {
       throw new BadUserRequestException("表单上没有这些字段 (" + String.join(", ", strangers) + " is not a field of this "
           + "task's form; a task is completed with its form's fields only: " + String.join(", ", fields) + ")");
+    }
+    for (Object key : variables.keySet()) {
+      String name = String.valueOf(key);
+      // A variable map hands out a serialized object's value only once it is deserialized: ask for the typed value.
+      Object value = variables instanceof VariableMap typedMap ? typedMap.getValueTyped(name) : variables.get(key);
+      if (value instanceof TypedValue typed && typed.getType() != null && !typed.getType().isPrimitiveValueType()) {
+        // Files, bytes and serialized objects: no form of the station asks for one, and Camunda would answer some of
+        // them with a 500 (a serialization format it refuses).
+        throw new BadUserRequestException(name + " 只能是文字、数字、是否或日期 (" + name + " must be text, a number, "
+            + "true/false or a date, not " + typed.getType().getName() + ")");
+      }
     }
   }
 

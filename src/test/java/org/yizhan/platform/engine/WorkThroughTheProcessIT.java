@@ -111,6 +111,24 @@ class WorkThroughTheProcessIT {
     assertThat(cancelled.json().get("status").asText()).isEqualTo("CANCELLED");
   }
 
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {
+      "{\"value\": \"rO0ABXQAAXg=\", \"type\": \"Object\", \"valueInfo\": {\"objectTypeName\": \"java.lang.String\", "
+          + "\"serializationDataFormat\": \"application/x-java-serialized-object\"}}",
+      "{\"value\": \"{}\", \"type\": \"Object\", \"valueInfo\": {\"objectTypeName\": \"java.util.HashMap\", "
+          + "\"serializationDataFormat\": \"application/json\"}}",
+      "{\"value\": \"aGVsbG8=\", \"type\": \"File\", \"valueInfo\": {\"filename\": \"a.txt\"}}",
+      "{\"value\": \"aGVsbG8=\", \"type\": \"Bytes\"}"})
+  void formFieldSentAsAFileOrASerializedObjectIsABadRequest(String value) {
+    String taskId = acceptTaskOfANewOrder();
+
+    Response completed = as("wang.fang").post("/engine-rest/task/" + taskId + "/complete",
+        "{\"variables\": {\"acceptDecision\": " + value + "}}");
+
+    assertThat(completed.status()).as(completed.text()).isEqualTo(400);
+    assertThat(tasks.createTaskQuery().taskId(taskId).count()).isOne();
+  }
+
   @Test
   void managerCannotDeployAnEmbeddedFormOrAFileThatIsNoModel() throws Exception {
     String withEmbeddedForm = """
