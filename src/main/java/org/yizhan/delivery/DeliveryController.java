@@ -1,7 +1,6 @@
 package org.yizhan.delivery;
 
 import java.net.URI;
-import java.util.List;
 import java.util.Map;
 
 import jakarta.validation.Valid;
@@ -28,7 +27,6 @@ class DeliveryController {
   record RoundRequest(@NotNull(message = "is required: MEAL or VEGETABLES") DeliveryKind kind,
                       @Size(max = DeliveryService.MAX_NOTE, message = "may be at most 500 characters") String note) {}
 
-  private static final List<String> MANAGERS = List.of(StationGroups.MANAGERS, StationGroups.ADMINS);
 
   private final DeliveryService deliveries;
   private final CurrentUser currentUser;
@@ -40,7 +38,7 @@ class DeliveryController {
 
   @PostMapping(path = "/api/deliveries", consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<Map<String, String>> start(@Valid @RequestBody DeliveryRequest request) {
-    currentUser.requireAnyOf(MANAGERS, "Only station managers start deliveries that are not orders");
+    currentUser.requireAnyOf(StationGroups.MANAGEMENT, "Only station managers start deliveries that are not orders");
     var started = deliveries.start(request.residentId(), request.kind(), request.note(), currentUser.id());
     return ResponseEntity.created(URI.create("/api/deliveries/" + started.deliveryNo()))
         .body(Map.of("deliveryNo", started.deliveryNo(), "processInstanceId", started.processInstanceId()));
@@ -48,7 +46,7 @@ class DeliveryController {
 
   @PostMapping(path = "/api/deliveries/rounds", consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<Map<String, Object>> round(@Valid @RequestBody RoundRequest request) {
-    currentUser.requireAnyOf(MANAGERS, "Only station managers start delivery rounds");
+    currentUser.requireAnyOf(StationGroups.MANAGEMENT, "Only station managers start delivery rounds");
     var started = deliveries.startRound(request.kind(), request.note(), currentUser.id());
     return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("kind", request.kind(), "deliveries", started));
   }
@@ -61,7 +59,7 @@ class DeliveryController {
 
   @GetMapping("/api/deliveries/{deliveryNo}/contact")
   DeliveryService.Contact contact(@PathVariable String deliveryNo) {
-    boolean manager = currentUser.groups().stream().anyMatch(MANAGERS::contains);
+    boolean manager = currentUser.groups().stream().anyMatch(StationGroups.MANAGEMENT::contains);
     return deliveries.contact(deliveryNo, currentUser.id(), manager);
   }
 }

@@ -24,7 +24,6 @@ class DisputeController {
   static final List<String> REGISTRARS = List.of(StationGroups.VOLUNTEERS, StationGroups.MANAGERS,
       StationGroups.BUILDING_HEADS, StationGroups.GRID_WORKERS, StationGroups.MEDIATION_COMMITTEE,
       StationGroups.GOVERNANCE_CENTRE, StationGroups.ADMINS);
-  static final List<String> MANAGERS = List.of(StationGroups.MANAGERS, StationGroups.ADMINS);
 
   private final DisputeService disputes;
   private final MediationKpi kpi;
@@ -45,14 +44,14 @@ class DisputeController {
 
   @GetMapping("/api/disputes/{caseNo}")
   DisputeService.CaseView read(@PathVariable String caseNo) {
-    boolean manager = currentUser.groups().stream().anyMatch(MANAGERS::contains);
+    boolean manager = currentUser.groups().stream().anyMatch(StationGroups.MANAGEMENT::contains);
     return disputes.read(caseNo, currentUser.id(), currentUser.groups(), manager);
   }
 
   @GetMapping("/api/kpi/mediation")
   MediationKpi.Figures figures(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
-    currentUser.requireAnyOf(MANAGERS, "Only station managers see the mediation figures");
+    currentUser.requireAnyOf(StationGroups.MANAGEMENT, "Only station managers see the mediation figures");
     LocalDate end = to == null ? LocalDate.now() : to;
     LocalDate start = from == null ? end.minusDays(30) : from;
     if (start.isAfter(end)) {

@@ -38,7 +38,6 @@ class OrderController {
       LocalDateTime placedAt, String closedReason, String receivedBy, Integer satisfaction, String processInstanceId,
       List<Order.Progress> progress) {}
 
-  private static final List<String> SEES_CONTACT = List.of(StationGroups.MANAGERS, StationGroups.ADMINS);
 
   private final OrderService orders;
   private final ResidentRepository residents;
@@ -65,7 +64,7 @@ class OrderController {
     Order order = orders.find(orderNo);
     // A resident's phone and address go to managers; the volunteer who carries the goods to the door gets them from
     // the delivery task they have claimed (/api/deliveries/{deliveryNo}/contact), nobody else at the desk.
-    boolean manager = currentUser.groups().stream().anyMatch(SEES_CONTACT::contains);
+    boolean manager = currentUser.groups().stream().anyMatch(StationGroups.MANAGEMENT::contains);
     ResidentView resident = residents.find(order.residentId())
         .map(r -> new ResidentView(r.id(), r.name(), manager ? r.phone() : null, manager ? r.address() : null,
             r.buildingName(), r.gridName(), r.tags().stream().map(Enum::name).sorted().toList()))

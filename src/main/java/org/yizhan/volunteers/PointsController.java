@@ -1,6 +1,5 @@
 package org.yizhan.volunteers;
 
-import java.util.List;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -32,7 +31,6 @@ class PointsController {
                     @NotBlank(message = "is required: what the volunteer receives")
                     @Size(max = 100, message = "may be at most 100 characters") String prize) {}
 
-  private static final List<String> MANAGERS = List.of(StationGroups.MANAGERS, StationGroups.ADMINS);
 
   private final PointsLedger ledger;
   private final IdentityService identity;
@@ -47,7 +45,7 @@ class PointsController {
   @GetMapping("/api/volunteers/{userId}/points")
   PointsLedger.Account points(@PathVariable String userId) {
     if (!userId.equals(currentUser.id())) {
-      currentUser.requireAnyOf(MANAGERS, "You may see your own points; station managers see everybody's");
+      currentUser.requireAnyOf(StationGroups.MANAGEMENT, "You may see your own points; station managers see everybody's");
     }
     requireUser(userId);
     return ledger.account(userId);
@@ -57,7 +55,7 @@ class PointsController {
   @ResponseStatus(HttpStatus.CREATED)
   @Transactional
   PointsLedger.Account redeem(@PathVariable String userId, @Valid @RequestBody Redemption redemption) {
-    currentUser.requireAnyOf(MANAGERS, "Only station managers record prizes");
+    currentUser.requireAnyOf(StationGroups.MANAGEMENT, "Only station managers record prizes");
     requireUser(userId);
     return ledger.redeem(userId, redemption.points(), redemption.prize().trim(), currentUser.id());
   }

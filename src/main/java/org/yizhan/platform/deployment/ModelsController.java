@@ -22,7 +22,6 @@ class ModelsController {
 
   record MigrationRequest(Integer fromVersion, Integer toVersion, Boolean dryRun) {}
 
-  private static final List<String> MANAGERS = List.of(StationGroups.MANAGERS, StationGroups.ADMINS);
 
   private final ModelStatus status;
   private final InstanceMigration migration;
@@ -40,7 +39,7 @@ class ModelsController {
   /** Checks (dryRun, the default) or moves the running instances of one version to a newer one. */
   @PostMapping(path = "/api/models/{processKey}/migrate", consumes = MediaType.APPLICATION_JSON_VALUE)
   InstanceMigration.Result migrate(@PathVariable String processKey, @RequestBody MigrationRequest request) {
-    currentUser.requireAnyOf(MANAGERS, "Only station managers and administrators move running instances");
+    currentUser.requireAnyOf(StationGroups.MANAGEMENT, "Only station managers and administrators move running instances");
     if (repository.createProcessDefinitionQuery().processDefinitionKey(processKey).count() == 0) {
       throw ApiException.notFound("processKey", "There is no process " + processKey);
     }
@@ -50,7 +49,7 @@ class ModelsController {
 
   @GetMapping("/api/models/status")
   List<ModelStatus.FileStatus> status() {
-    currentUser.requireAnyOf(MANAGERS, "Only station managers and administrators see the models' status");
+    currentUser.requireAnyOf(StationGroups.MANAGEMENT, "Only station managers and administrators see the models' status");
     return status.all();
   }
 

@@ -42,6 +42,7 @@ import org.camunda.bpm.engine.task.DelegationState;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.value.TypedValue;
+import org.yizhan.platform.security.StationGroups;
 
 /**
  * Work goes through the process, whichever API asks, for everybody signed in but administrators:
@@ -62,8 +63,6 @@ import org.camunda.bpm.engine.variable.value.TypedValue;
  */
 class WorkThroughTheProcess extends CommandInterceptor {
 
-  static final String ADMINISTRATORS = "camunda-admin";
-
   private static final Field COMPLETE_TASK = CommandFields.of(CompleteTaskCmd.class, "taskId");
   private static final Field COMPLETE_VARIABLES = CommandFields.of(CompleteTaskCmd.class, "variables");
   private static final Field SUBMIT_TASK = CommandFields.of(SubmitTaskFormCmd.class, "taskId");
@@ -81,7 +80,7 @@ class WorkThroughTheProcess extends CommandInterceptor {
   @Override
   public <T> T execute(Command<T> command) {
     Authentication caller = engine.getIdentityService().getCurrentAuthentication();
-    if (caller == null || caller.getGroupIds() != null && caller.getGroupIds().contains(ADMINISTRATORS)) {
+    if (caller == null || caller.getGroupIds() != null && caller.getGroupIds().contains(StationGroups.ADMINS)) {
       return next.execute(command);
     }
     if (command instanceof StartProcessInstanceAtActivitiesCmd || command instanceof ModifyProcessInstanceCmd

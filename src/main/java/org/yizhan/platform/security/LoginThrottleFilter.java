@@ -3,7 +3,6 @@ package org.yizhan.platform.security;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -69,14 +68,8 @@ class LoginThrottleFilter extends OncePerRequestFilter {
   /** The user name a request signs in with, if it signs in at all. */
   private static Optional<String> userTried(HttpServletRequest request) {
     String header = request.getHeader("Authorization");
-    if (header != null && header.regionMatches(true, 0, "Basic ", 0, 6)) {
-      try {
-        String decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
-        int colon = decoded.indexOf(':');
-        return Optional.of(colon < 0 ? decoded : decoded.substring(0, colon));
-      } catch (IllegalArgumentException notBase64) {
-        return Optional.of("(unreadable credentials)");
-      }
+    if (BasicCredentials.isBasic(header)) {
+      return Optional.of(BasicCredentials.of(header).map(BasicCredentials::user).orElse("(unreadable credentials)"));
     }
     String path = request.getRequestURI().substring(request.getContextPath().length());
     if ("POST".equals(request.getMethod()) && WEBAPP_LOGIN.matcher(path).matches()) {

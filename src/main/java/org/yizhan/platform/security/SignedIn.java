@@ -1,7 +1,5 @@
 package org.yizhan.platform.security;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -40,23 +38,12 @@ record SignedIn(String id, List<String> groups, List<String> tenants) {
   }
 
   private static SignedIn fromBasicHeader(String header, IdentityService identity) {
-    if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
+    BasicCredentials credentials = BasicCredentials.of(header).orElse(null);
+    if (credentials == null || credentials.user().isEmpty() || credentials.password() == null
+        || !identity.checkPassword(credentials.user(), credentials.password())) {
       return null;
     }
-    String decoded;
-    try {
-      decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
-    } catch (IllegalArgumentException notBase64) {
-      return null;
-    }
-    int colon = decoded.indexOf(':');
-    if (colon <= 0) {
-      return null;
-    }
-    String userId = decoded.substring(0, colon);
-    if (!identity.checkPassword(userId, decoded.substring(colon + 1))) {
-      return null;
-    }
+    String userId = credentials.user();
     List<String> groups = identity.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList();
     List<String> tenants = identity.createTenantQuery().userMember(userId).includingGroupsOfUser(true).list()
         .stream().map(Tenant::getId).toList();

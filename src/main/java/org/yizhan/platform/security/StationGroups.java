@@ -22,6 +22,9 @@ public final class StationGroups {
   /** Community staff who may see the resident registry and take orders for residents. */
   public static final List<String> STAFF = List.of(VOLUNTEERS, MANAGERS, GRID_WORKERS, BUILDING_HEADS, ADMINS);
 
+  /** Station managers and administrators: who sees residents' contact data, figures and the models' status. */
+  public static final List<String> MANAGEMENT = List.of(MANAGERS, ADMINS);
+
   /** Who may place and cancel orders for residents. */
   public static final List<String> ORDER_DESK = List.of(VOLUNTEERS, MANAGERS, ADMINS);
 

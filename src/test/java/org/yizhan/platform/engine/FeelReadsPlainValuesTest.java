@@ -26,15 +26,7 @@ class FeelReadsPlainValuesTest {
   void decisionCallingAJavaMethodThroughAnExternalFunctionFailsWithoutRunningIt() {
     String call = "{f: function(k, v) external {java: {class: \"java.lang.System\", "
         + "method signature: \"setProperty(java.lang.String, java.lang.String)\"}}, r: f(\"" + PROBE + "\", \"ran\")}.r";
-    String table = """
-        <?xml version="1.0" encoding="UTF-8"?>
-        <definitions xmlns="https://www.omg.org/spec/DMN/20191111/MODEL/" id="Definitions_Probe" name="Probe" namespace="x">
-          <decision id="feel-probe" name="Probe (探针)">
-            <variable id="Variable_Probe" name="result" />
-            <literalExpression id="LiteralExpression_Probe"><text>%s</text></literalExpression>
-          </decision>
-        </definitions>""".formatted(call.replace("\"", "&quot;")).strip();
-    engine.getRepositoryService().createDeployment().name("feel-probe").addString("feel-probe.dmn", table).deploy();
+    deployLiteral("feel-probe", call);
 
     try {
       engine.getDecisionService().evaluateDecisionByKey("feel-probe").variables(Variables.createVariables()).evaluate();
@@ -74,16 +66,7 @@ class FeelReadsPlainValuesTest {
   @org.junit.jupiter.params.provider.ValueSource(strings = {"a.fire()", "a.name", "a.getClass()",
       "{c: a.getClass(), t: c.forName(\"java.lang.System\")}.t"})
   void javaObjectsReachFeelAsErrorsNotAsObjectsWhoseMethodsCanBeCalled(String expression) {
-    String table = """
-        <?xml version="1.0" encoding="UTF-8"?>
-        <definitions xmlns="https://www.omg.org/spec/DMN/20191111/MODEL/" id="Definitions_Object" name="Object" namespace="x">
-          <decision id="feel-object-probe" name="Probe (探针)">
-            <variable id="Variable_Object" name="result" />
-            <literalExpression id="LiteralExpression_Object"><text>%s</text></literalExpression>
-          </decision>
-        </definitions>""".formatted(expression.replace("\"", "&quot;")).strip();
-    engine.getRepositoryService().createDeployment().name("feel-object-probe")
-        .addString("feel-object-probe.dmn", table).deploy();
+    deployLiteral("feel-object-probe", expression);
     Tripwire.FIRED.set(false);
 
     Object result;
@@ -102,15 +85,7 @@ class FeelReadsPlainValuesTest {
 
   @Test
   void plainValuesStillReadAsBefore() {
-    String table = """
-        <?xml version="1.0" encoding="UTF-8"?>
-        <definitions xmlns="https://www.omg.org/spec/DMN/20191111/MODEL/" id="Definitions_Plain" name="Plain" namespace="x">
-          <decision id="feel-plain" name="Plain (普通值)">
-            <variable id="Variable_Plain" name="result" />
-            <literalExpression id="LiteralExpression_Plain"><text>name + " " + string(age + 1) + " " + string(items[2]) + " " + string(m.k)</text></literalExpression>
-          </decision>
-        </definitions>""".strip();
-    engine.getRepositoryService().createDeployment().name("feel-plain").addString("feel-plain.dmn", table).deploy();
+    deployLiteral("feel-plain", "name + \" \" + string(age + 1) + \" \" + string(items[2]) + \" \" + string(m.k)");
 
     Object result = engine.getDecisionService().evaluateDecisionByKey("feel-plain")
         .variables(Variables.createVariables().putValue("name", "Zhang").putValue("age", 86)
@@ -118,5 +93,19 @@ class FeelReadsPlainValuesTest {
         .evaluate().getSingleEntry();
 
     assertThat(result).isEqualTo("Zhang 87 oil true");
+  }
+
+  /** Deploys a decision that is one FEEL literal expression, through the station's model check like any other. */
+  private void deployLiteral(String decisionId, String feel) {
+    String table = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <definitions xmlns="https://www.omg.org/spec/DMN/20191111/MODEL/" id="Definitions_%1$s" name="%1$s" namespace="x">
+          <decision id="%1$s" name="Probe (探针)">
+            <variable id="Variable_Result" name="result" />
+            <literalExpression id="LiteralExpression_Result"><text>%2$s</text></literalExpression>
+          </decision>
+        </definitions>""".formatted(decisionId, feel.replace("&", "&amp;").replace("<", "&lt;").replace("\"", "&quot;"))
+        .strip();
+    engine.getRepositoryService().createDeployment().name(decisionId).addString(decisionId + ".dmn", table).deploy();
   }
 }

@@ -52,11 +52,7 @@ class EngineRestRefusalsIT {
 
   @Test
   void workingAnotherGroupsTaskStaysForbiddenOnBothApis() {
-    String orderNo = StationHttp.as(port, "wang.fang", "demo").post("/api/orders", """
-        {"residentId": "R-0002", "items": [{"sku": "RICE-5KG", "quantity": 1}]}""").json().get("orderNo").asText();
-    String taskId = StationHttp.as(port, "li.qiang", "demo")
-        .get("/engine-rest/task?processInstanceBusinessKey=" + orderNo + "&taskDefinitionKey=Task_AcceptOrder")
-        .json().get(0).get("id").asText();
+    String taskId = acceptTaskOfANewOrder();
 
     Response overRest = StationHttp.as(port, "hetao.market", "demo")
         .post("/engine-rest/task/" + taskId + "/complete", "{\"variables\": {}}");
@@ -69,11 +65,7 @@ class EngineRestRefusalsIT {
 
   @Test
   void volunteerWhoClaimsATaskAColleagueClaimedFirstGetsAConflictOnBothApis() {
-    String orderNo = StationHttp.as(port, "wang.fang", "demo").post("/api/orders", """
-        {"residentId": "R-0002", "items": [{"sku": "RICE-5KG", "quantity": 1}]}""").json().get("orderNo").asText();
-    String taskId = StationHttp.as(port, "li.qiang", "demo")
-        .get("/engine-rest/task?processInstanceBusinessKey=" + orderNo + "&taskDefinitionKey=Task_AcceptOrder")
-        .json().get(0).get("id").asText();
+    String taskId = acceptTaskOfANewOrder();
     Response first = StationHttp.as(port, "wang.fang", "demo")
         .post("/engine-rest/task/" + taskId + "/claim", "{\"userId\": \"wang.fang\"}");
     assertThat(first.status()).as(first.text()).isEqualTo(204);
@@ -90,5 +82,14 @@ class EngineRestRefusalsIT {
     }
     assertThat(StationHttp.as(port, "li.qiang", "demo").get("/engine-rest/task/" + taskId).json().get("assignee")
         .asText()).isEqualTo("wang.fang");
+  }
+
+  /** A volunteer places an order; its "Accept order" task, as a colleague finds it over the engine API. */
+  private String acceptTaskOfANewOrder() {
+    String orderNo = StationHttp.as(port, "wang.fang", "demo").post("/api/orders", """
+        {"residentId": "R-0002", "items": [{"sku": "RICE-5KG", "quantity": 1}]}""").json().get("orderNo").asText();
+    return StationHttp.as(port, "li.qiang", "demo")
+        .get("/engine-rest/task?processInstanceBusinessKey=" + orderNo + "&taskDefinitionKey=Task_AcceptOrder")
+        .json().get(0).get("id").asText();
   }
 }
