@@ -15,7 +15,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import org.yizhan.platform.security.CurrentUser;
-import org.yizhan.platform.security.StationGroups;
 
 /** Doorstep deliveries that are not orders, started by station managers; and the address for whoever has one in hand. */
 @RestController
@@ -38,7 +37,7 @@ class DeliveryController {
 
   @PostMapping(path = "/api/deliveries", consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<Map<String, String>> start(@Valid @RequestBody DeliveryRequest request) {
-    currentUser.requireAnyOf(StationGroups.MANAGEMENT, "Only station managers start deliveries that are not orders");
+    currentUser.require("delivery.start");
     var started = deliveries.start(request.residentId(), request.kind(), request.note(), currentUser.id());
     return ResponseEntity.created(URI.create("/api/deliveries/" + started.deliveryNo()))
         .body(Map.of("deliveryNo", started.deliveryNo(), "processInstanceId", started.processInstanceId()));
@@ -46,20 +45,20 @@ class DeliveryController {
 
   @PostMapping(path = "/api/deliveries/rounds", consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<Map<String, Object>> round(@Valid @RequestBody RoundRequest request) {
-    currentUser.requireAnyOf(StationGroups.MANAGEMENT, "Only station managers start delivery rounds");
+    currentUser.require("delivery.start");
     var started = deliveries.startRound(request.kind(), request.note(), currentUser.id());
     return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("kind", request.kind(), "deliveries", started));
   }
 
   @GetMapping("/api/deliveries/{deliveryNo}")
   Delivery delivery(@PathVariable String deliveryNo) {
-    currentUser.requireAnyOf(StationGroups.ORDER_DESK, "Only station volunteers and managers see deliveries");
+    currentUser.require("delivery.read");
     return deliveries.find(deliveryNo);
   }
 
   @GetMapping("/api/deliveries/{deliveryNo}/contact")
   DeliveryService.Contact contact(@PathVariable String deliveryNo) {
-    boolean manager = currentUser.groups().stream().anyMatch(StationGroups.MANAGEMENT::contains);
+    boolean manager = currentUser.may("delivery.contact");
     return deliveries.contact(deliveryNo, currentUser.id(), manager);
   }
 }

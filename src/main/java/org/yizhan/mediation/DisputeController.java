@@ -14,16 +14,11 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.yizhan.platform.security.CurrentUser;
-import org.yizhan.platform.security.StationGroups;
 import org.yizhan.platform.web.ApiException;
 
 /** Disputes: registered by any staff user, read by those the case concerns, counted for managers. */
 @RestController
 class DisputeController {
-
-  static final List<String> REGISTRARS = List.of(StationGroups.VOLUNTEERS, StationGroups.MANAGERS,
-      StationGroups.BUILDING_HEADS, StationGroups.GRID_WORKERS, StationGroups.MEDIATION_COMMITTEE,
-      StationGroups.GOVERNANCE_CENTRE, StationGroups.ADMINS);
 
   private final DisputeService disputes;
   private final MediationKpi kpi;
@@ -37,21 +32,21 @@ class DisputeController {
 
   @PostMapping(path = "/api/disputes", consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<DisputeService.Registered> register(@RequestBody DisputeRequest request) {
-    currentUser.requireAnyOf(REGISTRARS, "Only community staff register disputes");
+    currentUser.require("dispute.register");
     var registered = disputes.register(request, currentUser.id());
     return ResponseEntity.created(URI.create("/api/disputes/" + registered.caseNo())).body(registered);
   }
 
   @GetMapping("/api/disputes/{caseNo}")
   DisputeService.CaseView read(@PathVariable String caseNo) {
-    boolean manager = currentUser.groups().stream().anyMatch(StationGroups.MANAGEMENT::contains);
+    boolean manager = currentUser.may("dispute.read-all");
     return disputes.read(caseNo, currentUser.id(), currentUser.groups(), manager);
   }
 
   @GetMapping("/api/kpi/mediation")
   MediationKpi.Figures figures(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
-    currentUser.requireAnyOf(StationGroups.MANAGEMENT, "Only station managers see the mediation figures");
+    currentUser.require("dispute.figures");
     LocalDate end = to == null ? LocalDate.now() : to;
     LocalDate start = from == null ? end.minusDays(30) : from;
     if (start.isAfter(end)) {

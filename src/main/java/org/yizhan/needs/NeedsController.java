@@ -15,7 +15,6 @@ import org.yizhan.order.Order;
 import org.yizhan.order.OrderRequest;
 import org.yizhan.order.OrderService;
 import org.yizhan.platform.security.CurrentUser;
-import org.yizhan.platform.security.StationGroups;
 import org.yizhan.platform.web.ApiException;
 
 /** Needs heard on doorsteps: per resident, the most frequent ones, and one action to turn one into an order. */
@@ -38,7 +37,7 @@ class NeedsController {
 
   @GetMapping("/api/needs/top")
   List<NeedsRepository.CategoryCount> top(@RequestParam(defaultValue = "30") int days) {
-    currentUser.requireAnyOf(StationGroups.STAFF, "Only community staff see the needs heard on doorsteps");
+    currentUser.require("resident.search");
     if (days < 1 || days > MAX_DAYS) {
       throw ApiException.badInput("days", "Choose between 1 and " + MAX_DAYS + " days");
     }
@@ -47,7 +46,7 @@ class NeedsController {
 
   @GetMapping("/api/residents/{residentId}/needs")
   List<NeedsRepository.Need> ofResident(@PathVariable String residentId) {
-    currentUser.requireAnyOf(StationGroups.STAFF, "Only community staff see residents' needs");
+    currentUser.require("resident.search");
     return needs.ofResident(residentId);
   }
 
@@ -55,7 +54,7 @@ class NeedsController {
   @PostMapping("/api/needs/{needId}/order")
   @Transactional
   ResponseEntity<NeedOrdered> order(@PathVariable long needId) {
-    currentUser.requireAnyOf(StationGroups.ORDER_DESK, "Only station volunteers and managers take orders");
+    currentUser.require("order.place");
     NeedsRepository.Need need = needs.find(needId)
         .orElseThrow(() -> ApiException.notFound("needId", "There is no need " + needId));
     if (need.orderNo() != null) {

@@ -16,7 +16,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import org.yizhan.platform.security.CurrentUser;
-import org.yizhan.platform.security.StationGroups;
 import org.yizhan.residents.ResidentRepository;
 
 /** Orders for staff: place one for a resident, read it whole, cancel it on the resident's word. */
@@ -51,7 +50,7 @@ class OrderController {
 
   @PostMapping(path = "/api/orders", consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<Placed> place(@Valid @RequestBody OrderRequest request) {
-    currentUser.requireAnyOf(StationGroups.ORDER_DESK, "Only station volunteers and managers take orders");
+    currentUser.require("order.place");
     Order order = orders.place(request, currentUser.id());
     return ResponseEntity.created(URI.create("/api/orders/" + order.orderNo()))
         .body(new Placed(order.orderNo(), orders.publicCodeOf(order.orderNo()), order.processInstanceId(),
@@ -60,11 +59,11 @@ class OrderController {
 
   @GetMapping("/api/orders/{orderNo}")
   StaffOrderView order(@PathVariable String orderNo) {
-    currentUser.requireAnyOf(StationGroups.ORDER_DESK, "Only station volunteers and managers see whole orders");
+    currentUser.require("order.read");
     Order order = orders.find(orderNo);
     // A resident's phone and address go to managers; the volunteer who carries the goods to the door gets them from
     // the delivery task they have claimed (/api/deliveries/{deliveryNo}/contact), nobody else at the desk.
-    boolean manager = currentUser.groups().stream().anyMatch(StationGroups.MANAGEMENT::contains);
+    boolean manager = currentUser.may("order.contact");
     ResidentView resident = residents.find(order.residentId())
         .map(r -> new ResidentView(r.id(), r.name(), manager ? r.phone() : null, manager ? r.address() : null,
             r.buildingName(), r.gridName(), r.tags().stream().map(Enum::name).sorted().toList()))
@@ -76,7 +75,7 @@ class OrderController {
 
   @PostMapping(path = "/api/orders/{orderNo}/cancel", consumes = MediaType.APPLICATION_JSON_VALUE)
   StaffOrderView cancel(@PathVariable String orderNo, @Valid @RequestBody CancelRequest request) {
-    currentUser.requireAnyOf(StationGroups.ORDER_DESK, "Only station volunteers and managers cancel orders");
+    currentUser.require("order.cancel");
     orders.cancel(orderNo, request.reason(), currentUser.id());
     return order(orderNo);
   }

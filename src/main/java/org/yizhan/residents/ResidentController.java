@@ -7,7 +7,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.yizhan.platform.security.CurrentUser;
-import org.yizhan.platform.security.StationGroups;
 import org.yizhan.platform.web.ApiException;
 
 /** Staff look residents up when they take an order on the phone or at the desk. */
@@ -28,7 +27,7 @@ class ResidentController {
 
   @GetMapping("/api/residents")
   List<ResidentSummary> search(@RequestParam(name = "q", required = false) String query) {
-    currentUser.requireAnyOf(StationGroups.STAFF, "Only community staff may look up residents");
+    currentUser.require("resident.search");
     if (query != null && query.length() > 100) {
       throw ApiException.badInput("q", "Search for at most 100 characters of a name, resident number or building");
     }

@@ -18,7 +18,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.yizhan.platform.security.CurrentUser;
-import org.yizhan.platform.security.StationGroups;
 import org.yizhan.platform.web.ApiException;
 
 /** A volunteer's points: the volunteer and the managers read them; managers record prizes handed out. */
@@ -45,7 +44,7 @@ class PointsController {
   @GetMapping("/api/volunteers/{userId}/points")
   PointsLedger.Account points(@PathVariable String userId) {
     if (!userId.equals(currentUser.id())) {
-      currentUser.requireAnyOf(StationGroups.MANAGEMENT, "You may see your own points; station managers see everybody's");
+      currentUser.require("points.read-all");
     }
     requireUser(userId);
     return ledger.account(userId);
@@ -55,7 +54,7 @@ class PointsController {
   @ResponseStatus(HttpStatus.CREATED)
   @Transactional
   PointsLedger.Account redeem(@PathVariable String userId, @Valid @RequestBody Redemption redemption) {
-    currentUser.requireAnyOf(StationGroups.MANAGEMENT, "Only station managers record prizes");
+    currentUser.require("points.redeem");
     requireUser(userId);
     return ledger.redeem(userId, redemption.points(), redemption.prize().trim(), currentUser.id());
   }

@@ -33,6 +33,13 @@ public final class TasklistSession {
     this.base = "http://127.0.0.1:" + port;
   }
 
+  /** Tasklist opened by somebody who has not signed in: cookies and CSRF token, no session user. */
+  public static TasklistSession notSignedIn(int port) {
+    TasklistSession session = new TasklistSession(port);
+    session.send(HttpRequest.newBuilder(URI.create(session.base + "/camunda/app/tasklist/")).GET());
+    return session;
+  }
+
   /** Opens Tasklist and signs in with its login form; fails unless the login is accepted. */
   public static TasklistSession login(int port, String user, String password) {
     TasklistSession session = new TasklistSession(port);

@@ -13,7 +13,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import org.yizhan.platform.security.CurrentUser;
-import org.yizhan.platform.security.StationGroups;
 import org.yizhan.platform.web.ApiException;
 
 /** Which version of each model runs, and which edits were refused and why. */
@@ -39,7 +38,7 @@ class ModelsController {
   /** Checks (dryRun, the default) or moves the running instances of one version to a newer one. */
   @PostMapping(path = "/api/models/{processKey}/migrate", consumes = MediaType.APPLICATION_JSON_VALUE)
   InstanceMigration.Result migrate(@PathVariable String processKey, @RequestBody MigrationRequest request) {
-    currentUser.requireAnyOf(StationGroups.MANAGEMENT, "Only station managers and administrators move running instances");
+    currentUser.require("model.migrate");
     if (repository.createProcessDefinitionQuery().processDefinitionKey(processKey).count() == 0) {
       throw ApiException.notFound("processKey", "There is no process " + processKey);
     }
@@ -49,7 +48,7 @@ class ModelsController {
 
   @GetMapping("/api/models/status")
   List<ModelStatus.FileStatus> status() {
-    currentUser.requireAnyOf(StationGroups.MANAGEMENT, "Only station managers and administrators see the models' status");
+    currentUser.require("model.status");
     return status.all();
   }
 

@@ -20,6 +20,7 @@ import org.springframework.stereotype.Component;
  *   </li>
  *   <li>tasks are completed with their form's fields only, and only administrators reshape running instances
  *       ({@link WorkThroughTheProcess});</li>
+ *   <li>a task's candidates may work it, and only its assignee may hand it on ({@link ClaimantMayHandOn});</li>
  *   <li>every new deployment passes the station's model check ({@link DeploymentCheck}) ({@link ModelCheckDeployer}),
  *       whether it comes from processes/, Modeler's Deploy button, the webapps or Java.</li>
  * </ul>
@@ -42,6 +43,7 @@ class EngineSafetyPlugin extends AbstractProcessEnginePlugin {
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
     configuration.setExpressionManager(new SafeExpressionManager(context, beans));
+    configuration.setResourceAuthorizationProvider(new ClaimantMayHandOn());
 
     // Both of the engine's command chains: most commands run in the first, a few in a new transaction.
     configuration.setCustomPreCommandInterceptorsTxRequired(

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.lang.reflect.Field;
 import java.util.Collection;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -14,12 +15,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cmd.AbstractAddIdentityLinkCmd;
+import org.camunda.bpm.engine.impl.cmd.AbstractSetTaskPropertyCmd;
 import org.camunda.bpm.engine.impl.cmd.AddGroupIdentityLinkCmd;
 import org.camunda.bpm.engine.impl.cmd.AddUserIdentityLinkCmd;
 import org.camunda.bpm.engine.impl.cmd.AbstractPatchVariablesCmd;
 import org.camunda.bpm.engine.impl.cmd.AbstractRestartProcessInstanceCmd;
+import org.camunda.bpm.engine.impl.cmd.AssignTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.DelegateTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.DeleteIdentityLinkCmd;
@@ -39,6 +46,8 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.task.DelegationState;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.value.TypedValue;
@@ -63,6 +72,8 @@ import org.yizhan.platform.security.StationGroups;
  */
 class WorkThroughTheProcess extends CommandInterceptor {
 
+  private static final Field ASSIGN_TASK = CommandFields.of(AbstractSetTaskPropertyCmd.class, "taskId");
+  private static final Field ASSIGN_TO = CommandFields.of(AbstractAddIdentityLinkCmd.class, "userId");
   private static final Field COMPLETE_TASK = CommandFields.of(CompleteTaskCmd.class, "taskId");
   private static final Field COMPLETE_VARIABLES = CommandFields.of(CompleteTaskCmd.class, "variables");
   private static final Field SUBMIT_TASK = CommandFields.of(SubmitTaskFormCmd.class, "taskId");
@@ -110,6 +121,15 @@ class WorkThroughTheProcess extends CommandInterceptor {
       throw new AuthorizationException("变量由流程和表单写入 (Variables are written by the process and by completing a "
           + "task's form; writing them one by one is an administrator's repair work)");
     }
+    if (command instanceof AssignTaskCmd assign) {
+      checkHandingOn((String) CommandFields.read(ASSIGN_TASK, assign), (String) CommandFields.read(ASSIGN_TO, assign),
+          caller);
+    } else if (command instanceof AbstractSetTaskPropertyCmd<?>) {
+      // Due and follow-up dates, priority, name and description: the process sets them (the Overdue filter and the
+      // escalations rely on the due date).
+      throw new AuthorizationException("任务的期限、优先级和名称由流程设定 (A task's due date, priority and name are set "
+          + "by the process)");
+    }
     if (command instanceof CompleteTaskCmd complete) {
       checkSubmission((String) CommandFields.read(COMPLETE_TASK, complete),
           (Map<?, ?>) CommandFields.read(COMPLETE_VARIABLES, complete));
@@ -118,6 +138,55 @@ class WorkThroughTheProcess extends CommandInterceptor {
           (Map<?, ?>) CommandFields.read(SUBMIT_VARIABLES, submit));
     }
     return next.execute(command);
+  }
+
+  /**
+   * Giving a task back (no assignee) or handing it to a colleague: the caller must hold the task, or may take tasks
+   * back from others (station managers, by the permission table), and a new assignee must be somebody the task is
+   * offered to, so that nobody reaches a task (a confidential case, a resident's address) the process keeps them from.
+   */
+  private void checkHandingOn(String taskId, String newAssignee, Authentication caller) {
+    Task task = engine.getTaskService().createTaskQuery().taskId(taskId).singleResult();
+    if (task == null) {
+      return; // not there, or not visible to the caller: the engine answers that itself
+    }
+    if (!caller.getUserId().equals(task.getAssignee()) && !mayTakeTasksBack(caller, task)) {
+      throw new AuthorizationException("只有认领人可以退回或转交这项任务 (Only whoever has claimed this task may give it "
+          + "back or hand it to a colleague)");
+    }
+    if (newAssignee != null && !offeredTo(task, newAssignee, caller)) {
+      throw new AuthorizationException("这项任务不派给 " + newAssignee + " (This task is not offered to " + newAssignee
+          + "; hand it to somebody in one of the groups it is offered to)");
+    }
+  }
+
+  private boolean mayTakeTasksBack(Authentication caller, Task task) {
+    String processKey = engine.getRepositoryService().getProcessDefinition(task.getProcessDefinitionId()).getKey();
+    return engine.getAuthorizationService().isUserAuthorized(caller.getUserId(), caller.getGroupIds(),
+        ProcessDefinitionPermissions.TASK_ASSIGN, Resources.PROCESS_DEFINITION, processKey);
+  }
+
+  /** Whether the user is a candidate of the task; looked up as the station, since callers may not list groups. */
+  private boolean offeredTo(Task task, String userId, Authentication caller) {
+    List<IdentityLink> links = engine.getTaskService().getIdentityLinksForTask(task.getId());
+    if (links.stream()
+        .anyMatch(link -> userId.equals(link.getUserId()) && IdentityLinkType.CANDIDATE.equals(link.getType()))) {
+      return true;
+    }
+    Set<String> candidateGroups = new TreeSet<>();
+    links.stream().filter(link -> link.getGroupId() != null && IdentityLinkType.CANDIDATE.equals(link.getType()))
+        .forEach(link -> candidateGroups.add(link.getGroupId()));
+    if (candidateGroups.isEmpty()) {
+      return false;
+    }
+    IdentityService identity = engine.getIdentityService();
+    identity.clearAuthentication();
+    try {
+      return identity.createGroupQuery().groupMember(userId).list().stream()
+          .anyMatch(group -> candidateGroups.contains(group.getId()));
+    } finally {
+      identity.setAuthentication(caller);
+    }
   }
 
   private void checkSubmission(String taskId, Map<?, ?> variables) {

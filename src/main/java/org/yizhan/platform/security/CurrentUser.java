@@ -1,6 +1,5 @@
 package org.yizhan.platform.security;
 
-import java.util.Collection;
 import java.util.List;
 
 import org.camunda.bpm.engine.IdentityService;
@@ -13,9 +12,11 @@ import org.yizhan.platform.web.ApiException;
 public class CurrentUser {
 
   private final IdentityService identityService;
+  private final StationPermissions permissions;
 
-  public CurrentUser(IdentityService identityService) {
+  public CurrentUser(IdentityService identityService, StationPermissions permissions) {
     this.identityService = identityService;
+    this.permissions = permissions;
   }
 
   public String id() {
@@ -28,10 +29,18 @@ public class CurrentUser {
     return authentication == null || authentication.getGroupIds() == null ? List.of() : authentication.getGroupIds();
   }
 
-  /** Refuses with 403 unless the caller belongs to one of the groups. */
-  public void requireAnyOf(Collection<String> groups, String refusal) {
-    if (groups().stream().noneMatch(groups::contains)) {
-      throw ApiException.forbidden(refusal);
+  /** Whether the station's permission table lets the caller do what its line says. */
+  public boolean may(String permission) {
+    return permissions.allows(groups(), permission);
+  }
+
+  /** Refuses with 403, naming what the caller may not do, unless the permission table lets them. */
+  public void require(String permission) {
+    if (!may(permission)) {
+      String what = permissions.line(permission).what();
+      int english = what.indexOf(" (");
+      throw ApiException.forbidden(english < 0 ? "没有权限：" + what
+          : "没有权限：" + what.substring(0, english) + " (Not allowed: " + what.substring(english + 2));
     }
   }
 }

@@ -4,8 +4,12 @@ import static org.camunda.bpm.engine.authorization.Authorization.ANY;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
@@ -15,10 +19,14 @@ import org.camunda.bpm.engine.authorization.BatchPermissions;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.ProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.authorization.TaskPermissions;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.task.TaskQuery;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
@@ -26,110 +34,154 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * What each station group may do in the engine, and the Tasklist filters everybody starts with. Runs at every
- * start, in every profile, and only adds what is missing: an administrator's later changes in Camunda Admin stay.
+ * Makes the engine's grants follow the station's permission table ({@link StationPermissions}) at every start, in
+ * every profile, and creates the Tasklist filters everybody starts with. For each group of the table's roles
+ * (administrators aside, who hold Camunda's own grant of everything), the grants on the station's resources (a whole
+ * resource type, a process or decision key, an application) become exactly what the table's lines give: a permission
+ * granted by hand in Camunda Admin, or by an earlier version of the station, is taken back. Grants on single tasks,
+ * instances and filters are the engine's own bookkeeping and stay.
  *
- * <p>Task permissions themselves come from the models: with authorization checks on, the engine lets a task's
- * candidate group read and work it.
+ * <p>Tasks themselves are granted by the engine: a task's candidate groups, and whoever claims it, get READ and
+ * TASK_WORK on it ({@code default-user-permission-name-for-task}); tasks of an older database that still carry UPDATE
+ * are brought down to TASK_WORK here.
  */
 @Component
 @Order(15)
 public class StationAccess implements ApplicationRunner {
 
-  static final String TASKLIST = "tasklist";
-  static final String COCKPIT = "cockpit";
+  private static final Logger LOG = LoggerFactory.getLogger(StationAccess.class);
+
   static final String FILTER_OWNER = "admin";
 
   private final AuthorizationService authorizations;
   private final FilterService filters;
   private final TaskService tasks;
+  private final StationPermissions table;
 
-  public StationAccess(AuthorizationService authorizations, FilterService filters, TaskService tasks) {
+  public StationAccess(AuthorizationService authorizations, FilterService filters, TaskService tasks,
+      StationPermissions table) {
     this.authorizations = authorizations;
     this.filters = filters;
     this.tasks = tasks;
+    this.table = table;
   }
 
   @Override
   @Transactional
   public void run(ApplicationArguments args) {
-    for (String group : StationGroups.TASK_WORKERS) {
-      grant(group, Resources.APPLICATION, TASKLIST, Permissions.ACCESS);
-      grant(group, Resources.FILTER, ANY, Permissions.READ);
-      // Tasklist shows the process's name and diagram beside a task and loads its forms.
-      grant(group, Resources.PROCESS_DEFINITION, ANY, Permissions.READ);
+    Map<String, Map<GrantKey, Set<Permission>>> wanted = grantsByGroup();
+    wanted.forEach(this::follow);
+    int tasksNarrowed = narrowTaskGrantsToWork();
+    if (tasksNarrowed > 0) {
+      LOG.info("{} task grants narrowed from UPDATE to TASK_WORK", tasksNarrowed);
     }
-    for (String group : StationGroups.ORDER_DESK) {
-      // Take orders through the start form or POST /api/orders. Cancelling goes through POST /api/orders/{no}/cancel,
-      // which checks the caller and the order and then cancels as the station: UPDATE_INSTANCE would also let a
-      // volunteer suspend, modify or set variables of every order.
-      grant(group, Resources.PROCESS_DEFINITION, "station-order", ProcessDefinitionPermissions.CREATE_INSTANCE,
-          ProcessDefinitionPermissions.READ_INSTANCE);
-      revoke(group, Resources.PROCESS_DEFINITION, "station-order", ProcessDefinitionPermissions.UPDATE_INSTANCE);
-      grant(group, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
-    }
-    // Station managers start deliveries that are not orders (meal and vegetable rounds).
-    grant(StationGroups.MANAGERS, Resources.PROCESS_DEFINITION, "doorstep-delivery",
-        ProcessDefinitionPermissions.CREATE_INSTANCE, ProcessDefinitionPermissions.READ_INSTANCE,
-        ProcessDefinitionPermissions.UPDATE_INSTANCE);
-    // Any staff user registers disputes; who may read a case is decided per case (see DisputeService).
-    for (String group : List.of(StationGroups.VOLUNTEERS, StationGroups.MANAGERS, StationGroups.BUILDING_HEADS,
-        StationGroups.GRID_WORKERS, StationGroups.MEDIATION_COMMITTEE, StationGroups.GOVERNANCE_CENTRE)) {
-      grant(group, Resources.PROCESS_DEFINITION, "mediation-escalation", ProcessDefinitionPermissions.CREATE_INSTANCE);
-      grant(group, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
-    }
-    // Station managers watch the station in Cockpit and see every task, not only their group's.
-    grant(StationGroups.MANAGERS, Resources.APPLICATION, COCKPIT, Permissions.ACCESS);
-    grant(StationGroups.MANAGERS, Resources.PROCESS_DEFINITION, ANY, Permissions.READ,
-        ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY,
-        ProcessDefinitionPermissions.READ_TASK);
-    grant(StationGroups.MANAGERS, Resources.DECISION_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY);
-    // Managers redesign the processes in Modeler and deploy them with its Deploy button.
-    grant(StationGroups.MANAGERS, Resources.DEPLOYMENT, ANY, Permissions.READ, Permissions.CREATE);
-    // ... and move running instances to the new version (POST /api/models/{key}/migrate).
-    grant(StationGroups.MANAGERS, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.MIGRATE_INSTANCE);
-    // Only migration batches: BATCH CREATE on everything would also allow batch deletes of instances and history.
-    grant(StationGroups.MANAGERS, Resources.BATCH, ANY, BatchPermissions.CREATE_BATCH_MIGRATE_PROCESS_INSTANCES,
-        Permissions.READ);
-    revoke(StationGroups.MANAGERS, Resources.BATCH, ANY, Permissions.CREATE);
-    grant(StationGroups.MANAGERS, Resources.TASK, ANY, Permissions.READ);
-    // ... and know their volunteers (points, prizes).
-    grant(StationGroups.MANAGERS, Resources.USER, ANY, Permissions.READ);
-    grant(StationGroups.MANAGERS, Resources.GROUP, ANY, Permissions.READ);
-
     createTasklistFilters();
   }
 
-  private void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
+  /** A resource of the engine, as a grant names it. */
+  record GrantKey(Resource resource, String resourceId) {}
+
+  /** What the table gives each group, merged over its lines. */
+  Map<String, Map<GrantKey, Set<Permission>>> grantsByGroup() {
+    Map<String, Map<GrantKey, Set<Permission>>> byGroup = new TreeMap<>();
+    for (StationPermissions.Role role : table.roles()) {
+      if (!role.id().equals(StationPermissions.ADMINISTRATOR)) {
+        role.groups().forEach(group -> byGroup.put(group, new LinkedHashMap<>()));
+      }
+    }
+    for (StationPermissions.Line line : table.lines()) {
+      for (String role : line.roles()) {
+        if (role.equals(StationPermissions.ADMINISTRATOR)) {
+          continue;
+        }
+        for (String group : table.roles().stream().filter(r -> r.id().equals(role)).findFirst().orElseThrow().groups()) {
+          for (StationPermissions.Grant grant : line.grants()) {
+            byGroup.get(group).computeIfAbsent(new GrantKey(grant.resource(), grant.resourceId()),
+                key -> new LinkedHashSet<>()).addAll(grant.permissions());
+          }
+        }
+      }
+    }
+    return byGroup;
+  }
+
+  /** Makes the group's grants on the station's resources exactly the wanted ones. */
+  private void follow(String groupId, Map<GrantKey, Set<Permission>> wanted) {
+    for (Authorization existing : authorizations.createAuthorizationQuery().authorizationType(AUTH_TYPE_GRANT)
+        .groupIdIn(groupId).list()) {
+      GrantKey key = new GrantKey(resourceOf(existing.getResourceType()), existing.getResourceId());
+      if (key.resource() != null && stationResource(key) && !wanted.containsKey(key)) {
+        LOG.info("Taking back {} grant on {} {}: no line of {} gives it", groupId, key.resource().resourceName(),
+            key.resourceId(), StationPermissions.LOCATION);
+        authorizations.deleteAuthorization(existing.getId());
+      }
+    }
+    wanted.forEach((key, permissions) -> grantExactly(groupId, key, permissions));
+  }
+
+  /**
+   * Grants the table is about: a whole resource type, or a resource named by a key (processes, decisions,
+   * applications). Single tasks, instances, filters and the like carry generated ids and are the engine's.
+   */
+  private static boolean stationResource(GrantKey key) {
+    return ANY.equals(key.resourceId()) || key.resource() == Resources.APPLICATION
+        || key.resource() == Resources.PROCESS_DEFINITION || key.resource() == Resources.DECISION_DEFINITION
+        || key.resource() == Resources.DECISION_REQUIREMENTS_DEFINITION;
+  }
+
+  private void grantExactly(String groupId, GrantKey key, Set<Permission> permissions) {
     Authorization authorization = authorizations.createAuthorizationQuery()
-        .authorizationType(AUTH_TYPE_GRANT).groupIdIn(groupId).resourceType(resource).resourceId(resourceId)
+        .authorizationType(AUTH_TYPE_GRANT).groupIdIn(groupId).resourceType(key.resource()).resourceId(key.resourceId())
         .singleResult();
     if (authorization == null) {
       authorization = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
       authorization.setGroupId(groupId);
-      authorization.setResource(resource);
-      authorization.setResourceId(resourceId);
-    } else if (Arrays.stream(permissions).allMatch(authorization::isPermissionGranted)) {
+      authorization.setResource(key.resource());
+      authorization.setResourceId(key.resourceId());
+    } else if (sameGrant(authorization, key.resource(), permissions)) {
       return;
     }
-    for (Permission permission : permissions) {
-      authorization.addPermission(permission);
-    }
+    authorization.setPermissions(permissions.toArray(Permission[]::new));
     authorizations.saveAuthorization(authorization);
   }
 
-  /** Takes permissions back that earlier versions of the station granted, so an existing database follows suit. */
-  private void revoke(String groupId, Resource resource, String resourceId, Permission... permissions) {
-    Authorization authorization = authorizations.createAuthorizationQuery()
-        .authorizationType(AUTH_TYPE_GRANT).groupIdIn(groupId).resourceType(resource).resourceId(resourceId)
-        .singleResult();
-    if (authorization == null || Arrays.stream(permissions).noneMatch(authorization::isPermissionGranted)) {
-      return;
+  private static boolean sameGrant(Authorization authorization, Resource resource, Set<Permission> permissions) {
+    Set<Permission> held = new LinkedHashSet<>(Arrays.asList(authorization.getPermissions(allPermissions(resource))));
+    return held.equals(permissions);
+  }
+
+  private static Permission[] allPermissions(Resource resource) {
+    return Arrays.stream(new Permission[][] {Permissions.values(), ProcessDefinitionPermissions.values(),
+            ProcessInstancePermissions.values(), TaskPermissions.values(), BatchPermissions.values()})
+        .flatMap(Arrays::stream)
+        .filter(permission -> permission != Permissions.ALL && permission != Permissions.NONE)
+        .filter(permission -> Arrays.stream(permission.getTypes()).anyMatch(type -> type.resourceType()
+            == resource.resourceType()))
+        .toArray(Permission[]::new);
+  }
+
+  private static Resource resourceOf(int resourceType) {
+    return Arrays.stream(Resources.values()).filter(resource -> resource.resourceType() == resourceType).findFirst()
+        .orElse(null);
+  }
+
+  /**
+   * Task grants made before the engine gave TASK_WORK by default carried UPDATE, which also lets a candidate change
+   * the task's variables, owner and candidates.
+   */
+  private int narrowTaskGrantsToWork() {
+    int narrowed = 0;
+    for (Authorization grant : authorizations.createAuthorizationQuery().authorizationType(AUTH_TYPE_GRANT)
+        .resourceType(Resources.TASK).hasPermission(Permissions.UPDATE).list()) {
+      if (ANY.equals(grant.getResourceId())) {
+        continue;
+      }
+      grant.removePermission(Permissions.UPDATE);
+      grant.addPermission(TaskPermissions.TASK_WORK);
+      authorizations.saveAuthorization(grant);
+      narrowed++;
     }
-    for (Permission permission : permissions) {
-      authorization.removePermission(permission);
-    }
-    authorizations.saveAuthorization(authorization);
+    return narrowed;
   }
 
   private void createTasklistFilters() {

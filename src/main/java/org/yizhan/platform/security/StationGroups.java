@@ -1,7 +1,5 @@
 package org.yizhan.platform.security;
 
-import java.util.List;
-
 /** The group ids the models' candidate groups name. Users and further groups are managed in Camunda Admin. */
 public final class StationGroups {
 
@@ -13,20 +11,6 @@ public final class StationGroups {
   public static final String MEDIATION_COMMITTEE = "mediation-committee";
   public static final String GOVERNANCE_CENTRE = "governance-centre";
   public static final String ADMINS = "camunda-admin";
-
-  /** Everybody who works tasks in Tasklist. */
-  public static final List<String> TASK_WORKERS = List.of(VOLUNTEERS, MANAGERS, MERCHANTS, BUILDING_HEADS, GRID_WORKERS,
-      MEDIATION_COMMITTEE, GOVERNANCE_CENTRE, StationGroups.POLICE_STATION, StationGroups.JUDICIAL_OFFICE,
-      StationGroups.PEOPLES_COURT);
-
-  /** Community staff who may see the resident registry and take orders for residents. */
-  public static final List<String> STAFF = List.of(VOLUNTEERS, MANAGERS, GRID_WORKERS, BUILDING_HEADS, ADMINS);
-
-  /** Station managers and administrators: who sees residents' contact data, figures and the models' status. */
-  public static final List<String> MANAGEMENT = List.of(MANAGERS, ADMINS);
-
-  /** Who may place and cancel orders for residents. */
-  public static final List<String> ORDER_DESK = List.of(VOLUNTEERS, MANAGERS, ADMINS);
 
   /** The group of volunteers living in or covering a grid; doorstep deliveries go to it first. */
   public static String gridVolunteers(String gridId) {

@@ -30,7 +30,7 @@ class EngineApiAccessTableTest {
   @Test
   void everyRoleHasGroupsAndParsedEndpoints() {
     assertThat(table.roles()).extracting(EngineApiAccessTable.Role::name)
-        .containsExactly("task-workers", "model-managers", "administrators");
+        .containsExactly("task-workers", "model-managers", "station-watchers", "administrators");
     for (EngineApiAccessTable.Role role : table.roles()) {
       assertThat(role.groups()).as(role.name()).isNotEmpty();
       assertThat(role.endpoints()).as(role.name()).isNotEmpty()
@@ -40,7 +40,7 @@ class EngineApiAccessTableTest {
 
   @Test
   void everyGroupThatWorksTasksHoldsTheTaskWorkersRole() {
-    List<String> groups = new java.util.ArrayList<>(StationGroups.TASK_WORKERS);
+    List<String> groups = new java.util.ArrayList<>(new StationPermissions().groupsAllowed("task.work"));
     groups.addAll(List.of(StationGroups.gridVolunteers("G01"), StationGroups.gridWorkers("G02"),
         StationGroups.buildingHeads("B01")));
     for (String group : groups) {
@@ -64,9 +64,12 @@ class EngineApiAccessTableTest {
       station-volunteers | POST   | /filter/create                            | false
       station-volunteers | DELETE | /task/t1                                  | false
       merchants          | GET    | /version                                  | false
-      station-managers   | POST   | /deployment/create                        | true
+      station-managers   | POST   | /deployment/create                        | false
       station-managers   | GET    | /deployment                               | true
-      station-managers   | GET    | /version                                  | true
+      station-managers   | GET    | /version                                  | false
+      model-managers     | POST   | /deployment/create                        | true
+      model-managers     | GET    | /version                                  | true
+      model-managers     | POST   | /task/t1/claim                            | false
       station-managers   | GET    | /batch/statistics/                        | true
       station-managers   | POST   | /task/t1/claim                            | true
       station-managers   | DELETE | /deployment/d1                            | false

@@ -8,6 +8,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.yizhan.StationTest;
 import org.yizhan.platform.security.StationGroups;
+import org.yizhan.platform.security.StationPermissions;
 
 @StationTest
 class DemoSeedLoaderIT {
@@ -18,7 +19,7 @@ class DemoSeedLoaderIT {
 
   @Test
   void everyGroupHasAtLeastTwoDemoUsersWhoSignInWithDemo() {
-    for (String group : StationGroups.TASK_WORKERS) {
+    for (String group : new StationPermissions().groupsAllowed("task.work")) {
       assertThat(identity.createUserQuery().memberOfGroup(group).count()).as(group).isGreaterThanOrEqualTo(2);
     }
     assertThat(identity.createUserQuery().memberOfGroup(StationGroups.ADMINS).count()).isGreaterThanOrEqualTo(2);
