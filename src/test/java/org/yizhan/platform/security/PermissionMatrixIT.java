@@ -286,6 +286,14 @@ class PermissionMatrixIT {
             .post("/engine-rest/process-instance/delete", "{\"processInstanceIds\": [\"" + instance + "\"]}")),
         new Channel("REST set a variable", caller -> probeInstance(), (caller, instance) -> caller.http()
             .put("/engine-rest/process-instance/" + instance + "/variables/offeredTo", "{\"value\": \"merchants\"}")),
+        new Channel("REST run a timer now", caller -> timerOfNewOrder(), (caller, job) -> caller.http()
+            .send("POST", "/engine-rest/job/" + job + "/execute", null)),
+        new Channel("REST postpone a timer", caller -> timerOfNewOrder(), (caller, job) -> caller.http()
+            .put("/engine-rest/job/" + job + "/duedate", "{\"duedate\": \"2030-01-01T00:00:00.000+0000\"}")),
+        new Channel("REST restart a finished instance", caller -> finishedInstance(), (caller, instance) -> caller
+            .http().post("/engine-rest/process-definition/" + definitionOf((String) instance) + "/restart", """
+                {"processInstanceIds": ["%s"], "instructions": [{"type": "startBeforeActivity",
+                 "activityId": "Task_Work"}]}""".formatted(instance))),
         new Channel("REST start in the middle", caller -> null, (caller, nothing) -> caller.http()
             .post("/engine-rest/process-definition/key/" + PROBE_KEY + "/start", """
                 {"variables": {"offeredTo": {"value": "nobody-here"}},
@@ -370,6 +378,18 @@ class PermissionMatrixIT {
     return instance;
   }
 
+  private String timerOfNewOrder() {
+    String order = newOrder();
+    String instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(order).singleResult().getId();
+    return jdbc.sql("select id_ from act_ru_job where process_instance_id_ = ? and type_ = 'timer'").param(instance)
+        .query(String.class).single();
+  }
+
+  private String definitionOf(String finishedInstance) {
+    return jdbc.sql("select proc_def_id_ from act_hi_procinst where id_ = ?").param(finishedInstance)
+        .query(String.class).single();
+  }
+
   private String newOrder() {
     Response placed = StationHttp.as(port, "li.qiang", "demo").post("/api/orders", RICE);
     assertThat(placed.status()).as(placed.text()).isEqualTo(201);
@@ -431,7 +451,8 @@ class PermissionMatrixIT {
         "select count(*) from act_ru_identitylink",
         "select coalesce(listagg(name_ || '=' || coalesce(text_, '') || coalesce(cast(long_ as varchar), ''), ',')"
             + " within group (order by id_), '') from act_ru_variable",
-        "select count(*) from act_ru_job",
+        "select coalesce(listagg(id_ || '@' || coalesce(cast(duedate_ as varchar), '-'), ',') within group (order by id_), '')"
+            + " from act_ru_job",
         "select count(*) from act_re_deployment",
         "select count(*) from act_ru_authorization",
         "select count(*) from act_id_user",
