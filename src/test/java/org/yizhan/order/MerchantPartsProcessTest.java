@@ -44,8 +44,7 @@ class MerchantPartsProcessTest {
 
   @BeforeEach
   void setUp() {
-    BpmnAwareTests.init(engine);
-    scenario = new OrderScenario(engine.getRuntimeService(), engine.getIdentityService());
+    scenario = OrderScenario.on(engine);
   }
 
   @Test

@@ -11,10 +11,12 @@ import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.yizhan.catalog.Merchant;
 
 /** Starts orders the way the start form does and works their tasks, so process tests read like the flow. */
@@ -26,9 +28,15 @@ class OrderScenario {
   private final RuntimeService runtime;
   private final IdentityService identity;
 
-  OrderScenario(RuntimeService runtime, IdentityService identity) {
+  private OrderScenario(RuntimeService runtime, IdentityService identity) {
     this.runtime = runtime;
     this.identity = identity;
+  }
+
+  /** Points camunda-bpm-assert at the app's engine and works orders on it. */
+  static OrderScenario on(ProcessEngine engine) {
+    BpmnAwareTests.init(engine);
+    return new OrderScenario(engine.getRuntimeService(), engine.getIdentityService());
   }
 
   ProcessInstance place(String residentId, String itemsJson, String preference) {

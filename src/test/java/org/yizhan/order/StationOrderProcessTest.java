@@ -24,7 +24,6 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.Variables;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -45,8 +44,7 @@ class StationOrderProcessTest {
 
   @BeforeEach
   void setUp() {
-    BpmnAwareTests.init(engine);
-    scenario = new OrderScenario(engine.getRuntimeService(), engine.getIdentityService());
+    scenario = OrderScenario.on(engine);
   }
 
   @Test
