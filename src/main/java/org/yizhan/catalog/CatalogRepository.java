@@ -10,8 +10,9 @@ import org.springframework.stereotype.Repository;
 public class CatalogRepository {
 
   /** Aliased to the record's names, so the row mapper finds each column at the first try. */
-  private static final String COLUMNS =
-      "sku, kind, name, brand, unit, unit_price as unitPrice, merchant, max_quantity as maxQuantity, active";
+  private static final String COLUMNS = "c.sku, c.kind, c.name, c.brand, c.unit, c.unit_price as unitPrice, "
+      + "c.merchant_id as merchantId, m.name as merchant, c.max_quantity as maxQuantity, c.active";
+  private static final String FROM = " from catalog_item c left join merchant m on m.id = c.merchant_id";
 
   private final JdbcClient jdbc;
 
@@ -20,11 +21,11 @@ public class CatalogRepository {
   }
 
   public List<CatalogItem> findActive() {
-    return jdbc.sql("select " + COLUMNS + " from catalog_item where active = true order by kind, sku")
+    return jdbc.sql("select " + COLUMNS + FROM + " where c.active = true order by c.kind, c.sku")
         .query(CatalogItem.class).list();
   }
 
   public Optional<CatalogItem> find(String sku) {
-    return jdbc.sql("select " + COLUMNS + " from catalog_item where sku = ?").param(sku).query(CatalogItem.class).optional();
+    return jdbc.sql("select " + COLUMNS + FROM + " where c.sku = ?").param(sku).query(CatalogItem.class).optional();
   }
 }

@@ -13,7 +13,12 @@ public record Order(String orderNo, String residentId, OrderStatus status, Strin
     String closedReason, String receivedBy, Integer satisfaction, List<Item> items, List<Progress> progress) {
 
   public record Item(String sku, ItemKind kind, String name, String brand, String unit, BigDecimal unitPrice,
-      int quantity, String merchant) {}
+      int quantity, String merchantId, String merchant) {
+
+    public BigDecimal amount() {
+      return unitPrice.multiply(BigDecimal.valueOf(quantity));
+    }
+  }
 
   /** One step of the order; {@code at} carries the station's time-zone offset so any reader gets the right hour. */
   public record Progress(OffsetDateTime at, String step, String label) {}

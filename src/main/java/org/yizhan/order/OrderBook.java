@@ -2,6 +2,7 @@ package org.yizhan.order;
 
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
+import java.util.List;
 import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Service;
@@ -14,10 +15,12 @@ public class OrderBook {
 
   private final OrderRepository orders;
   private final DailyNumbers numbers;
+  private final MerchantAnswers answers;
 
-  OrderBook(OrderRepository orders, DailyNumbers numbers) {
+  OrderBook(OrderRepository orders, DailyNumbers numbers, MerchantAnswers answers) {
     this.orders = orders;
     this.numbers = numbers;
+    this.answers = answers;
   }
 
   /** Writes a new order with its prices frozen and its first progress step; returns its number. */
@@ -49,24 +52,50 @@ public class OrderBook {
     orders.recordHandOver(orderNo, receivedBy, satisfaction);
   }
 
-  /** The resident agreed to the merchant's higher price for the goods: the order's total follows it. */
+  /**
+   * The resident agreed to the merchant's higher price for the goods (a model before merchants answered each for its
+   * own goods): the order's total follows it.
+   */
   public void agreeNewGoodsTotal(String orderNo, BigDecimal goodsTotal) {
     Order order = orders.find(orderNo).orElseThrow();
     BigDecimal services = order.items().stream().filter(item -> item.kind() == ItemKind.SERVICE)
-        .map(item -> item.unitPrice().multiply(BigDecimal.valueOf(item.quantity())))
-        .reduce(BigDecimal.ZERO, BigDecimal::add);
+        .map(Order.Item::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
     orders.updateTotal(orderNo, goodsTotal.add(services));
     orders.appendProgress(orderNo, LocalDateTime.now(), "PRICE_AGREED",
         "Resident agreed to the merchant's new goods price ¥" + goodsTotal.toPlainString() + " (居民同意新价格)");
+  }
+
+  /**
+   * The resident agreed to the amount one merchant confirmed for its goods: the order's total is the frozen one plus
+   * the rises agreed so far.
+   */
+  public void agreeNewMerchantPrice(String orderNo, String merchantId) {
+    answers.agreePrice(orderNo, merchantId);
+    Order order = orders.find(orderNo).orElseThrow();
+    BigDecimal frozen = order.items().stream().map(Order.Item::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+    orders.updateTotal(orderNo, frozen.add(answers.agreedRise(orderNo)));
+    MerchantPart part = answers.of(orderNo).stream().filter(p -> p.merchantId().equals(merchantId)).findFirst()
+        .orElseThrow();
+    orders.appendProgress(orderNo, LocalDateTime.now(), "PRICE_AGREED", part.merchant()
+        + ": resident agreed to the new goods price ¥" + part.confirmedAmount().toPlainString() + " (居民同意新价格)");
   }
 
   /** A few lines for task forms: what was ordered, with frozen prices, and no personal data. */
   static String summary(ValidOrder order, ItemKind kind) {
     return order.lines().stream()
         .filter(line -> kind == null || line.item().kind() == kind)
-        .map(line -> "- " + line.quantity() + " × " + line.item().name()
-            + (line.item().brand() == null ? "" : ", " + line.item().brand())
-            + " @ ¥" + line.item().unitPrice().toPlainString() + " = ¥" + line.amount().toPlainString())
+        .map(line -> line(line.quantity(), line.item().name(), line.item().brand(), line.item().unitPrice()))
         .collect(Collectors.joining("\n"));
+  }
+
+  /** The same for lines of a registered order, e.g. one merchant's. */
+  static String summary(List<Order.Item> items) {
+    return items.stream().map(item -> line(item.quantity(), item.name(), item.brand(), item.unitPrice()))
+        .collect(Collectors.joining("\n"));
+  }
+
+  private static String line(int quantity, String name, String brand, BigDecimal unitPrice) {
+    return "- " + quantity + " × " + name + (brand == null ? "" : ", " + brand) + " @ ¥" + unitPrice.toPlainString()
+        + " = ¥" + unitPrice.multiply(BigDecimal.valueOf(quantity)).toPlainString();
   }
 }

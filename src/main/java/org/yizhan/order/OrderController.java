@@ -35,17 +35,20 @@ class OrderController {
   record StaffOrderView(String orderNo, String publicCode, OrderStatus status, ResidentView resident, List<Order.Item> items,
       BigDecimal total, DeliveryMode deliveryPreference, DeliveryMode deliveryMode, String note, String placedBy,
       LocalDateTime placedAt, String closedReason, String receivedBy, Integer satisfaction, String processInstanceId,
-      List<Order.Progress> progress) {}
+      List<MerchantPart> merchants, List<Order.Progress> progress) {}
 
 
   private final OrderService orders;
   private final ResidentRepository residents;
   private final CurrentUser currentUser;
+  private final MerchantParts merchantParts;
 
-  OrderController(OrderService orders, ResidentRepository residents, CurrentUser currentUser) {
+  OrderController(OrderService orders, ResidentRepository residents, CurrentUser currentUser,
+      MerchantParts merchantParts) {
     this.orders = orders;
     this.residents = residents;
     this.currentUser = currentUser;
+    this.merchantParts = merchantParts;
   }
 
   @PostMapping(path = "/api/orders", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -70,7 +73,8 @@ class OrderController {
         .orElse(null);
     return new StaffOrderView(order.orderNo(), orders.publicCodeOf(order.orderNo()), order.status(), resident, order.items(), order.total(),
         order.deliveryPreference(), order.deliveryMode(), order.note(), order.placedBy(), order.placedAt(),
-        order.closedReason(), order.receivedBy(), order.satisfaction(), order.processInstanceId(), order.progress());
+        order.closedReason(), order.receivedBy(), order.satisfaction(), order.processInstanceId(),
+        merchantParts.of(order.orderNo()), order.progress());
   }
 
   @PostMapping(path = "/api/orders/{orderNo}/cancel", consumes = MediaType.APPLICATION_JSON_VALUE)

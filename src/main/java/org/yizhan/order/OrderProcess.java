@@ -16,6 +16,16 @@ public final class OrderProcess {
   // Set when the order is registered.
   public static final String ORDER_NO = "orderNo";
 
+  // Each merchant's part of the goods (SubProcess_MerchantParts, one instance per merchant of the order).
+  /** The order's merchants, from its record, when the goods branch starts; transient, the instances are made then. */
+  public static final String MERCHANT_IDS = "merchantIds";
+  /** The merchant of one instance (the multi-instance element variable). */
+  public static final String MERCHANT_ID = "merchantId";
+  /** Local to the merchant's instance: its name, its lines and their frozen amount, for its forms and gateways. */
+  public static final String MERCHANT_NAME = "merchantName";
+  public static final String MERCHANT_GOODS = "merchantGoods";
+  public static final String MERCHANT_FROZEN_TOTAL = "merchantFrozenTotal";
+
   // Set by the cancellation request.
   public static final String CANCEL_REASON = "cancelReason";
   public static final String CANCELLED_BY = "cancelledBy";

@@ -17,6 +17,7 @@ import org.yizhan.platform.ModelProperties;
  *   <li>{@code order.reason} (optional): variables whose values, joined, are recorded as the reason a closed order
  *       ended, e.g. {@code declineReason,declineNote}.</li>
  * </ul>
+ * Within one merchant's part of the order the label starts with the merchant's name.
  */
 @Component("orderProgress")
 class OrderProgressListener implements ExecutionListener {
@@ -35,6 +36,11 @@ class OrderProgressListener implements ExecutionListener {
     if (step == null || label == null) {
       throw new IllegalStateException("Element " + execution.getCurrentActivityId() + execution.getCurrentTransitionId()
           + " calls ${orderProgress} but lacks the extension properties progress.step and progress.label");
+    }
+    Object merchant = execution.getVariable(OrderProcess.MERCHANT_NAME);
+    if (merchant != null) {
+      // A step of one merchant's part of the order (SubProcess_MerchantParts) says whose.
+      label = merchant + ": " + label;
     }
     String status = properties.get("order.status");
     String reason = ModelProperties.joinedVariables(execution, properties.get("order.reason"));

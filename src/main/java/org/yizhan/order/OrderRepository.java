@@ -33,17 +33,18 @@ public class OrderRepository {
     for (PricedLine line : order.lines()) {
       var item = line.item();
       jdbc.sql("""
-              insert into station_order_item (order_no, line_no, sku, kind, name, brand, unit, unit_price, quantity, merchant)
-              values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+              insert into station_order_item (order_no, line_no, sku, kind, name, brand, unit, unit_price, quantity,
+                                              merchant_id, merchant)
+              values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
           .params(orderNo, lineNo++, item.sku(), item.kind().name(), item.name(), item.brand(), item.unit(),
-              item.unitPrice(), line.quantity(), item.merchant())
+              item.unitPrice(), line.quantity(), item.merchantId(), item.merchant())
           .update();
     }
   }
 
   void appendProgress(String orderNo, LocalDateTime at, String step, String label) {
     jdbc.sql("insert into station_order_progress (order_no, at, step, label) values (?, ?, ?, ?)")
-        .params(orderNo, at, step, label).update();
+        .params(orderNo, at, step, label.length() > 200 ? label.substring(0, 200) : label).update();
   }
 
   void updateStatus(String orderNo, OrderStatus status) {
@@ -110,7 +111,7 @@ public class OrderRepository {
 
   private List<Order.Item> items(String orderNo) {
     return jdbc.sql("""
-            select sku, kind, name, brand, unit, unit_price as unitPrice, quantity, merchant
+            select sku, kind, name, brand, unit, unit_price as unitPrice, quantity, merchant_id as merchantId, merchant
             from station_order_item where order_no = ? order by line_no""")
         .param(orderNo).query(Order.Item.class).list();
   }

@@ -26,11 +26,42 @@ class OrderStepListeners {
     };
   }
 
-  /** The resident agreed to pay the merchant's higher goods price. */
+  /** The resident agreed to pay the merchant's higher price for its goods. */
   @Bean
-  ExecutionListener recordAgreedPrice(OrderBook book) {
-    return execution -> book.agreeNewGoodsTotal(orderNo(execution),
-        new BigDecimal(execution.getVariable("confirmedGoodsTotal").toString()));
+  ExecutionListener recordAgreedPrice(OrderBook book, MerchantParts parts) {
+    return execution -> {
+      if (execution.getVariable(OrderProcess.MERCHANT_ID) == null) {
+        // An instance of a version before each merchant answered for its own goods.
+        book.agreeNewGoodsTotal(orderNo(execution),
+            new BigDecimal(execution.getVariable("confirmedGoodsTotal").toString()));
+      } else {
+        book.agreeNewMerchantPrice(orderNo(execution), parts.checkedMerchantId(execution));
+      }
+    };
+  }
+
+  /** The goods branch starts: which merchants to ask, from the order's lines. */
+  @Bean
+  ExecutionListener askMerchants(MerchantParts parts) {
+    return parts::askMerchants;
+  }
+
+  /** A merchant's part starts: its own lines, sum and name, after checking it sells goods of the order. */
+  @Bean
+  ExecutionListener prepareMerchantPart(MerchantParts parts) {
+    return parts::prepare;
+  }
+
+  /** A merchant confirmed stock and price: recorded with the signed-in user who answered. */
+  @Bean
+  TaskListener recordMerchantAnswer(MerchantParts parts) {
+    return parts::recordAnswer;
+  }
+
+  /** A merchant reported its goods at the station. */
+  @Bean
+  TaskListener recordMerchantDelivery(MerchantParts parts) {
+    return parts::recordDelivery;
   }
 
   /** On hand-over: who received it and how satisfied the resident is; refuses the completion otherwise. */

@@ -2,13 +2,22 @@ package org.yizhan.order;
 
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQuery;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.yizhan.catalog.Merchant;
 
 /** Starts orders the way the start form does and works their tasks, so process tests read like the flow. */
 class OrderScenario {
@@ -17,9 +26,17 @@ class OrderScenario {
   static final String MOBILITY_LIMITED_RESIDENT_LIVING_ALONE = "R-0001";
 
   private final RuntimeService runtime;
+  private final IdentityService identity;
 
-  OrderScenario(RuntimeService runtime) {
+  private OrderScenario(RuntimeService runtime, IdentityService identity) {
     this.runtime = runtime;
+    this.identity = identity;
+  }
+
+  /** Points camunda-bpm-assert at the app's engine and works orders on it. */
+  static OrderScenario on(ProcessEngine engine) {
+    BpmnAwareTests.init(engine);
+    return new OrderScenario(engine.getRuntimeService(), engine.getIdentityService());
   }
 
   ProcessInstance place(String residentId, String itemsJson, String preference) {
@@ -41,6 +58,41 @@ class OrderScenario {
   static void deliverToStationAndPassCheck(ProcessInstance order) {
     complete(task("Task_DeliverToStation", order), withVariables("deliveredToStation", true));
     complete(task("Task_CheckGoods", order), withVariables("goodsCheck", "PASSED"));
+  }
+
+  /** The merchant's open task of the order: offered to the merchant's own group only. */
+  static Task merchantTask(String taskKey, ProcessInstance order, String merchantId) {
+    return taskQuery().processInstanceId(order.getId()).taskDefinitionKey(taskKey)
+        .taskCandidateGroup(Merchant.groupOf(merchantId)).singleResult();
+  }
+
+  /** The station's task of one merchant's part (the volunteers' check or price question for its goods). */
+  static Task partTask(String taskKey, ProcessInstance order, String merchantId) {
+    return taskQuery().processInstanceId(order.getId()).taskDefinitionKey(taskKey).list().stream()
+        .filter(task -> merchantId.equals(taskService().getVariable(task.getId(), OrderProcess.MERCHANT_ID)))
+        .findFirst().orElse(null);
+  }
+
+  /** Works a task as the signed-in user with the user's groups, as Tasklist and /engine-rest do. */
+  void as(String userId, Runnable work) {
+    List<String> groups = identity.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList();
+    identity.setAuthentication(userId, groups);
+    try {
+      work.run();
+    } finally {
+      identity.clearAuthentication();
+    }
+  }
+
+  /** The merchant's user answers for its goods: in stock at the amount, and delivers them to the station. */
+  void merchantConfirms(String userId, ProcessInstance order, String merchantId, double amount) {
+    as(userId, () -> complete(merchantTask("Task_ConfirmStock", order, merchantId),
+        withVariables("stockAvailable", "YES", "confirmedGoodsTotal", amount)));
+  }
+
+  void merchantDelivers(String userId, ProcessInstance order, String merchantId) {
+    as(userId, () -> complete(merchantTask("Task_DeliverToStation", order, merchantId),
+        withVariables("deliveredToStation", true)));
   }
 
   static void handOver(String taskKey, ProcessInstance order, String satisfaction) {

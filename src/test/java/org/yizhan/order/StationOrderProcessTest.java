@@ -24,7 +24,6 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.Variables;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -45,8 +44,7 @@ class StationOrderProcessTest {
 
   @BeforeEach
   void setUp() {
-    BpmnAwareTests.init(engine);
-    scenario = new OrderScenario(engine.getRuntimeService());
+    scenario = OrderScenario.on(engine);
   }
 
   @Test
@@ -57,7 +55,7 @@ class StationOrderProcessTest {
     assertThat(task("Task_AcceptOrder", order)).hasCandidateGroup("station-volunteers");
     assertThat(order).variables().containsEntry("deliveryMode", "PICKUP").containsEntry("frozenGoodsTotal", 65.0);
     accept(order);
-    assertThat(task("Task_ConfirmStock", order)).hasCandidateGroup("merchants");
+    assertThat(task("Task_ConfirmStock", order)).hasCandidateGroup("merchant-hetao-market");
     assertThat(status(order)).isEqualTo(OrderStatus.PROCURING);
     confirmStock(order, 65.0);
     deliverToStationAndPassCheck(order);
@@ -232,10 +230,10 @@ class StationOrderProcessTest {
     complete(task("Task_AskResidentAboutPrice", order),
         withVariables("residentAgreesToPrice", "REFUSED", "priceNote", "Too dear (太贵)"));
 
-    assertThat(order).isEnded().hasPassed("Event_CancelledPriceRefused");
+    assertThat(order).isEnded().hasPassed("Event_MerchantPriceRefused", "Event_CancelledPriceRefused");
     Order cancelled = orders.find(orderNo(order)).orElseThrow();
     assertThat(cancelled.status()).isEqualTo(OrderStatus.CANCELLED);
-    assertThat(cancelled.closedReason()).isEqualTo("Too dear (太贵)");
+    assertThat(cancelled.closedReason()).isEqualTo("Hetao Market (河套超市): Too dear (太贵)");
   }
 
   @Test
@@ -245,8 +243,9 @@ class StationOrderProcessTest {
 
     complete(task("Task_ConfirmStock", order), withVariables("stockAvailable", "NO", "merchantNote", "Sold out"));
 
-    assertThat(order).isEnded().hasPassed("Event_CancelledOutOfStock");
+    assertThat(order).isEnded().hasPassed("Event_MerchantOutOfStock", "Event_CancelledOutOfStock");
     assertThat(status(order)).isEqualTo(OrderStatus.CANCELLED);
+    assertThat(orders.find(orderNo(order)).orElseThrow().closedReason()).isEqualTo("Hetao Market (河套超市): Sold out");
   }
 
   @Test
@@ -259,7 +258,7 @@ class StationOrderProcessTest {
     complete(task("Task_CheckGoods", order), withVariables("goodsCheck", "FAILED", "checkProblem", "One bag torn"));
 
     assertThat(order).isWaitingAt("Task_DeliverToStation");
-    assertThat(task("Task_DeliverToStation", order)).hasCandidateGroup("merchants");
+    assertThat(task("Task_DeliverToStation", order)).hasCandidateGroup("merchant-hetao-market");
     deliverToStationAndPassCheck(order);
     assertThat(order).isWaitingAt("Task_HandOverAtStation");
     assertThat(orders.find(orderNo(order)).orElseThrow().progress()).extracting(Order.Progress::step)

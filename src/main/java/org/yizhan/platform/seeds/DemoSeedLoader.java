@@ -16,6 +16,8 @@ import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.yizhan.catalog.Merchant;
+import org.yizhan.catalog.MerchantRepository;
 import org.yizhan.platform.YizhanProperties;
 import org.yizhan.platform.security.StationGroups;
 import org.yizhan.platform.seeds.SeedRecords.CatalogSeed;
@@ -23,6 +25,7 @@ import org.yizhan.platform.seeds.SeedRecords.GridSeed;
 import org.yizhan.platform.seeds.SeedRecords.GridVolunteersSeed;
 import org.yizhan.platform.seeds.SeedRecords.GroupSeed;
 import org.yizhan.platform.seeds.SeedRecords.MediatorsSeed;
+import org.yizhan.platform.seeds.SeedRecords.MerchantSeed;
 import org.yizhan.platform.seeds.SeedRecords.PartnerSeed;
 import org.yizhan.platform.seeds.SeedRecords.ResidentSeed;
 import org.yizhan.platform.seeds.SeedRecords.UserSeed;
@@ -45,10 +48,13 @@ public class DemoSeedLoader implements ApplicationRunner {
   private final IdentityService identityService;
   private final JdbcClient jdbc;
   private final SeedFiles files;
+  private final MerchantRepository merchants;
 
-  public DemoSeedLoader(IdentityService identityService, JdbcClient jdbc, YizhanProperties properties) {
+  public DemoSeedLoader(IdentityService identityService, JdbcClient jdbc, YizhanProperties properties,
+      MerchantRepository merchants) {
     this.identityService = identityService;
     this.jdbc = jdbc;
+    this.merchants = merchants;
     this.files = new SeedFiles(Path.of(properties.seeds().dir()));
   }
 
@@ -57,6 +63,7 @@ public class DemoSeedLoader implements ApplicationRunner {
   public void run(ApplicationArguments args) {
     loadOnce("groups.yaml", this::loadGroups);
     loadOnce("users.yaml", this::loadUsers);
+    loadOnce("merchants.yaml", this::loadMerchants);
     loadOnce("grids.yaml", this::loadGrids);
     loadOnce("residents.yaml", this::loadResidents);
     loadOnce("catalog.yaml", this::loadCatalog);
@@ -174,12 +181,20 @@ public class DemoSeedLoader implements ApplicationRunner {
     }
   }
 
+  private void loadMerchants() {
+    for (MerchantSeed seed : files.read("merchants.yaml", MerchantSeed.class)) {
+      String groupId = Merchant.groupOf(seed.id());
+      merchants.addIfMissing(new Merchant(seed.id(), seed.name(), groupId));
+      addMembers(groupId, "Merchant " + seed.name(), seed.users());
+    }
+  }
+
   private void loadCatalog() {
     for (CatalogSeed item : files.read("catalog.yaml", CatalogSeed.class)) {
       jdbc.sql("""
-              insert into catalog_item (sku, kind, name, brand, unit, unit_price, merchant, max_quantity, active)
+              insert into catalog_item (sku, kind, name, brand, unit, unit_price, merchant_id, max_quantity, active)
               values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-          .params(item.sku(), item.kind(), item.name(), item.brand(), item.unit(), item.unitPrice(), item.merchant(),
+          .params(item.sku(), item.kind(), item.name(), item.brand(), item.unit(), item.unitPrice(), item.merchantId(),
               item.maxQuantity(), item.active() == null || item.active())
           .update();
     }

@@ -29,5 +29,7 @@ final class SeedRecords {
       List<GroupSeed> partnerGroups, List<PartnerSeed> partners) {}
 
   record CatalogSeed(String sku, String kind, String name, String brand, String unit, BigDecimal unitPrice,
-      String merchant, int maxQuantity, Boolean active) {}
+      String merchantId, int maxQuantity, Boolean active) {}
+
+  record MerchantSeed(String id, String name, List<String> users) {}
 }

@@ -1,0 +1,147 @@
+package org.yizhan.order;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.camunda.bpm.engine.TaskService;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.yizhan.StationTest;
+import org.yizhan.support.StationHttp;
+import org.yizhan.support.StationHttp.Response;
+import org.yizhan.support.TasklistSession;
+
+/**
+ * Each merchant sees and answers only for its own goods, over the engine's REST API and Tasklist's copy of it, with
+ * the demo users' real credentials; the answers are recorded with who gave them.
+ */
+@StationTest
+class MerchantOwnGoodsIT {
+
+  private static final String RICE_AND_OIL = """
+      {"residentId": "R-0002", "items": [{"sku": "RICE-5KG", "quantity": 1}, {"sku": "OIL-5L", "quantity": 1}],
+       "deliveryPreference": "PICKUP"}""";
+
+  @LocalServerPort int port;
+  @Autowired JdbcClient jdbc;
+  @Autowired TaskService tasks;
+
+  @Test
+  void merchantCannotSeeOrWorkAnotherMerchantsTask() {
+    String orderNo = acceptedOrder();
+    String wudasTask = taskOfGroup(orderNo, "merchant-wuda-grain");
+
+    JsonNode hetaosList = as("hetao.market").get("/engine-rest/task?processInstanceBusinessKey=" + orderNo).json();
+    assertThat(hetaosList.findValuesAsText("taskDefinitionKey")).containsExactly("Task_ConfirmStock");
+    String hetaosTask = hetaosList.get(0).get("id").asText();
+    assertThat(hetaosTask).isNotEqualTo(wudasTask);
+    assertThat(as("hetao.market").get("/engine-rest/task/" + hetaosTask + "/identity-links").json()
+        .findValuesAsText("groupId")).containsExactly("merchant-hetao-market");
+    assertThat(groupFilterList("hetao.market")).contains(hetaosTask).doesNotContain(wudasTask);
+
+    assertThat(as("hetao.market").get("/engine-rest/task/" + wudasTask).status()).isIn(403, 404);
+    assertThat(as("hetao.market").get("/engine-rest/task/" + wudasTask + "/form-variables").status()).isIn(403, 404);
+    assertThat(as("hetao.market").post("/engine-rest/task/" + wudasTask + "/claim",
+        "{\"userId\": \"hetao.market\"}").status()).isIn(403, 404);
+    assertThat(as("hetao.market").post("/engine-rest/task/" + wudasTask + "/complete",
+        "{\"variables\": {\"stockAvailable\": {\"value\": \"NO\"}}}").status()).isIn(403, 404);
+    assertThat(as("hetao.market").post("/engine-rest/task/" + wudasTask + "/submit-form",
+        "{\"variables\": {\"stockAvailable\": {\"value\": \"NO\"}}}").status()).isIn(403, 404);
+    TasklistSession tasklist = TasklistSession.login(port, "hetao.market", "demo");
+    assertThat(tasklist.postToEngine("/task/" + wudasTask + "/claim", "{\"userId\": \"hetao.market\"}").status())
+        .isIn(403, 404);
+
+    assertThat(tasks.createTaskQuery().taskId(wudasTask).singleResult().getAssignee()).isNull();
+    assertThat(status(orderNo)).isEqualTo("PROCURING");
+  }
+
+  @Test
+  void twoMerchantOrderPlacedOverHttpCompletesWithBothMerchantsAnswering() {
+    String orderNo = acceptedOrder();
+
+    work("wuda.grain", orderNo, "Task_ConfirmStock",
+        "{\"stockAvailable\": {\"value\": \"YES\"}, \"confirmedGoodsTotal\": {\"value\": 69.9}}");
+    work("hetao.market", orderNo, "Task_ConfirmStock",
+        "{\"stockAvailable\": {\"value\": \"YES\"}, \"confirmedGoodsTotal\": {\"value\": 32.5}, "
+            + "\"merchantNote\": {\"value\": \"Fresh bags\"}}");
+    work("hetao.market", orderNo, "Task_DeliverToStation", "{\"deliveredToStation\": {\"value\": true}}");
+    work("wuda.grain", orderNo, "Task_DeliverToStation", "{\"deliveredToStation\": {\"value\": true}}");
+    for (int check = 0; check < 2; check++) {
+      work("li.qiang", orderNo, "Task_CheckGoods", "{\"goodsCheck\": {\"value\": \"PASSED\"}}");
+    }
+    work("wang.fang", orderNo, "Task_HandOverAtStation",
+        "{\"receivedBy\": {\"value\": \"Liu\"}, \"satisfaction\": {\"value\": \"5\"}}");
+
+    assertThat(status(orderNo)).isEqualTo("COMPLETED");
+    List<Map<String, Object>> answers = jdbc.sql("""
+            select merchant_id, in_stock, confirmed_amount, note, answered_by, delivered_by
+            from station_order_merchant where order_no = ? order by merchant_id""")
+        .param(orderNo).query().listOfRows();
+    assertThat(answers).hasSize(2);
+    assertThat(answers.get(0)).containsEntry("MERCHANT_ID", "hetao-market").containsEntry("ANSWERED_BY", "hetao.market")
+        .containsEntry("DELIVERED_BY", "hetao.market").containsEntry("NOTE", "Fresh bags")
+        .containsEntry("IN_STOCK", true);
+    assertThat(answers.get(1)).containsEntry("MERCHANT_ID", "wuda-grain").containsEntry("ANSWERED_BY", "wuda.grain")
+        .containsEntry("DELIVERED_BY", "wuda.grain");
+
+    JsonNode staffView = as("chen.jing").get("/api/orders/" + orderNo).json();
+    assertThat(staffView.get("merchants").findValuesAsText("merchant"))
+        .containsExactlyInAnyOrder("Hetao Market (河套超市)", "Wuda Grain & Oil (乌达粮油店)");
+    assertThat(staffView.get("merchants").findValuesAsText("answeredBy"))
+        .containsExactlyInAnyOrder("hetao.market", "wuda.grain");
+    Response publicView = StationHttp.anonymous(port).get("/api/public/orders/" + staffView.get("publicCode").asText());
+    assertThat(publicView.json().get("progress").findValuesAsText("label"))
+        .contains("Hetao Market (河套超市): Goods arrived at the station (货已到驿站)",
+            "Wuda Grain & Oil (乌达粮油店): Goods arrived at the station (货已到驿站)");
+    assertThat(publicView.text()).doesNotContain("hetao.market", "wuda.grain", "Fresh bags");
+  }
+
+  private String acceptedOrder() {
+    Response placed = as("wang.fang").post("/api/orders", RICE_AND_OIL);
+    assertThat(placed.status()).as(placed.text()).isEqualTo(201);
+    String orderNo = placed.json().get("orderNo").asText();
+    work("wang.fang", orderNo, "Task_AcceptOrder", "{\"acceptDecision\": {\"value\": \"ACCEPT\"}}");
+    return orderNo;
+  }
+
+  /** Claims and completes the user's one open task of that kind in the order, through /engine-rest. */
+  private void work(String user, String orderNo, String taskKey, String variables) {
+    List<String> open = as(user).get("/engine-rest/task?processInstanceBusinessKey=" + orderNo
+        + "&taskDefinitionKey=" + taskKey + "&unassigned=true").json().findValuesAsText("id");
+    assertThat(open).as(user + " sees " + taskKey).isNotEmpty();
+    String taskId = open.get(0);
+    assertThat(as(user).post("/engine-rest/task/" + taskId + "/claim", "{\"userId\": \"" + user + "\"}").status())
+        .isEqualTo(204);
+    Response completed = as(user).post("/engine-rest/task/" + taskId + "/complete", "{\"variables\": " + variables + "}");
+    assertThat(completed.status()).as(completed.text()).isEqualTo(204);
+  }
+
+  private String taskOfGroup(String orderNo, String group) {
+    return tasks.createTaskQuery().processInstanceBusinessKey(orderNo).taskCandidateGroup(group).singleResult().getId();
+  }
+
+  private List<String> groupFilterList(String user) {
+    String groupFilter = null;
+    for (JsonNode filter : as(user).get("/engine-rest/filter?resourceType=Task").json()) {
+      if (filter.get("name").asText().startsWith("My group's open tasks")) {
+        groupFilter = filter.get("id").asText();
+      }
+    }
+    assertThat(groupFilter).as("the seeded group filter").isNotNull();
+    return as(user).post("/engine-rest/filter/" + groupFilter + "/list?maxResults=500", "{}").json()
+        .findValuesAsText("id");
+  }
+
+  private String status(String orderNo) {
+    return as("chen.jing").get("/api/orders/" + orderNo).json().get("status").asText();
+  }
+
+  private StationHttp as(String user) {
+    return StationHttp.as(port, user, "demo");
+  }
+}

@@ -1,0 +1,215 @@
+package org.yizhan.order;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+import static org.yizhan.order.OrderScenario.ORDINARY_RESIDENT;
+import static org.yizhan.order.OrderScenario.accept;
+import static org.yizhan.order.OrderScenario.handOver;
+import static org.yizhan.order.OrderScenario.merchantTask;
+import static org.yizhan.order.OrderScenario.partTask;
+
+import java.util.List;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.yizhan.StationTest;
+
+/**
+ * Each merchant answers for its own goods (SubProcess_MerchantParts): one instance per merchant of the order, in
+ * parallel, its tasks offered to its own group, its answers kept in its own instance and recorded with who gave them.
+ */
+@StationTest
+class MerchantPartsProcessTest {
+
+  private static final String HETAO = "hetao-market";
+  private static final String WUDA = "wuda-grain";
+  /** Rice from Hetao Market (2 × 32.50 = 65.00) and oil from Wuda Grain &amp; Oil (1 × 69.90). */
+  private static final String RICE_AND_OIL = "[{\"sku\":\"RICE-5KG\",\"quantity\":2},{\"sku\":\"OIL-5L\",\"quantity\":1}]";
+
+  @Autowired ProcessEngine engine;
+  @Autowired OrderRepository orders;
+  @Autowired MerchantParts parts;
+
+  private OrderScenario scenario;
+
+  @BeforeEach
+  void setUp() {
+    scenario = OrderScenario.on(engine);
+  }
+
+  @Test
+  void twoMerchantsAnswerInParallelForTheirOwnGoodsAndTheOrderGoesOnWhenBothAreChecked() {
+    ProcessInstance order = accepted(RICE_AND_OIL);
+
+    assertThat(order).isWaitingAt("Task_ConfirmStock");
+    List<Task> asked = BpmnAwareTests.taskQuery().processInstanceId(order.getId())
+        .taskDefinitionKey("Task_ConfirmStock").list();
+    assertThat(asked).hasSize(2);
+    assertThat(asked).extracting(task -> candidateGroups(task.getId()))
+        .as("each task is offered to its merchant's own group, never to all merchants")
+        .containsExactlyInAnyOrder(List.of("merchant-hetao-market"), List.of("merchant-wuda-grain"));
+    Task hetaosQuestion = merchantTask("Task_ConfirmStock", order, HETAO);
+    assertThat(engine.getTaskService().getVariable(hetaosQuestion.getId(), "merchantGoods"))
+        .isEqualTo("- 2 × Rice, 5 kg bag (大米 5公斤), Hetao Golden Grain (河套金谷) @ ¥32.50 = ¥65.00");
+    assertThat(engine.getTaskService().getVariable(hetaosQuestion.getId(), "merchantFrozenTotal")).isEqualTo(65.0);
+    assertThat(engine.getTaskService().getVariable(merchantTask("Task_ConfirmStock", order, WUDA).getId(),
+        "merchantGoods")).asString().contains("Sunflower oil").doesNotContain("Rice");
+
+    scenario.merchantConfirms("wuda.grain", order, WUDA, 69.90);
+    scenario.merchantConfirms("hetao.market", order, HETAO, 65.0);
+    assertThat(engine.getTaskService().getVariable(merchantTask("Task_DeliverToStation", order, HETAO).getId(),
+        "confirmedGoodsTotal")).as("each answer stays in its merchant's instance").isEqualTo(65.0);
+    assertThat(engine.getRuntimeService().getVariables(order.getId()))
+        .doesNotContainKeys("stockAvailable", "confirmedGoodsTotal", "merchantId", "merchantIds");
+    scenario.merchantDelivers("hetao.market", order, HETAO);
+    complete(partTask("Task_CheckGoods", order, HETAO), withVariables("goodsCheck", "PASSED"));
+
+    assertThat(order).as("Wuda's goods are not at the station yet").isWaitingAt("Task_DeliverToStation")
+        .isNotWaitingAt("Task_HandOverAtStation");
+    scenario.merchantDelivers("wuda.grain", order, WUDA);
+    complete(partTask("Task_CheckGoods", order, WUDA), withVariables("goodsCheck", "PASSED"));
+
+    assertThat(order).isWaitingAt("Task_HandOverAtStation");
+    handOver("Task_HandOverAtStation", order, "5");
+    assertThat(order).isEnded().hasPassed("Event_MerchantPartDone", "Event_OrderCompleted");
+    Order done = orders.find(orderNo(order)).orElseThrow();
+    assertThat(done.status()).isEqualTo(OrderStatus.COMPLETED);
+    assertThat(done.total()).isEqualByComparingTo("134.90");
+    assertThat(parts.of(done.orderNo())).extracting(MerchantPart::merchantId, MerchantPart::inStock,
+            part -> part.confirmedAmount().doubleValue(), MerchantPart::answeredBy, MerchantPart::deliveredBy)
+        .containsExactlyInAnyOrder(
+            org.assertj.core.groups.Tuple.tuple(HETAO, true, 65.0, "hetao.market", "hetao.market"),
+            org.assertj.core.groups.Tuple.tuple(WUDA, true, 69.9, "wuda.grain", "wuda.grain"));
+    assertThat(done.progress()).extracting(Order.Progress::label)
+        .contains("Hetao Market (河套超市): Merchant confirmed stock and price (商超已确认库存和价格)",
+            "Wuda Grain & Oil (乌达粮油店): Goods passed the quality and quantity check (验收合格)");
+  }
+
+  @Test
+  void oneMerchantOutOfStockCancelsTheWholeOrderAndTheOtherMerchantsTask() {
+    ProcessInstance order = accepted(RICE_AND_OIL);
+    scenario.merchantConfirms("hetao.market", order, HETAO, 65.0);
+    assertThat(merchantTask("Task_DeliverToStation", order, HETAO)).isNotNull();
+
+    scenario.as("wuda.grain", () -> complete(merchantTask("Task_ConfirmStock", order, WUDA),
+        withVariables("stockAvailable", "NO", "merchantNote", "No oil until Monday")));
+
+    assertThat(order).isEnded().hasPassed("Event_MerchantOutOfStock", "Event_OutOfStockCancelsOrder",
+        "Event_CancelledOutOfStock").hasNotPassed("Task_HandOverAtStation");
+    assertThat(engine.getTaskService().createTaskQuery().processInstanceId(order.getId()).count())
+        .as("Hetao's delivery task is gone").isZero();
+    Order cancelled = orders.find(orderNo(order)).orElseThrow();
+    assertThat(cancelled.status()).isEqualTo(OrderStatus.CANCELLED);
+    assertThat(cancelled.closedReason()).isEqualTo("Wuda Grain & Oil (乌达粮油店): No oil until Monday");
+    assertThat(parts.of(cancelled.orderNo())).filteredOn(part -> part.merchantId().equals(WUDA))
+        .singleElement().satisfies(part -> {
+          assertThat(part.inStock()).isFalse();
+          assertThat(part.answeredBy()).isEqualTo("wuda.grain");
+          assertThat(part.note()).isEqualTo("No oil until Monday");
+        });
+  }
+
+  @Test
+  void priceRiseOfOneMerchantAgreedRaisesTheTotalByThatRiseOnly() {
+    ProcessInstance order = accepted(RICE_AND_OIL);
+    scenario.merchantConfirms("hetao.market", order, HETAO, 70.0);
+    scenario.merchantConfirms("wuda.grain", order, WUDA, 69.90);
+
+    assertThat(order).isWaitingAt("Task_AskResidentAboutPrice", "Task_DeliverToStation");
+    Task question = partTask("Task_AskResidentAboutPrice", order, HETAO);
+    assertThat(question).isNotNull();
+    assertThat(partTask("Task_AskResidentAboutPrice", order, WUDA)).as("Wuda kept its price").isNull();
+    assertThat(question).hasCandidateGroup("station-volunteers");
+    complete(question, withVariables("residentAgreesToPrice", "AGREED"));
+
+    assertThat(merchantTask("Task_DeliverToStation", order, HETAO)).isNotNull();
+    Order raised = orders.find(orderNo(order)).orElseThrow();
+    assertThat(raised.total()).isEqualByComparingTo("139.90");
+    assertThat(parts.of(raised.orderNo())).filteredOn(part -> part.merchantId().equals(HETAO)).singleElement()
+        .satisfies(part -> assertThat(part.priceAgreed()).isTrue());
+    assertThat(raised.progress()).extracting(Order.Progress::step).contains("PRICE_AGREED");
+  }
+
+  @Test
+  void priceRiseRefusedCancelsTheWholeOrderWithTheOtherMerchantsTask() {
+    ProcessInstance order = accepted(RICE_AND_OIL);
+    scenario.merchantConfirms("wuda.grain", order, WUDA, 75.0);
+
+    complete(partTask("Task_AskResidentAboutPrice", order, WUDA),
+        withVariables("residentAgreesToPrice", "REFUSED", "priceNote", "Too dear (太贵)"));
+
+    assertThat(order).isEnded().hasPassed("Event_MerchantPriceRefused", "Event_PriceRefusalCancelsOrder",
+        "Event_CancelledPriceRefused");
+    assertThat(engine.getTaskService().createTaskQuery().processInstanceId(order.getId()).count()).isZero();
+    Order cancelled = orders.find(orderNo(order)).orElseThrow();
+    assertThat(cancelled.status()).isEqualTo(OrderStatus.CANCELLED);
+    assertThat(cancelled.closedReason()).isEqualTo("Wuda Grain & Oil (乌达粮油店): Too dear (太贵)");
+    assertThat(cancelled.total()).as("the frozen total stays").isEqualByComparingTo("134.90");
+  }
+
+  @Test
+  void failedCheckGoesBackToThatMerchantOnly() {
+    ProcessInstance order = accepted(RICE_AND_OIL);
+    scenario.merchantConfirms("hetao.market", order, HETAO, 65.0);
+    scenario.merchantConfirms("wuda.grain", order, WUDA, 69.90);
+    scenario.merchantDelivers("hetao.market", order, HETAO);
+    scenario.merchantDelivers("wuda.grain", order, WUDA);
+
+    complete(partTask("Task_CheckGoods", order, WUDA),
+        withVariables("goodsCheck", "FAILED", "checkProblem", "Bottle leaking"));
+
+    Task again = merchantTask("Task_DeliverToStation", order, WUDA);
+    assertThat(again).as("back to Wuda").isNotNull();
+    assertThat(engine.getTaskService().getVariable(again.getId(), "checkProblem")).isEqualTo("Bottle leaking");
+    assertThat(merchantTask("Task_DeliverToStation", order, HETAO)).as("Hetao's goods were not sent back").isNull();
+    assertThat(partTask("Task_CheckGoods", order, HETAO)).isNotNull();
+    assertThat(engine.getTaskService().getVariable(partTask("Task_CheckGoods", order, HETAO).getId(), "goodsCheck"))
+        .as("Wuda's failed check is not Hetao's").isNull();
+    complete(partTask("Task_CheckGoods", order, HETAO), withVariables("goodsCheck", "PASSED"));
+    scenario.merchantDelivers("wuda.grain", order, WUDA);
+    complete(partTask("Task_CheckGoods", order, WUDA), withVariables("goodsCheck", "PASSED"));
+
+    assertThat(order).isWaitingAt("Task_HandOverAtStation");
+    assertThat(orders.find(orderNo(order)).orElseThrow().progress()).extracting(Order.Progress::label)
+        .contains("Wuda Grain & Oil (乌达粮油店): Goods failed the check and went back to the merchant (验收不合格，退回商超)");
+  }
+
+  @Test
+  void merchantPartForAMerchantWithoutGoodsInTheOrderIsRefused() {
+    ProcessInstance order = accepted("[{\"sku\":\"RICE-5KG\",\"quantity\":1}]");
+
+    assertThatThrownBy(() -> engine.getRuntimeService().createProcessInstanceModification(order.getId())
+        .startBeforeActivity("SubProcess_MerchantParts")
+        .setVariableLocal("merchantId", WUDA)
+        .execute())
+        .isInstanceOf(ProcessEngineException.class)
+        .hasMessageContaining("has no goods of merchant wuda-grain");
+    assertThat(BpmnAwareTests.taskQuery().processInstanceId(order.getId()).taskDefinitionKey("Task_ConfirmStock")
+        .count()).isEqualTo(1);
+  }
+
+  private ProcessInstance accepted(String items) {
+    ProcessInstance order = scenario.place(ORDINARY_RESIDENT, items, "PICKUP");
+    accept(order);
+    return order;
+  }
+
+  private List<String> candidateGroups(String taskId) {
+    return engine.getTaskService().getIdentityLinksForTask(taskId).stream().map(IdentityLink::getGroupId)
+        .filter(java.util.Objects::nonNull).toList();
+  }
+
+  private String orderNo(ProcessInstance order) {
+    return orders.findOrderNoByProcessInstance(order.getId()).orElseThrow();
+  }
+}
