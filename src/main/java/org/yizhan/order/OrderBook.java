@@ -3,6 +3,7 @@ package org.yizhan.order;
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Service;
@@ -80,15 +81,20 @@ public class OrderBook {
         + ": resident agreed to the new goods price ¥" + part.confirmedAmount().toPlainString() + " (居民同意新价格)");
   }
 
-  /** A few lines for task forms: what was ordered, with frozen prices, and no personal data. */
-  static String summary(ValidOrder order, ItemKind kind) {
-    return order.lines().stream()
-        .filter(line -> kind == null || line.item().kind() == kind)
-        .map(line -> line(line.quantity(), line.item().name(), line.item().brand(), line.item().unitPrice()))
-        .collect(Collectors.joining("\n"));
+  /**
+   * What the volunteers' tasks of an order show (what was ordered, the services, the total so far), read from the
+   * order's record when the task is created and kept with that task only: kept with the process, every merchant of the
+   * order could read the other merchants' goods and prices through its own task.
+   */
+  public Map<String, Object> sheet(String orderNo) {
+    Order order = orders.find(orderNo).orElseThrow(() -> new IllegalStateException("No order " + orderNo));
+    return Map.of(
+        "orderSummary", summary(order.items()),
+        "servicesSummary", summary(order.items().stream().filter(item -> item.kind() == ItemKind.SERVICE).toList()),
+        "total", order.total().doubleValue());
   }
 
-  /** The same for lines of a registered order, e.g. one merchant's. */
+  /** A few lines for task forms: what was ordered, with frozen prices, and no personal data. */
   static String summary(List<Order.Item> items) {
     return items.stream().map(item -> line(item.quantity(), item.name(), item.brand(), item.unitPrice()))
         .collect(Collectors.joining("\n"));

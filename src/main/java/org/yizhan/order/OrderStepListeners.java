@@ -64,6 +64,12 @@ class OrderStepListeners {
     return parts::recordDelivery;
   }
 
+  /** A volunteer's task of the order is created: what was ordered and the total, for this task only. */
+  @Bean
+  TaskListener showOrder(OrderBook book) {
+    return task -> task.setVariablesLocal(book.sheet(orderNo(task.getExecution())));
+  }
+
   /** On hand-over: who received it and how satisfied the resident is; refuses the completion otherwise. */
   @Bean
   TaskListener recordHandOver(OrderBook book) {

@@ -91,18 +91,16 @@ class RegisterOrderDelegate implements JavaDelegate {
     }
   }
 
-  /** What the order's later steps (gateways, forms, the pick-up reminder) read: kept with the process. */
+  /**
+   * What the order's later steps (gateways, timers) read: kept with the process, so every task worker of the order can
+   * read it; what was ordered and its prices go to each task that shows them (showOrder, per merchant its own part).
+   */
   private Map<String, Object> processVariables(String orderNo, ValidOrder order) {
     Resident resident = order.resident();
     return Map.ofEntries(
         Map.entry(OrderProcess.ORDER_NO, orderNo),
-        Map.entry("total", order.total().doubleValue()),
         Map.entry("hasGoods", order.has(ItemKind.GOODS)),
         Map.entry("hasServices", order.has(ItemKind.SERVICE)),
-        Map.entry("frozenGoodsTotal", order.total(ItemKind.GOODS).doubleValue()),
-        Map.entry("orderSummary", OrderBook.summary(order, null)),
-        Map.entry("goodsSummary", OrderBook.summary(order, ItemKind.GOODS)),
-        Map.entry("servicesSummary", OrderBook.summary(order, ItemKind.SERVICE)),
         Map.entry("residentArea", resident.neighbourhood()),
         // The acceptance timer and the task's due date (Camunda reads a duration there as "from now").
         Map.entry("acceptTimeout", properties.order().acceptTimeout().toString()),

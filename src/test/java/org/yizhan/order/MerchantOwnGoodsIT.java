@@ -58,6 +58,15 @@ class MerchantOwnGoodsIT {
 
     assertThat(tasks.createTaskQuery().taskId(wudasTask).singleResult().getAssignee()).isNull();
     assertThat(status(orderNo)).isEqualTo("PROCURING");
+
+    // Nor through its own task: what the task and its form can read names Hetao's goods only.
+    for (String path : java.util.List.of("/variables", "/form-variables")) {
+      Response own = as("hetao.market").get("/engine-rest/task/" + hetaosTask + path);
+      assertThat(own.status()).as(own.text()).isEqualTo(200);
+      assertThat(own.text()).as(path).contains("Rice").doesNotContain("oil", "Oil", "葵花籽油", "69.9");
+      assertThat(tasklist.getFromEngine("/task/" + hetaosTask + path).text()).as("Tasklist " + path)
+          .contains("Rice").doesNotContain("oil", "Oil", "葵花籽油", "69.9");
+    }
   }
 
   @Test
