@@ -139,7 +139,8 @@ class WorkThroughTheProcess extends CommandInterceptor {
     } else if (command instanceof StartProcessInstanceCmd start) {
       ProcessInstantiationBuilderImpl builder =
           (ProcessInstantiationBuilderImpl) CommandFields.read(START_BUILDER, start);
-      checkStart(builder.getVariables(), context -> new GetDeployedProcessDefinitionCmd(builder, false).execute(context));
+      checkStart(builder.getVariables(),
+          context -> new GetDeployedProcessDefinitionCmd(builder, false).execute(context));
     } else if (command instanceof SubmitStartFormCmd submit) {
       String processDefinitionId = (String) CommandFields.read(START_FORM_PROCESS, submit);
       checkStart((Map<?, ?>) CommandFields.read(START_FORM_VARIABLES, submit), context ->
