@@ -15,6 +15,7 @@ import org.yizhan.needs.NeedCategory;
 import org.yizhan.needs.NeedsRepository;
 import org.yizhan.order.OrderBook;
 import org.yizhan.platform.ModelProperties;
+import org.yizhan.platform.security.CompletedBy;
 import org.yizhan.volunteers.PointsLedger;
 
 /** The listeners and small delegates of doorstep-delivery; each is named in the model. */
@@ -47,9 +48,7 @@ class DeliveryStepListeners {
   @Bean
   TaskListener recordDoorstepVisit(DeliveryBook book, NeedsRepository needs, OrderBook orders) {
     return task -> {
-      String volunteer = task.getAssignee() != null ? task.getAssignee()
-          : task.getProcessEngineServices().getIdentityService().getCurrentAuthentication() == null ? null
-          : task.getProcessEngineServices().getIdentityService().getCurrentAuthentication().getUserId();
+      String volunteer = CompletedBy.of(task);
       Delivery delivery = book.ofProcess(task.getProcessInstanceId());
       String deliveryNo = delivery.deliveryNo();
       String residentId = delivery.residentId();

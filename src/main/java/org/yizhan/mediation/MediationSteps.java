@@ -15,6 +15,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.yizhan.platform.ModelProperties;
+import org.yizhan.platform.security.CompletedBy;
 import org.yizhan.platform.security.StationGroups;
 
 /** The listeners and delegates of mediation-escalation; each is named in the model. */
@@ -103,7 +104,7 @@ class MediationSteps {
   TaskListener recordPartnerInput(CaseRepository cases) {
     return task -> {
       String input = task.getName() + ": " + task.getVariable("partnerInput");
-      cases.event(caseNo(task.getExecution()), 4, "PARTNER_INPUT", input, task.getAssignee());
+      cases.event(caseNo(task.getExecution()), 4, "PARTNER_INPUT", input, CompletedBy.of(task));
       Object so = task.getVariable("partnerInputs");
       task.setVariable("partnerInputs", (so == null || so.toString().isBlank() ? "" : so + "\n") + "- " + input);
       task.getExecution().removeVariable("partnerInput");

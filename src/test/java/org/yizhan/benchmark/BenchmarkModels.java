@@ -17,13 +17,18 @@ final class BenchmarkModels {
   private static final String FORM_ID = "bench-task";
   private static final String FORM = "{\"id\": \"" + FORM_ID + "\", \"type\": \"default\", \"components\": "
       + "[{\"type\": \"checkbox\", \"id\": \"Field_Done\", \"key\": \"done\", \"label\": \"完成 (Done)\"}]}";
+  /** The start carries a note, as an order does; a start takes its start form's fields only. */
+  private static final String START_FORM_ID = "bench-start";
+  private static final String START_FORM = "{\"id\": \"" + START_FORM_ID + "\", \"type\": \"default\", "
+      + "\"components\": [{\"type\": \"textfield\", \"id\": \"Field_Note\", \"key\": \"note\", "
+      + "\"label\": \"备注 (Note)\"}]}";
 
   private BenchmarkModels() {}
 
   /** Deploys a process of the given user tasks in a row, each offered to the candidate groups given. */
   static void deployChain(ProcessEngine engine, String key, List<String> taskIds, String candidateGroups) {
     AbstractFlowNodeBuilder<?, ?> chain = Bpmn.createExecutableProcess(key).camundaHistoryTimeToLive(1)
-        .startEvent("StartEvent_Started");
+        .startEvent("StartEvent_Started").camundaFormRef(START_FORM_ID).camundaFormRefBinding("deployment");
     for (String taskId : taskIds) {
       chain = chain.userTask(taskId).name(taskId).camundaCandidateGroups(candidateGroups)
           .camundaFormRef(FORM_ID).camundaFormRefBinding("deployment");
@@ -32,6 +37,7 @@ final class BenchmarkModels {
     engine.getRepositoryService().createDeployment().name(key)
         .addModelInstance(key + ".bpmn", model)
         .addString("forms/" + FORM_ID + ".form", FORM)
+        .addString("forms/" + START_FORM_ID + ".form", START_FORM)
         .deploy();
   }
 }

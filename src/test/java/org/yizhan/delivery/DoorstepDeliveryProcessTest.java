@@ -72,6 +72,22 @@ class DoorstepDeliveryProcessTest {
   }
 
   @Test
+  void whoDeliveredIsTheVolunteerWhoCompletesTheVisitNotWhoeverHeldTheTask() {
+    ProcessInstance delivery = start(ORDINARY, DeliveryKind.MEAL);
+    claim(task("Task_DeliverToDoor", delivery), "wang.fang");
+    var identity = engine.getIdentityService();
+    identity.setAuthentication("li.qiang", java.util.List.of("station-volunteers", "grid-g01-volunteers"));
+    try {
+      engine.getTaskService().complete(task("Task_DeliverToDoor", delivery).getId(),
+          withVariables("outcome", "DELIVERED", "receivedBy", "Liu (刘)", "satisfaction", "4", "antiFraudTalk", true));
+    } finally {
+      identity.clearAuthentication();
+    }
+
+    assertThat(records.find(deliveryNo(delivery)).orElseThrow().deliveredBy()).isEqualTo("li.qiang");
+  }
+
+  @Test
   void refusedDeliveryEndsRefusedWithTheNote() {
     ProcessInstance delivery = start(ORDINARY, DeliveryKind.VEGETABLES);
 

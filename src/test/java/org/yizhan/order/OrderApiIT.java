@@ -263,9 +263,9 @@ class OrderApiIT {
 
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', textBlock = """
-      unknown resident          | {"residentId": {"value": "R-9999"}, "items": {"value": "[{\\"sku\\": \\"RICE-5KG\\", \\"quantity\\": 1}]"}}                                  | R-9999
-      value the station decides | {"residentId": {"value": "R-0001"}, "items": {"value": "[{\\"sku\\": \\"RICE-5KG\\", \\"quantity\\": 1}]"}, "mobilityLimited": {"value": false}} | mobilityLimited
-      a colleague as the placer | {"residentId": {"value": "R-0001"}, "items": {"value": "[{\\"sku\\": \\"RICE-5KG\\", \\"quantity\\": 1}]"}, "placedBy": {"value": "li.qiang"}} | placedBy
+      unknown resident          | {"residentId": {"value": "R-9999"}, "item1Sku": {"value": "RICE-5KG"}, "item1Quantity": {"value": 1}}                                  | R-9999
+      value the station decides | {"residentId": {"value": "R-0001"}, "item1Sku": {"value": "RICE-5KG"}, "item1Quantity": {"value": 1}, "mobilityLimited": {"value": false}} | mobilityLimited
+      a colleague as the placer | {"residentId": {"value": "R-0001"}, "item1Sku": {"value": "RICE-5KG"}, "item1Quantity": {"value": 1}, "placedBy": {"value": "li.qiang"}} | placedBy
       """)
   void orderRefusedThroughTheEngineApiIsABadRequestThatLeavesNothing(String description, String variables,
       String named) {

@@ -18,9 +18,10 @@ import org.springframework.stereotype.Component;
  *   <li>expressions resolve only what {@link ExpressionPolicy} allows ({@link SafeExpressionManager});</li>
  *   <li>ad-hoc task queries evaluate no expression, and filters store only safe ones ({@link QueryExpressionGuard});
  *   </li>
- *   <li>tasks are completed with their form's fields only, and only administrators reshape running instances
- *       ({@link WorkThroughTheProcess});</li>
  *   <li>a task's candidates may work it, and only its assignee may hand it on ({@link ClaimantMayHandOn});</li>
+ *   <li>tasks are completed with their form's fields only, processes start with their start form's fields only, and
+ *       only administrators reshape running instances ({@link WorkThroughTheProcess});</li>
+ *   <li>a request on a task that ended meanwhile is a lost race, not a missing task ({@link EndedTasks});</li>
  *   <li>every new deployment passes the station's model check ({@link DeploymentCheck}) ({@link ModelCheckDeployer}),
  *       whether it comes from processes/, Modeler's Deploy button, the webapps or Java.</li>
  * </ul>
@@ -59,8 +60,9 @@ class EngineSafetyPlugin extends AbstractProcessEnginePlugin {
   private static List<CommandInterceptor> withGuards(List<CommandInterceptor> existing,
       ProcessEngineConfigurationImpl configuration) {
     List<CommandInterceptor> interceptors = new ArrayList<>(orEmpty(existing));
-    interceptors.add(0, new QueryExpressionGuard());
-    interceptors.add(1, new WorkThroughTheProcess(configuration));
+    interceptors.add(0, new EndedTasks(configuration));
+    interceptors.add(1, new QueryExpressionGuard());
+    interceptors.add(2, new WorkThroughTheProcess(configuration));
     return interceptors;
   }
 

@@ -4,12 +4,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.Field;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -19,6 +21,8 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.form.CamundaFormRef;
+import org.camunda.bpm.engine.impl.ProcessInstantiationBuilderImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cmd.AbstractAddIdentityLinkCmd;
 import org.camunda.bpm.engine.impl.cmd.AbstractSetTaskPropertyCmd;
@@ -30,6 +34,9 @@ import org.camunda.bpm.engine.impl.cmd.AssignTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.DelegateTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.DeleteIdentityLinkCmd;
+import org.camunda.bpm.engine.impl.cmd.GetDeployedProcessDefinitionCmd;
+import org.camunda.bpm.engine.impl.cmd.GetDeployedStartFormCmd;
+import org.camunda.bpm.engine.impl.cmd.GetStartFormCmd;
 import org.camunda.bpm.engine.impl.cmd.ModifyProcessInstanceAsyncCmd;
 import org.camunda.bpm.engine.impl.cmd.ModifyProcessInstanceCmd;
 import org.camunda.bpm.engine.impl.cmd.ProcessInstanceModificationBatchCmd;
@@ -41,10 +48,14 @@ import org.camunda.bpm.engine.impl.cmd.SetExecutionVariablesCmd;
 import org.camunda.bpm.engine.impl.cmd.SetTaskOwnerCmd;
 import org.camunda.bpm.engine.impl.cmd.SetTaskVariablesCmd;
 import org.camunda.bpm.engine.impl.cmd.StartProcessInstanceAtActivitiesCmd;
+import org.camunda.bpm.engine.impl.cmd.StartProcessInstanceCmd;
+import org.camunda.bpm.engine.impl.cmd.SubmitStartFormCmd;
 import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.Command;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.task.DelegationState;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
@@ -59,6 +70,10 @@ import org.yizhan.platform.security.StationGroups;
  *   <li>a task is completed (or its form submitted) with the values of its form's fields and nothing else, so that
  *       completing a task cannot overwrite what the process keeps for itself (attempts, deadlines, the mediation level,
  *       who delivered); variables are not written or removed one by one;</li>
+ *   <li>a process is started (by key or id, or by submitting its start form) with the values of its start form's
+ *       fields and nothing else, so that what the process works out itself (who placed the order or registered the
+ *       case, totals, numbers) never comes from the request; a process without a start form starts without values;
+ *       </li>
  *   <li>no process is started in the middle or with its listeners skipped, and no running instance is moved,
  *       modified or restarted: that is an administrator's repair work;</li>
  *   <li>tasks are not delegated or resolved (the station does not use delegation, and resolving skips the form's
@@ -78,11 +93,16 @@ class WorkThroughTheProcess extends CommandInterceptor {
   private static final Field COMPLETE_VARIABLES = CommandFields.of(CompleteTaskCmd.class, "variables");
   private static final Field SUBMIT_TASK = CommandFields.of(SubmitTaskFormCmd.class, "taskId");
   private static final Field SUBMIT_VARIABLES = CommandFields.of(SubmitTaskFormCmd.class, "properties");
+  private static final Field START_BUILDER = CommandFields.of(StartProcessInstanceCmd.class, "instantiationBuilder");
+  private static final Field START_FORM_PROCESS = CommandFields.of(SubmitStartFormCmd.class, "processDefinitionId");
+  private static final Field START_FORM_VARIABLES = CommandFields.of(SubmitStartFormCmd.class, "variables");
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final ProcessEngineConfigurationImpl engine;
-  /** Form field names by process definition and task, for forms that cannot change under a process version. */
-  private final Map<String, Set<String>> fieldsByTask = new ConcurrentHashMap<>();
+  /**
+   * Form field names by process definition and task (or start), for forms that cannot change under a process version.
+   */
+  private final Map<String, Set<String>> fieldsByElement = new ConcurrentHashMap<>();
 
   WorkThroughTheProcess(ProcessEngineConfigurationImpl engine) {
     this.engine = engine;
@@ -136,6 +156,15 @@ class WorkThroughTheProcess extends CommandInterceptor {
     } else if (command instanceof SubmitTaskFormCmd submit) {
       checkSubmission((String) CommandFields.read(SUBMIT_TASK, submit),
           (Map<?, ?>) CommandFields.read(SUBMIT_VARIABLES, submit));
+    } else if (command instanceof StartProcessInstanceCmd start) {
+      ProcessInstantiationBuilderImpl builder =
+          (ProcessInstantiationBuilderImpl) CommandFields.read(START_BUILDER, start);
+      checkStart(builder.getVariables(),
+          context -> new GetDeployedProcessDefinitionCmd(builder, false).execute(context));
+    } else if (command instanceof SubmitStartFormCmd submit) {
+      String processDefinitionId = (String) CommandFields.read(START_FORM_PROCESS, submit);
+      checkStart((Map<?, ?>) CommandFields.read(START_FORM_VARIABLES, submit), context ->
+          new GetDeployedProcessDefinitionCmd(processDefinitionId, false).execute(context));
     }
     return next.execute(command);
   }
@@ -215,6 +244,49 @@ class WorkThroughTheProcess extends CommandInterceptor {
       throw new BadUserRequestException("表单上没有这些字段 (" + String.join(", ", strangers) + " is not a field of this "
           + "task's form; a task is completed with its form's fields only: " + String.join(", ", fields) + ")");
     }
+    refuseNonPrimitiveValues(variables);
+  }
+
+  /**
+   * A start carries the values of its start form's fields only; the rest the process works out itself. Which process
+   * version starts is found as the start command finds it; when it cannot be found, the start command says so itself.
+   */
+  private void checkStart(Map<?, ?> variables, Command<ProcessDefinitionEntity> definition) {
+    if (variables == null || variables.isEmpty()) {
+      return;
+    }
+    Set<String> fields = engine.getCommandExecutorTxRequired().execute(context -> {
+      ProcessDefinitionEntity process;
+      try {
+        process = definition.execute(context);
+      } catch (ProcessEngineException notFound) {
+        return null;
+      }
+      return process == null ? null : startFieldsOf(process, context);
+    });
+    if (fields == null) {
+      return;
+    }
+    Set<String> strangers = new TreeSet<>();
+    for (Object name : variables.keySet()) {
+      if (!fields.contains(String.valueOf(name))) {
+        strangers.add(String.valueOf(name));
+      }
+    }
+    if (!strangers.isEmpty()) {
+      String names = String.join(", ", strangers);
+      boolean one = strangers.size() == 1;
+      throw new BadUserRequestException("不能由请求填写: " + names + " (" + (fields.isEmpty()
+          ? "this process has no start form: the station works out what it needs itself; leave " + names
+              + " out of the request)"
+          : names + (one ? " is not a field" : " are not fields") + " of the start form: the station works "
+              + (one ? "it" : "them") + " out itself; leave " + (one ? "it" : "them") + " out of the request. The "
+              + "start form's fields: " + String.join(", ", fields) + ")"));
+    }
+    refuseNonPrimitiveValues(variables);
+  }
+
+  private static void refuseNonPrimitiveValues(Map<?, ?> variables) {
     for (Object key : variables.keySet()) {
       String name = String.valueOf(key);
       // A variable map hands out a serialized object's value only once it is deserialized: ask for the typed value.
@@ -228,24 +300,41 @@ class WorkThroughTheProcess extends CommandInterceptor {
     }
   }
 
+  /** The keys of the fields of the process's start form (a Camunda Form); none without one. */
+  private Set<String> startFieldsOf(ProcessDefinitionEntity process, CommandContext context) {
+    CamundaFormRef form = context.runWithoutAuthorization(new GetStartFormCmd(process.getId())).getCamundaFormRef();
+    if (form == null) {
+      return Set.of();
+    }
+    return fieldsOf(form, process.getId(), "start",
+        () -> context.runWithoutAuthorization(new GetDeployedStartFormCmd(process.getId())));
+  }
+
   private Set<String> fieldsOf(Task task) {
-    boolean fixed = !"latest".equals(task.getCamundaFormRef().getBinding()) && task.getProcessDefinitionId() != null;
-    String versionAndTask = task.getProcessDefinitionId() + "#" + task.getTaskDefinitionKey();
+    return fieldsOf(task.getCamundaFormRef(), task.getProcessDefinitionId(), task.getTaskDefinitionKey(),
+        () -> engine.getFormService().getDeployedTaskForm(task.getId()));
+  }
+
+  /** The keys of a form's fields; read once per process version unless the form is bound to the latest version. */
+  private Set<String> fieldsOf(CamundaFormRef reference, String processDefinitionId, String element,
+      Supplier<InputStream> deployedForm) {
+    boolean fixed = !"latest".equals(reference.getBinding()) && processDefinitionId != null;
+    String versionAndElement = processDefinitionId + "#" + element;
     if (fixed) {
-      Set<String> known = fieldsByTask.get(versionAndTask);
+      Set<String> known = fieldsByElement.get(versionAndElement);
       if (known != null) {
         return known;
       }
     }
     Set<String> fields = new LinkedHashSet<>();
-    try (InputStream form = engine.getFormService().getDeployedTaskForm(task.getId())) {
+    try (InputStream form = deployedForm.get()) {
       collect(JSON.readTree(form).path("components"), fields);
     } catch (IOException | ProcessEngineException unreadable) {
-      throw new BadUserRequestException("The form of task " + task.getId() + " cannot be read: "
+      throw new BadUserRequestException("The form " + reference.getKey() + " cannot be read: "
           + unreadable.getMessage());
     }
     if (fixed) {
-      fieldsByTask.put(versionAndTask, Set.copyOf(fields));
+      fieldsByElement.put(versionAndElement, Collections.unmodifiableSet(fields));
     }
     return fields;
   }

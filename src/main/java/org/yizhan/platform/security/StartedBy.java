@@ -7,9 +7,11 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 /**
  * Who started a process, for the record (the volunteer who placed an order, the case owner 首接责任人): the signed-in
  * user. Camunda fills the initiator variable ({@code camunda:initiator}) from the signed-in user, but a start variable
- * of the same name sent by the client overwrites it, so the variable alone would let anybody record a colleague. A sent
- * value that is not the signed-in user is refused; without a signed-in user (the station's own starts: demo seeds,
- * Java callers) the variable stands.
+ * of the same name sent by the client overwrites it, so the variable alone would let anybody record a colleague. The
+ * engine takes no such variable from anybody but an administrator (a start carries its start form's fields only,
+ * {@code WorkThroughTheProcess}); an administrator's value that is not the signed-in user is refused here. Without a
+ * signed-in user (the station's own starts: {@code POST /api/orders} for the desk user it checked, demo seeds, Java
+ * callers) the variable the station set stands.
  */
 public final class StartedBy {
 

@@ -26,7 +26,7 @@ public class EngineRestConfig {
 
   /** How the engine's REST API answers refused input (400) and lost races (409), where Camunda answers with 500. */
   static final List<Class<?>> REFUSAL_MAPPERS = List.of(RefusedRequestMapper.class, MissingValueMapper.class,
-      ConflictMappers.AlreadyClaimed.class, ConflictMappers.ChangedMeanwhile.class);
+      ConflictMappers.AlreadyClaimed.class, ConflictMappers.TaskEnded.class, ConflictMappers.ChangedMeanwhile.class);
 
   /** The name under which Camunda's webapp starter registers the webapps' engine API, and skips it if taken. */
   static final String WEBAPP_ENGINE_API_SERVLET = "Engine Api";

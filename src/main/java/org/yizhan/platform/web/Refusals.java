@@ -17,6 +17,7 @@ import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.yizhan.platform.engine.TaskEndedException;
 
 /** What counts as the client's mistake behind an exception of the engine's REST API, and the 400 that answers it. */
 final class Refusals {
@@ -41,24 +42,33 @@ final class Refusals {
     return Optional.empty();
   }
 
-  /** The lost race behind an exception: a task claimed by somebody else first, or a change made meanwhile. */
+  /**
+   * The lost race behind an exception: a task claimed by somebody else first, a task that ended meanwhile, or a change
+   * made meanwhile.
+   */
   static Optional<Throwable> conflictIn(Throwable exception) {
     for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
-      if (cause instanceof TaskAlreadyClaimedException || cause instanceof OptimisticLockingException) {
+      if (cause instanceof TaskAlreadyClaimedException || cause instanceof TaskEndedException
+          || cause instanceof OptimisticLockingException) {
         return Optional.of(cause);
       }
     }
     return Optional.empty();
   }
 
-  /** 409 with the conflict's type and, after a sentence for the person, the engine's message. */
+  /**
+   * 409 with the conflict's type and, after a sentence for the person, the engine's message (the station's own
+   * conflicts are written for the person already).
+   */
   static Response conflict(Throwable conflict, Throwable reported) {
     LOG.debug("Answering with 409: {}", conflict.getMessage(), reported);
     ExceptionDto body = ExceptionHandlerHelper.getInstance().fromException(conflict);
-    String first = conflict instanceof TaskAlreadyClaimedException
-        ? "任务已被别人认领 (Somebody else claimed this task first; reload to see who)"
-        : "别人刚刚改动了同一件事 (Somebody else changed this at the same moment; reload and try again)";
-    body.setMessage(first + ": " + conflict.getMessage());
+    if (!(conflict instanceof TaskEndedException)) {
+      String first = conflict instanceof TaskAlreadyClaimedException
+          ? "任务已被别人认领 (Somebody else claimed this task first; reload to see who)"
+          : "别人刚刚改动了同一件事 (Somebody else changed this at the same moment; reload and try again)";
+      body.setMessage(first + ": " + conflict.getMessage());
+    }
     return Response.status(Status.CONFLICT).entity(body).type(MediaType.APPLICATION_JSON_TYPE).build();
   }
 

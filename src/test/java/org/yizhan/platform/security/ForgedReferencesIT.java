@@ -55,7 +55,7 @@ class ForgedReferencesIT {
     String existing = place();
     Response order = as("wang.fang").post("/engine-rest/process-definition/key/station-order/start", """
         {"businessKey": "%s", "variables": {"residentId": {"value": "R-0002"},
-         "items": {"value": "[{\\"sku\\": \\"RICE-5KG\\", \\"quantity\\": 1}]"}}}""".formatted(existing));
+         "item1Sku": {"value": "RICE-5KG"}, "item1Quantity": {"value": 1}}}""".formatted(existing));
     assertThat(order.status()).as(order.text()).isEqualTo(400);
     assertThat(order.json().get("message").asText()).contains("order number is given");
     assertThat(status(existing)).isEqualTo("PLACED");
@@ -70,12 +70,20 @@ class ForgedReferencesIT {
   @Test
   void deliveryStartedOnItsOwnCannotClaimAnOrder() {
     String existing = place();
-    Response delivery = as("chen.jing").post("/engine-rest/process-definition/key/doorstep-delivery/start", """
+    String start = """
         {"variables": {"residentId": {"value": "R-0001"}, "kind": {"value": "GOODS"},
-         "orderNo": {"value": "%s"}}}""".formatted(existing));
+         "orderNo": {"value": "%s"}}}""".formatted(existing);
 
+    // A manager starts no delivery with values (it has no start form; POST /api/deliveries starts one for them) ...
+    Response delivery = as("chen.jing").post("/engine-rest/process-definition/key/doorstep-delivery/start", start);
     assertThat(delivery.status()).as(delivery.text()).isEqualTo(400);
-    assertThat(delivery.json().get("message").asText()).contains("orderNo is given by the station order");
+    assertThat(delivery.json().get("message").asText()).startsWith("不能由请求填写: kind, orderNo, residentId");
+
+    // ... and not even an administrator's start can name an order.
+    Response admins = StationHttp.as(port, "admin", "admin")
+        .post("/engine-rest/process-definition/key/doorstep-delivery/start", start);
+    assertThat(admins.status()).as(admins.text()).isEqualTo(400);
+    assertThat(admins.json().get("message").asText()).contains("orderNo is given by the station order");
   }
 
   private String place() {
