@@ -72,17 +72,24 @@ class DoorstepDeliveryProcessTest {
   }
 
   @Test
-  void whoDeliveredIsTheVolunteerWhoCompletesTheVisitNotWhoeverHeldTheTask() {
+  void aVisitAColleagueHoldsIsTheirsUntilHandedOnAndWhoDeliveredIsWhoCompletedIt() {
     ProcessInstance delivery = start(ORDINARY, DeliveryKind.MEAL);
     claim(task("Task_DeliverToDoor", delivery), "wang.fang");
     var identity = engine.getIdentityService();
-    identity.setAuthentication("li.qiang", java.util.List.of("station-volunteers", "grid-g01-volunteers"));
-    try {
-      engine.getTaskService().complete(task("Task_DeliverToDoor", delivery).getId(),
-          withVariables("outcome", "DELIVERED", "receivedBy", "Liu (刘)", "satisfaction", "4", "antiFraudTalk", true));
-    } finally {
-      identity.clearAuthentication();
-    }
+    Runnable completeAsLiQiang = () -> {
+      identity.setAuthentication("li.qiang", java.util.List.of("station-volunteers", "grid-g01-volunteers"));
+      try {
+        engine.getTaskService().complete(task("Task_DeliverToDoor", delivery).getId(),
+            withVariables("outcome", "DELIVERED", "receivedBy", "Liu (刘)", "satisfaction", "4", "antiFraudTalk", true));
+      } finally {
+        identity.clearAuthentication();
+      }
+    };
+    org.assertj.core.api.Assertions.assertThatThrownBy(completeAsLiQiang::run)
+        .isInstanceOf(org.camunda.bpm.engine.AuthorizationException.class).hasMessageContaining("这项任务已由别人认领");
+
+    engine.getTaskService().setAssignee(task("Task_DeliverToDoor", delivery).getId(), "li.qiang");
+    completeAsLiQiang.run();
 
     assertThat(records.find(deliveryNo(delivery)).orElseThrow().deliveredBy()).isEqualTo("li.qiang");
   }

@@ -70,6 +70,30 @@ class MerchantOwnGoodsIT {
   }
 
   @Test
+  void merchantCannotLearnAnotherMerchantsAnswerBySearchingTasksByItsVariables() {
+    String orderNo = acceptedOrder();
+    work("wuda.grain", orderNo, "Task_ConfirmStock", """
+        {"stockAvailable": {"value": "YES"}, "confirmedGoodsTotal": {"value": 71.5},
+         "merchantNote": {"value": "secret supplier"}}""");
+
+    for (String condition : List.of("merchantNote_like_secret%25", "merchantId_eq_wuda-grain",
+        "confirmedGoodsTotal_gt_70", "merchantFrozenTotal_gt_1")) {
+      Response asked = as("hetao.market").get("/engine-rest/task?processInstanceBusinessKey=" + orderNo
+          + "&processVariables=" + condition);
+      assertThat(asked.status()).as(condition + ": " + asked.text()).isEqualTo(400);
+      assertThat(asked.json().get("message").asText()).contains("orderNo");
+    }
+    Response posted = as("hetao.market").post("/engine-rest/task", """
+        {"processInstanceBusinessKey": "%s", "orQueries": [{"processVariables":
+         [{"name": "confirmedGoodsTotal", "operator": "gt", "value": 70}]}]}""".formatted(orderNo));
+    assertThat(posted.status()).as(posted.text()).isEqualTo(400);
+
+    Response byOrder = as("hetao.market").get("/engine-rest/task?processVariables=orderNo_eq_" + orderNo);
+    assertThat(byOrder.status()).as("the numbers on the task cards may be searched").isEqualTo(200);
+    assertThat(byOrder.json().findValuesAsText("taskDefinitionKey")).containsExactly("Task_ConfirmStock");
+  }
+
+  @Test
   void twoMerchantOrderPlacedOverHttpCompletesWithBothMerchantsAnswering() {
     String orderNo = acceptedOrder();
 

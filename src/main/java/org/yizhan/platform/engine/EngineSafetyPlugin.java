@@ -21,6 +21,7 @@ import org.springframework.stereotype.Component;
  *   <li>a task's candidates may work it, and only its assignee may hand it on ({@link ClaimantMayHandOn});</li>
  *   <li>tasks are completed with their form's fields only, processes start with their start form's fields only, and
  *       only administrators reshape running instances ({@link WorkThroughTheProcess});</li>
+ *   <li>task workers search tasks by the variables on the task cards only ({@link TaskQueryVariables});</li>
  *   <li>a request on a task that ended meanwhile is a lost race, not a missing task ({@link EndedTasks});</li>
  *   <li>every new deployment passes the station's model check ({@link DeploymentCheck}) ({@link ModelCheckDeployer}),
  *       whether it comes from processes/, Modeler's Deploy button, the webapps or Java.</li>
@@ -63,6 +64,7 @@ class EngineSafetyPlugin extends AbstractProcessEnginePlugin {
     interceptors.add(0, new EndedTasks(configuration));
     interceptors.add(1, new QueryExpressionGuard());
     interceptors.add(2, new WorkThroughTheProcess(configuration));
+    interceptors.add(3, new TaskQueryVariables(configuration));
     return interceptors;
   }
 

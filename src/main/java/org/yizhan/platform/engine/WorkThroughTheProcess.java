@@ -31,6 +31,7 @@ import org.camunda.bpm.engine.impl.cmd.AddUserIdentityLinkCmd;
 import org.camunda.bpm.engine.impl.cmd.AbstractPatchVariablesCmd;
 import org.camunda.bpm.engine.impl.cmd.AbstractRestartProcessInstanceCmd;
 import org.camunda.bpm.engine.impl.cmd.AssignTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.ClaimTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.DelegateTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.DeleteIdentityLinkCmd;
@@ -87,6 +88,7 @@ import org.yizhan.platform.security.StationGroups;
  */
 class WorkThroughTheProcess extends CommandInterceptor {
 
+  private static final Field CLAIM_FOR = CommandFields.of(ClaimTaskCmd.class, "userId");
   private static final Field ASSIGN_TASK = CommandFields.of(AbstractSetTaskPropertyCmd.class, "taskId");
   private static final Field ASSIGN_TO = CommandFields.of(AbstractAddIdentityLinkCmd.class, "userId");
   private static final Field COMPLETE_TASK = CommandFields.of(CompleteTaskCmd.class, "taskId");
@@ -141,6 +143,12 @@ class WorkThroughTheProcess extends CommandInterceptor {
       throw new AuthorizationException("变量由流程和表单写入 (Variables are written by the process and by completing a "
           + "task's form; writing them one by one is an administrator's repair work)");
     }
+    if (command instanceof ClaimTaskCmd claim && !caller.getUserId().equals(CommandFields.read(CLAIM_FOR, claim))) {
+      // Claiming takes TASK_WORK only and names the new assignee: claiming for a colleague, or for nobody, would get
+      // round the rules for handing a task on.
+      throw new AuthorizationException("只能为自己认领任务 (You may claim a task for yourself only; to pass it on, "
+          + "claim it and hand it to a colleague the task is offered to)");
+    }
     if (command instanceof AssignTaskCmd assign) {
       checkHandingOn((String) CommandFields.read(ASSIGN_TASK, assign), (String) CommandFields.read(ASSIGN_TO, assign),
           caller);
@@ -151,10 +159,10 @@ class WorkThroughTheProcess extends CommandInterceptor {
           + "by the process)");
     }
     if (command instanceof CompleteTaskCmd complete) {
-      checkSubmission((String) CommandFields.read(COMPLETE_TASK, complete),
+      checkSubmission(caller, (String) CommandFields.read(COMPLETE_TASK, complete),
           (Map<?, ?>) CommandFields.read(COMPLETE_VARIABLES, complete));
     } else if (command instanceof SubmitTaskFormCmd submit) {
-      checkSubmission((String) CommandFields.read(SUBMIT_TASK, submit),
+      checkSubmission(caller, (String) CommandFields.read(SUBMIT_TASK, submit),
           (Map<?, ?>) CommandFields.read(SUBMIT_VARIABLES, submit));
     } else if (command instanceof StartProcessInstanceCmd start) {
       ProcessInstantiationBuilderImpl builder =
@@ -190,6 +198,9 @@ class WorkThroughTheProcess extends CommandInterceptor {
   }
 
   private boolean mayTakeTasksBack(Authentication caller, Task task) {
+    if (task.getProcessDefinitionId() == null) {
+      return false; // a task outside any process: only its assignee and administrators
+    }
     String processKey = engine.getRepositoryService().getProcessDefinition(task.getProcessDefinitionId()).getKey();
     return engine.getAuthorizationService().isUserAuthorized(caller.getUserId(), caller.getGroupIds(),
         ProcessDefinitionPermissions.TASK_ASSIGN, Resources.PROCESS_DEFINITION, processKey);
@@ -218,13 +229,18 @@ class WorkThroughTheProcess extends CommandInterceptor {
     }
   }
 
-  private void checkSubmission(String taskId, Map<?, ?> variables) {
+  private void checkSubmission(Authentication caller, String taskId, Map<?, ?> variables) {
     if (taskId == null) {
       return;
     }
     Task task = engine.getTaskService().createTaskQuery().taskId(taskId).initializeFormKeys().singleResult();
     if (task == null) {
       return; // not there, or not visible to the caller: the engine answers that itself
+    }
+    if (task.getAssignee() != null && !task.getAssignee().equals(caller.getUserId())) {
+      // The group may work the task, but once somebody has claimed it, it is theirs until they hand it on.
+      throw new AuthorizationException("这项任务已由别人认领 (Somebody else has claimed this task; they can give it back "
+          + "or hand it to you)");
     }
     if (task.getDelegationState() == DelegationState.PENDING) {
       throw new AuthorizationException("驿站不使用任务委派 (This task was delegated; the station does not use delegation, "

@@ -4,12 +4,15 @@ import static org.camunda.bpm.engine.authorization.Authorization.ANY;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
@@ -52,6 +55,15 @@ public class StationAccess implements ApplicationRunner {
   private static final Logger LOG = LoggerFactory.getLogger(StationAccess.class);
 
   static final String FILTER_OWNER = "admin";
+
+  /** The variables Tasklist's filters show on each task card (what a task worker may also search tasks by). */
+  private static final Map<String, String> TASK_CARD_LABELS = linked(
+      "orderNo", "Order (订单号)",
+      "residentArea", "Area (片区)",
+      "deliveryMode", "Hand-over (交付方式)",
+      "deliveryNo", "Delivery (配送单号)",
+      "caseNo", "Case (案件号)");
+  public static final List<String> TASK_CARD_VARIABLES = List.copyOf(TASK_CARD_LABELS.keySet());
 
   private final AuthorizationService authorizations;
   private final FilterService filters;
@@ -145,9 +157,21 @@ public class StationAccess implements ApplicationRunner {
     authorizations.saveAuthorization(authorization);
   }
 
+  /** Compared by name: Camunda's permission enums repeat the generic ones (READ is in several). */
   private static boolean sameGrant(Authorization authorization, Resource resource, Set<Permission> permissions) {
-    Set<Permission> held = new LinkedHashSet<>(Arrays.asList(authorization.getPermissions(allPermissions(resource))));
-    return held.equals(permissions);
+    return names(Arrays.asList(authorization.getPermissions(allPermissions(resource)))).equals(names(permissions));
+  }
+
+  private static Set<String> names(Collection<Permission> permissions) {
+    return permissions.stream().map(Permission::getName).collect(Collectors.toCollection(TreeSet::new));
+  }
+
+  private static Map<String, String> linked(String... namesAndLabels) {
+    Map<String, String> map = new LinkedHashMap<>();
+    for (int i = 0; i < namesAndLabels.length; i += 2) {
+      map.put(namesAndLabels[i], namesAndLabels[i + 1]);
+    }
+    return map;
   }
 
   private static Permission[] allPermissions(Resource resource) {
@@ -178,10 +202,17 @@ public class StationAccess implements ApplicationRunner {
       }
       grant.removePermission(Permissions.UPDATE);
       grant.addPermission(TaskPermissions.TASK_WORK);
+      if (grant.getUserId() != null && isAssigneeOf(grant.getUserId(), grant.getResourceId())) {
+        grant.addPermission(TaskPermissions.TASK_ASSIGN); // as ClaimantMayHandOn gives a new assignee
+      }
       authorizations.saveAuthorization(grant);
       narrowed++;
     }
     return narrowed;
+  }
+
+  private boolean isAssigneeOf(String userId, String taskId) {
+    return tasks.createTaskQuery().taskId(taskId).taskAssignee(userId).count() > 0;
   }
 
   private void createTasklistFilters() {
@@ -210,12 +241,8 @@ public class StationAccess implements ApplicationRunner {
             "color", color,
             "description", description,
             "refresh", true,
-            "variables", List.of(
-                Map.of("name", "orderNo", "label", "Order (订单号)"),
-                Map.of("name", "residentArea", "label", "Area (片区)"),
-                Map.of("name", "deliveryMode", "label", "Hand-over (交付方式)"),
-                Map.of("name", "deliveryNo", "label", "Delivery (配送单号)"),
-                Map.of("name", "caseNo", "label", "Case (案件号)"))));
+            "variables", TASK_CARD_LABELS.entrySet().stream()
+                .map(variable -> Map.of("name", variable.getKey(), "label", variable.getValue())).toList()));
     filters.saveFilter(filter);
   }
 }

@@ -19,6 +19,7 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;
@@ -181,7 +182,13 @@ class PermissionMatrixIT {
         new Channel("REST unclaim", caller -> claimedBy(caller, "task.give-back"),
             (caller, task) -> caller.http().post("/engine-rest/task/" + task + "/unclaim", "{}")),
         new Channel("webapp unclaim", caller -> claimedBy(caller, "task.give-back"),
-            (caller, task) -> caller.webapp().postToEngine("/task/" + task + "/unclaim", "{}"))));
+            (caller, task) -> caller.webapp().postToEngine("/task/" + task + "/unclaim", "{}")),
+        new Channel("REST hand to a colleague it is offered to", caller -> claimedBy(caller, "task.give-back"),
+            (caller, task) -> caller.http().post("/engine-rest/task/" + task + "/assignee",
+                "{\"userId\": \"" + colleagueOf(caller, "task.give-back") + "\"}")),
+        new Channel("webapp hand to a colleague it is offered to", caller -> claimedBy(caller, "task.give-back"),
+            (caller, task) -> caller.webapp().postToEngine("/task/" + task + "/assignee",
+                "{\"userId\": \"" + colleagueOf(caller, "task.give-back") + "\"}"))));
     probes.put("task.release", List.of(
         new Channel("REST unclaim", caller -> probeTask("station-volunteers", "li.qiang"),
             (caller, task) -> caller.http().post("/engine-rest/task/" + task + "/unclaim", "{}")),
@@ -194,6 +201,14 @@ class PermissionMatrixIT {
         new Channel("webapp add a candidate user", caller -> offeredToCaller(caller, "task.work"),
             (caller, task) -> caller.webapp().postToEngine("/task/" + task + "/identity-links",
                 "{\"userId\": \"hetao.market\", \"type\": \"candidate\"}")),
+        new Channel("REST claim for somebody else", caller -> offeredToCaller(caller, "task.work"),
+            (caller, task) -> caller.http().post("/engine-rest/task/" + task + "/claim", "{\"userId\": \"li.qiang\"}")),
+        new Channel("webapp claim for nobody, taking it from its assignee",
+            caller -> probeTask(groupFor(caller, "task.work"), "li.qiang"),
+            (caller, task) -> caller.webapp().postToEngine("/task/" + task + "/claim", "{\"userId\": null}")),
+        new Channel("REST hand a claimed task to somebody it is not offered to",
+            caller -> claimedBy(caller, "task.give-back"), (caller, task) -> caller.http()
+                .post("/engine-rest/task/" + task + "/assignee", "{\"userId\": \"judge.lu\"}")),
         new Channel("REST set a task variable", caller -> offeredToCaller(caller, "task.work"),
             (caller, task) -> caller.http().put("/engine-rest/task/" + task + "/variables/remark",
                 "{\"value\": \"changed\"}"))));
@@ -343,20 +358,30 @@ class PermissionMatrixIT {
 
   // ----- what the probes act on, made as the station (no signed-in user in the test's thread)
 
+  /** One of the caller's groups that the line allows, or the volunteers if none. */
+  private String groupFor(Caller caller, String line) {
+    Set<String> allowedGroups = table.groupsAllowed(line);
+    return caller.groups().stream().filter(allowedGroups::contains).sorted().findFirst().orElse("station-volunteers");
+  }
+
   /** A task offered to one of the caller's groups that the line allows, or to the volunteers if none. */
   private String offeredToCaller(Caller caller, String line) {
-    Set<String> allowedGroups = table.groupsAllowed(line);
-    String group = caller.groups().stream().filter(allowedGroups::contains).sorted().findFirst()
-        .orElse("station-volunteers");
-    return probeTask(group, null);
+    return probeTask(groupFor(caller, line), null);
   }
 
   /** A task the caller has claimed, or, when the line does not allow them, one a volunteer has claimed. */
   private String claimedBy(Caller caller, String line) {
     boolean allowed = table.allows(caller.groups(), line);
-    String group = allowed ? caller.groups().stream().filter(table.groupsAllowed(line)::contains).sorted().findFirst()
-        .orElseThrow() : "station-volunteers";
-    return probeTask(group, allowed ? caller.user() : "wang.fang");
+    return probeTask(groupFor(caller, line), allowed ? caller.user() : "wang.fang");
+  }
+
+  /** Somebody else in the group of the caller's claimed probe task (see claimedBy). */
+  private String colleagueOf(Caller caller, String line) {
+    String group = groupFor(caller, line);
+    String holder = table.allows(caller.groups(), line) ? caller.user() : "wang.fang";
+    return identity.createUserQuery().memberOfGroup(group).list().stream().map(User::getId)
+        .filter(user -> !user.equals(holder)).sorted().findFirst()
+        .orElseThrow(() -> new IllegalStateException("nobody else in " + group));
   }
 
   private String probeTask(String offeredTo, String claimedBy) {
@@ -454,10 +479,12 @@ class PermissionMatrixIT {
         "select coalesce(listagg(id_ || '@' || coalesce(cast(duedate_ as varchar), '-'), ',') within group (order by id_), '')"
             + " from act_ru_job",
         "select count(*) from act_re_deployment",
-        "select count(*) from act_ru_authorization",
+        "select coalesce(listagg(coalesce(user_id_, '') || coalesce(group_id_, '') || '/' || resource_id_ || '='"
+            + " || cast(perms_ as varchar), ',') within group (order by id_), '') from act_ru_authorization",
         "select count(*) from act_id_user",
         "select coalesce(listagg(order_no || '=' || status, ',') within group (order by order_no), '') from station_order",
         "select count(*) from delivery",
+        "select count(*) from station_order_merchant",
         "select count(*) from dispute_case",
         "select coalesce(sum(balance), 0) from volunteer_balance")) {
       parts.add(String.valueOf(jdbc.sql(query).query(String.class).single()));
