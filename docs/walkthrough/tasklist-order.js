@@ -1,6 +1,7 @@
-// Walks one order through Camunda Tasklist in headless Chromium, as the volunteers and the merchant would:
-// start form → Accept order → Confirm stock and price → Deliver goods to the station → Check quality and quantity →
-// Schedule the service → Deliver to the door (doorstep-delivery, with the address link and a need heard). Screenshots go to ./shots. Needs the app running on :8080 (fresh data).
+// Walks one order through Camunda Tasklist in headless Chromium, as the volunteers and the two merchants would:
+// start form (rice from Hetao Market, oil from Wuda Grain & Oil, a haircut) → Accept order → each merchant confirms
+// stock and price and delivers its own goods, seeing only its own task → the goods of each are checked → Schedule the
+// service → Deliver to the door (doorstep-delivery, with the address link and a need heard). Screenshots go to ./shots. Needs the app running on :8080 (fresh data).
 //   cd docs/walkthrough && npm install && node tasklist-order.js
 const { chromium } = require('playwright-core');
 const fs = require('fs');
@@ -33,6 +34,8 @@ const choose = (page, text) => page.locator('.fjs-form label', { hasText: text }
 async function work(user, taskName, fill, name) {
   await asUser(user, async (page) => {
     await page.click("text=My group's open tasks");
+    await page.waitForTimeout(1000);
+    console.log(`${user} sees:`, await page.locator('.tasks-list h4').allInnerTexts());
     await page.click(`.tasks-list >> text=${taskName}`);
     await page.click('text="Claim"');
     await page.waitForTimeout(1000);
@@ -54,6 +57,8 @@ async function work(user, taskName, fill, name) {
     await page.locator('.fjs-form-field-number input').nth(0).fill('2');
     await page.locator('.fjs-form-field-select').nth(1).click();
     await page.locator('.fjs-dropdownlist-item', { hasText: 'Haircut' }).first().click();
+    await page.locator('.fjs-form-field-select').nth(2).click();
+    await page.locator('.fjs-dropdownlist-item', { hasText: 'Sunflower oil' }).first().click();
     await shot(page, '01-start-form');
     await page.click('.modal-footer >> text=Start');
     await page.waitForTimeout(2000);
@@ -66,7 +71,14 @@ async function work(user, taskName, fill, name) {
   }, '03-confirm-stock');
   await work('hetao.market', 'Deliver goods to the station', (p) => choose(p, 'The goods are at the station'),
     '04-deliver-to-station');
+  await work('wuda.grain', 'Confirm stock and price', async (p) => {
+    await choose(p, 'In stock (有货)');
+    await p.locator('.fjs-form-field-number input').first().fill('69.9');
+  }, '03b-confirm-stock-wuda');
+  await work('wuda.grain', 'Deliver goods to the station', (p) => choose(p, 'The goods are at the station'),
+    '04b-deliver-to-station-wuda');
   await work('li.qiang', 'Check quality and quantity', (p) => choose(p, 'Correct (合格)'), '05-check');
+  await work('li.qiang', 'Check quality and quantity', (p) => choose(p, 'Correct (合格)'), '05b-check');
   await work('li.qiang', 'Schedule the service', async (p) => {
     await p.getByLabel('Provider (服务人员)').fill('Barber Liu (刘师傅)');
     await p.locator('input[id$="Field_ServiceScheduledAt-date"]').click();
