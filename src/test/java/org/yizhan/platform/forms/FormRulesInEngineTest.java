@@ -26,6 +26,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.yizhan.StationTest;
+import org.yizhan.support.ProbeModels;
 
 /**
  * The form rules as the engine holds a task and a start to them, through both Java APIs a completion can take

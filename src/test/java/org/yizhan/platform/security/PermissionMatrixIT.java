@@ -2,6 +2,7 @@ package org.yizhan.platform.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,6 +31,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.yizhan.StationTest;
+import org.yizhan.support.ProbeModels;
 import org.yizhan.support.StationHttp;
 import org.yizhan.support.StationHttp.Response;
 import org.yizhan.support.TasklistSession;
@@ -493,24 +495,7 @@ class PermissionMatrixIT {
   }
 
   private static String probeModel(String name) {
-    return """
-        <?xml version="1.0" encoding="UTF-8"?>
-        <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:bpmndi="http://www.omg.org/spec/BPMN/20100524/DI" xmlns:dc="http://www.omg.org/spec/DD/20100524/DC" xmlns:di="http://www.omg.org/spec/DD/20100524/DI" xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="Definitions_PermissionProbe" targetNamespace="http://yizhan.org/test">
-          <bpmn:process id="%1$s" name="%2$s" isExecutable="true" camunda:historyTimeToLive="P1D">
-            <bpmn:startEvent id="StartEvent_Started" name="Started (开始)" />
-            <bpmn:sequenceFlow id="Flow_StartToWork" sourceRef="StartEvent_Started" targetRef="Task_Work" />
-            <bpmn:userTask id="Task_Work" name="Work (工作)" camunda:candidateGroups="${offeredTo}" camunda:formRef="permission-probe-form" camunda:formRefBinding="deployment" />
-            <bpmn:sequenceFlow id="Flow_WorkToDone" sourceRef="Task_Work" targetRef="Event_Done" />
-            <bpmn:endEvent id="Event_Done" name="Done (完成)" />
-          </bpmn:process>
-          <bpmndi:BPMNDiagram id="Diagram_1"><bpmndi:BPMNPlane id="Plane_1" bpmnElement="%1$s">
-            <bpmndi:BPMNShape id="Start_di" bpmnElement="StartEvent_Started"><dc:Bounds x="100" y="100" width="36" height="36"/></bpmndi:BPMNShape>
-            <bpmndi:BPMNShape id="Task_di" bpmnElement="Task_Work"><dc:Bounds x="200" y="78" width="100" height="80"/></bpmndi:BPMNShape>
-            <bpmndi:BPMNShape id="End_di" bpmnElement="Event_Done"><dc:Bounds x="360" y="100" width="36" height="36"/></bpmndi:BPMNShape>
-            <bpmndi:BPMNEdge id="Flow_1_di" bpmnElement="Flow_StartToWork"><di:waypoint x="136" y="118"/><di:waypoint x="200" y="118"/></bpmndi:BPMNEdge>
-            <bpmndi:BPMNEdge id="Flow_2_di" bpmnElement="Flow_WorkToDone"><di:waypoint x="300" y="118"/><di:waypoint x="360" y="118"/></bpmndi:BPMNEdge>
-          </bpmndi:BPMNPlane></bpmndi:BPMNDiagram>
-        </bpmn:definitions>
-        """.formatted(PROBE_KEY, name).strip();
+    return new String(ProbeModels.process(PROBE_KEY, name, "${offeredTo}", "",
+        ProbeModels.formRef("permission-probe-form", "deployment")), StandardCharsets.UTF_8);
   }
 }

@@ -1,20 +1,26 @@
-package org.yizhan.platform.forms;
+package org.yizhan.support;
 
 import java.nio.charset.StandardCharsets;
 
-/** Small models and forms for the engine-level tests of form rules: start event, one user task, end, laid out. */
-final class ProbeModels {
+/** Small models and forms for tests: start event, one user task, end, laid out, passing the station's model gate. */
+public final class ProbeModels {
 
   private ProbeModels() {}
 
-  static byte[] process(String key, String startAttributes, String taskAttributes) {
+  /** A probe offered to the station volunteers, as the form-rule tests use it. */
+  public static byte[] process(String key, String startAttributes, String taskAttributes) {
+    return process(key, "Form rules probe (表单规则测试)", "station-volunteers", startAttributes, taskAttributes);
+  }
+
+  public static byte[] process(String key, String name, String candidateGroups, String startAttributes,
+      String taskAttributes) {
     return """
         <?xml version="1.0" encoding="UTF-8"?>
         <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:bpmndi="http://www.omg.org/spec/BPMN/20100524/DI" xmlns:dc="http://www.omg.org/spec/DD/20100524/DC" xmlns:di="http://www.omg.org/spec/DD/20100524/DI" xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="Definitions_Probe" targetNamespace="http://yizhan.org/test">
-          <bpmn:process id="%1$s" name="Form rules probe (表单规则测试)" isExecutable="true" camunda:historyTimeToLive="P1D">
+          <bpmn:process id="%1$s" name="%4$s" isExecutable="true" camunda:historyTimeToLive="P1D">
             <bpmn:startEvent id="StartEvent_Started" name="Started (开始)" %2$s />
             <bpmn:sequenceFlow id="Flow_StartToWork" sourceRef="StartEvent_Started" targetRef="Task_Work" />
-            <bpmn:userTask id="Task_Work" name="Work (工作)" camunda:candidateGroups="station-volunteers" %3$s />
+            <bpmn:userTask id="Task_Work" name="Work (工作)" camunda:candidateGroups="%5$s" %3$s />
             <bpmn:sequenceFlow id="Flow_WorkToDone" sourceRef="Task_Work" targetRef="Event_Done" />
             <bpmn:endEvent id="Event_Done" name="Done (完成)" />
           </bpmn:process>
@@ -26,14 +32,14 @@ final class ProbeModels {
             <bpmndi:BPMNEdge id="Flow_2_di" bpmnElement="Flow_WorkToDone"><di:waypoint x="300" y="118"/><di:waypoint x="360" y="118"/></bpmndi:BPMNEdge>
           </bpmndi:BPMNPlane></bpmndi:BPMNDiagram>
         </bpmn:definitions>
-        """.formatted(key, startAttributes, taskAttributes).strip().getBytes(StandardCharsets.UTF_8);
+        """.formatted(key, startAttributes, taskAttributes, name, candidateGroups).strip().getBytes(StandardCharsets.UTF_8);
   }
 
-  static String formRef(String formId, String binding) {
+  public static String formRef(String formId, String binding) {
     return "camunda:formRef=\"" + formId + "\" camunda:formRefBinding=\"" + binding + "\"";
   }
 
-  static byte[] form(String id, String... components) {
+  public static byte[] form(String id, String... components) {
     return ("{\"id\": \"" + id + "\", \"type\": \"default\", \"schemaVersion\": 16, \"components\": ["
         + String.join(",", components) + "]}").getBytes(StandardCharsets.UTF_8);
   }
