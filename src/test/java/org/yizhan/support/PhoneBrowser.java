@@ -1,0 +1,133 @@
+package org.yizhan.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A volunteer's phone: Debian's chromium, headless, 390×844 CSS pixels, touch, the browser set to Chinese (zh-CN),
+ * driven through Debian's chromedriver (never a downloaded browser). Screenshots go to target/phone-shots for people
+ * to look at. Where chromium or chromedriver is missing, the test using it is skipped and says why; CI installs both
+ * (.ci/run).
+ */
+public final class PhoneBrowser implements AutoCloseable {
+
+  public static final int WIDTH = 390;
+  public static final int HEIGHT = 844;
+  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+  private static final Path SHOTS = Path.of("target", "phone-shots");
+
+  private final ChromeDriver driver;
+  private final Path profile;
+  private final String base;
+
+  private PhoneBrowser(ChromeDriver driver, Path profile, String base) {
+    this.driver = driver;
+    this.profile = profile;
+    this.base = base;
+  }
+
+  /** A fresh phone (new profile: no cookies, no cached locale files) talking to the app on this port. */
+  public static PhoneBrowser open(int port) {
+    Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+        "No browser here: the phone tests need Debian's chromium and chromium-driver (/usr/bin/chromium, "
+            + "/usr/bin/chromedriver); .ci/run installs them");
+    try {
+      Path profile = Files.createTempDirectory("yizhan-phone");
+      ChromeOptions options = new ChromeOptions();
+      options.setBinary(CHROMIUM.toFile());
+      options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+          "--disable-background-networking", "--disable-component-update", "--disable-sync", "--lang=zh-CN",
+          "--user-data-dir=" + profile, "--window-size=" + WIDTH + "," + HEIGHT);
+      options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "zh-CN,zh"));
+      options.setExperimentalOption("mobileEmulation", Map.of(
+          "deviceMetrics", Map.of("width", WIDTH, "height", HEIGHT, "pixelRatio", 3.0, "touch", true),
+          "userAgent", "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) "
+              + "Chrome/156.0 Mobile Safari/537.36"));
+      ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+          .usingAnyFreePort().build();
+      ChromeDriver driver = new ChromeDriver(service, options);
+      driver.manage().timeouts().implicitlyWait(Duration.ZERO);
+      return new PhoneBrowser(driver, profile, "http://127.0.0.1:" + port);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public WebDriver driver() {
+    return driver;
+  }
+
+  public void go(String path) {
+    driver.get(base + path);
+  }
+
+  /** Waits up to ten seconds for a visible element. */
+  public WebElement waitFor(By locator) {
+    return new WebDriverWait(driver, Duration.ofSeconds(10))
+        .until(ExpectedConditions.visibilityOfElementLocated(locator));
+  }
+
+  /** Brings the element to the middle of the screen, as a thumb scrolls to it, and taps it. */
+  public void tap(WebElement element) {
+    script("arguments[0].scrollIntoView({block: 'center'})", element);
+    element.click();
+  }
+
+  public List<WebElement> all(By locator) {
+    return driver.findElements(locator);
+  }
+
+  public Object script(String javascript, Object... arguments) {
+    return ((JavascriptExecutor) driver).executeScript(javascript, arguments);
+  }
+
+  /** How far the page reaches beyond the screen's width, in CSS pixels (0 when nothing scrolls sideways). */
+  public long sidewaysOverflow() {
+    return ((Number) script("return Math.max(0, document.documentElement.scrollWidth - window.innerWidth)"))
+        .longValue();
+  }
+
+  /** The text a person sees on the page, as the browser lays it out. */
+  public String pageText() {
+    return String.valueOf(script("return document.body.innerText"));
+  }
+
+  /** Keeps what the phone shows as target/phone-shots/{name}.png. */
+  public void shot(String name) {
+    try {
+      Files.createDirectories(SHOTS);
+      Files.write(SHOTS.resolve(name + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    driver.quit();
+    try (var files = Files.walk(profile)) {
+      files.sorted(java.util.Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+    } catch (IOException ignored) {
+      // a temporary profile left behind is harmless
+    }
+  }
+}

@@ -1,0 +1,120 @@
+package org.yizhan.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.function.Consumer;
+
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.yizhan.StationTest;
+import org.yizhan.support.PhoneBrowser;
+import org.yizhan.support.StationHttp;
+import org.yizhan.support.StationHttp.Response;
+
+/**
+ * One order from the desk to the resident's door, worked in real Tasklist on 390 px phones with the browser set to
+ * Chinese, each task by the person whose work it is: the volunteer accepts, the merchant confirms and delivers its
+ * goods, a volunteer checks them, and the grid's volunteer carries them to the door, seeing the address only once she
+ * has claimed the visit. Every screen is kept under target/phone-shots.
+ */
+@StationTest
+class VolunteersDayOnAPhoneIT {
+
+  @LocalServerPort int port;
+  @Autowired TaskService tasks;
+
+  @Test
+  void anOrderGoesFromTheDeskToTheDoorOnPhones() {
+    Response placed = StationHttp.as(port, "wang.fang", "demo").post("/api/orders",
+        "{\"residentId\": \"R-0001\", \"items\": [{\"sku\": \"RICE-5KG\", \"quantity\": 2}]}");
+    assertThat(placed.status()).as(placed.text()).isEqualTo(201);
+    String orderNo = placed.json().get("orderNo").asText();
+
+    work("wang.fang", orderNo, "Task_AcceptOrder", "10-accept", phone -> choose(phone, "驿站接单"));
+    work("hetao.market", orderNo, "Task_ConfirmStock", "11-confirm-stock", phone -> {
+      choose(phone, "有货");
+      phone.tap(phone.driver().findElement(By.cssSelector(".fjs-form-field-number input")));
+      phone.driver().findElement(By.cssSelector(".fjs-form-field-number input")).sendKeys("65");
+    });
+    work("hetao.market", orderNo, "Task_DeliverToStation", "12-deliver-to-station",
+        phone -> choose(phone, "货已送到驿站"));
+    work("li.qiang", orderNo, "Task_CheckGoods", "13-check", phone -> choose(phone, "合格"));
+
+    Task door = taskOf(orderNo, "Task_DeliverToDoor");
+    String deliveryNo = String.valueOf(tasks.getVariable(door.getId(), "deliveryNo"));
+    StationHttp volunteer = StationHttp.as(port, "wang.fang", "demo");
+    assertThat(volunteer.get("/api/deliveries/" + deliveryNo + "/contact").status())
+        .as("the address before the visit is claimed").isEqualTo(403);
+    work("wang.fang", orderNo, "Task_DeliverToDoor", "14-door", phone -> {
+      assertThat(volunteer.get("/api/deliveries/" + deliveryNo + "/contact").status())
+          .as("the address once she holds the visit").isEqualTo(200);
+      choose(phone, "已送达");
+      fill(phone, "签收人", "张 (Zhang)");
+      choose(phone, "非常满意");
+      choose(phone, "已进行反诈宣传");
+    });
+
+    Response order = StationHttp.as(port, "chen.jing", "demo").get("/api/orders/" + orderNo);
+    assertThat(order.json().get("status").asText()).isEqualTo("COMPLETED");
+  }
+
+  /** Signs in on a fresh phone, opens the task, claims it, fills its form and completes it. */
+  private void work(String user, String businessKey, String taskKey, String shot, Consumer<PhoneBrowser> fill) {
+    Task task = taskOf(businessKey, taskKey);
+    try (PhoneBrowser phone = PhoneBrowser.open(port)) {
+      signIn(phone, user);
+      phone.go("/camunda/app/tasklist/default/#/?task=" + task.getId());
+      phone.tap(phone.waitFor(By.cssSelector("button.claim")));
+      phone.waitFor(By.cssSelector(".fjs-form"));
+      fill.accept(phone);
+      assertThat(phone.sidewaysOverflow()).as("%s: nothing scrolls sideways", shot).isZero();
+      phone.shot(shot);
+      By complete = By.cssSelector(".form-actions button[ng-click='complete()']");
+      phone.tap(new WebDriverWait(phone.driver(), Duration.ofSeconds(10))
+          .until(ExpectedConditions.elementToBeClickable(complete)));
+      new WebDriverWait(phone.driver(), Duration.ofSeconds(15))
+          .until(driver -> tasks.createTaskQuery().taskId(task.getId()).count() == 0);
+      phone.shot(shot + "-done");
+    }
+  }
+
+  private static void signIn(PhoneBrowser phone, String user) {
+    phone.go("/camunda/app/tasklist/");
+    phone.waitFor(By.cssSelector("form input[type=password]"));
+    phone.driver().findElement(By.cssSelector("form input[type=text]")).sendKeys(user);
+    phone.driver().findElement(By.cssSelector("form input[type=password]")).sendKeys("demo");
+    phone.driver().findElement(By.cssSelector("form button[type=submit]")).click();
+    phone.waitFor(By.cssSelector(".task-filters, [cam-tasklist-filters], .filters"));
+  }
+
+  /** Taps the radio button or checkbox whose label holds the text. */
+  private static void choose(PhoneBrowser phone, String label) {
+    phone.tap(phone.waitFor(By.xpath("//form[contains(@class,'fjs-form')]//label[contains(., '" + label + "')]")));
+  }
+
+  private static void fill(PhoneBrowser phone, String label, String text) {
+    String id = phone.waitFor(By.xpath("//form[contains(@class,'fjs-form')]//label[contains(., '" + label + "')]"))
+        .getAttribute("for");
+    phone.tap(phone.driver().findElement(By.id(id)));
+    phone.driver().findElement(By.id(id)).sendKeys(text);
+  }
+
+  private Task taskOf(String businessKey, String taskKey) {
+    Task task = tasks.createTaskQuery().processInstanceBusinessKey(businessKey).taskDefinitionKey(taskKey)
+        .singleResult();
+    if (task == null) {
+      // the doorstep visit belongs to the delivery, whose business key is its own number
+      task = tasks.createTaskQuery().taskDefinitionKey(taskKey).processVariableValueEquals("orderNo", businessKey)
+          .singleResult();
+    }
+    assertThat(task).as("%s of %s", taskKey, businessKey).isNotNull();
+    return task;
+  }
+}
