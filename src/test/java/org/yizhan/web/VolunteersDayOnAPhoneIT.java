@@ -65,6 +65,40 @@ class VolunteersDayOnAPhoneIT {
     assertThat(order.json().get("status").asText()).isEqualTo("COMPLETED");
   }
 
+  @Test
+  void aNeighboursDisputeIsSettledInTheBuildingOnAPhone() {
+    Response registered = StationHttp.as(port, "wang.fang", "demo").post("/api/disputes", """
+        {"buildingId": "B01", "type": "NOISE", "parties": "301 and 401", "description": "Drums at night",
+         "riskFlags": []}""");
+    assertThat(registered.status()).as(registered.text()).isEqualTo(201);
+    String caseNo = registered.json().get("caseNo").asText();
+
+    work("liu.yang", caseNo, "Task_MediateInBuilding", "20-mediate-in-building", phone -> {
+      choose(phone, "调解成功");
+      fill(phone, "调解协议", "晚上九点后不打鼓 (No drums after 9 pm)");
+    });
+
+    assertThat(taskOf(caseNo, "Task_FollowUpVisit").getAssignee()).as("the owner visits again").isEqualTo("wang.fang");
+  }
+
+  @Test
+  void aClosedDoorAtAVeryOldResidentsHomeBringsAWelfareCheckOnAPhone() {
+    Response started = StationHttp.as(port, "sun.hao", "demo").post("/api/deliveries",
+        "{\"residentId\": \"R-0001\", \"kind\": \"MEDICINE\", \"note\": \"Eye drops\"}");
+    assertThat(started.status()).as(started.text()).isEqualTo(201);
+    String deliveryNo = started.json().get("deliveryNo").asText();
+
+    work("wang.fang", deliveryNo, "Task_DeliverToDoor", "30-nobody-answered", phone -> choose(phone, "无人应答"));
+    Task check = taskOf(deliveryNo, "Task_WelfareCheck");
+    String checker = tasks.getIdentityLinksForTask(check.getId()).stream()
+        .filter(link -> link.getGroupId() != null).map(link -> link.getGroupId()).findFirst().orElseThrow();
+    assertThat(checker).as("the grid's workers look in").contains("worker");
+    work("wu.lei", deliveryNo, "Task_WelfareCheck", "31-welfare-check", phone -> {
+      choose(phone, "安全");
+      fill(phone, "探视情况", "在家睡觉，没听到敲门 (Asleep, did not hear the knock)");
+    });
+  }
+
   /** Signs in on a fresh phone, opens the task, claims it, fills its form and completes it. */
   private void work(String user, String businessKey, String taskKey, String shot, Consumer<PhoneBrowser> fill) {
     Task task = taskOf(businessKey, taskKey);
