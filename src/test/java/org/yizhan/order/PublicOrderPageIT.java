@@ -2,7 +2,12 @@ package org.yizhan.order;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
@@ -16,8 +21,34 @@ import org.yizhan.support.StationHttp.Response;
 @StationTest
 class PublicOrderPageIT {
 
+  /** An English text followed by Chinese in brackets, "Order progress (订单进度)": the page writes it the other way. */
+  private static final Pattern ENGLISH_FIRST = Pattern.compile("[A-Za-z][A-Za-z ,.'’-]* \\(\\p{IsHan}");
+
   @LocalServerPort int port;
   @Autowired OrderBook book;
+
+  @Test
+  void pageIsServedInChineseFirstWithTheHintForTheCodeAndStatusesAsWords() throws Exception {
+    HttpResponse<String> page = HttpClient.newHttpClient().send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/order.html")).header("Accept", "text/html")
+            .GET().build(), HttpResponse.BodyHandlers.ofString());
+
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type)
+        .startsWith("text/html"));
+    String html = page.body();
+    assertThat(html).contains("<html lang=\"zh-CN\">", "<title>订单进度 (Order progress) · 驿站 (Yizhan)</title>",
+        "<h1>订单进度 (Order progress)</h1>", "name=\"viewport\"",
+        "请输入驿站给您的小票上的10位查询码", "(Enter the 10-character code on the slip",
+        "<label for=\"code\">查询码 (Code)</label>", "查询 (Look up)",
+        "已完成 (Completed)", "已取消 (Cancelled)", "驿站未能接单 (Not accepted by the station)",
+        "送货上门 (Delivered to your door)", "到站自取 (Collect at the station)",
+        "没有找到查询码为", "(No order has the code", "role', 'status'");
+    assertThat(html).as("money reads ¥93.00").contains("'¥' + (fenValue / 100).toFixed(2)");
+    assertThat(html).as("items as cards, not a table squeezed into a phone").doesNotContain("<table", "insertRow");
+    assertThat(ENGLISH_FIRST.matcher(html).results().map(match -> match.group()).toList())
+        .as("texts of the page with the English first").isEmpty();
+  }
 
   @Test
   void publicViewLeavesTheStationsInternalStepsOutAndTellsHowTheOrderArrives() {
