@@ -72,7 +72,8 @@ class OrderApiIT {
         .as("the sequential number opens nothing").isEqualTo(404);
     Response publicView = StationHttp.anonymous(port).get("/api/public/orders/" + code);
     assertThat(publicView.status()).isEqualTo(200);
-    assertThat(fieldNames(publicView.json())).containsExactlyInAnyOrder("orderNo", "status", "items", "total", "progress");
+    assertThat(fieldNames(publicView.json()))
+        .containsExactlyInAnyOrder("orderNo", "status", "deliveryMode", "items", "total", "progress");
     assertThat(fieldNames(publicView.json().get("items").get(0)))
         .containsExactlyInAnyOrder("name", "brand", "unit", "unitPrice", "quantity");
     assertThat(publicView.json().get("items").get(0).get("brand").asText()).isEqualTo("Hetao Golden Grain (河套金谷)");
