@@ -63,6 +63,17 @@ class VolunteersDayOnAPhoneIT {
 
     Response order = StationHttp.as(port, "chen.jing", "demo").get("/api/orders/" + orderNo);
     assertThat(order.json().get("status").asText()).isEqualTo("COMPLETED");
+
+    // The resident's family follows it with the code on the slip.
+    try (PhoneBrowser phone = PhoneBrowser.open(port)) {
+      phone.go("/order.html?code=" + placed.json().get("publicCode").asText());
+      phone.waitFor(By.cssSelector("[role=status]"));
+      String page = phone.pageText();
+      assertThat(page).contains(orderNo, "¥65.00", "送货上门").doesNotContain("Zhang Guiying", "13900000001");
+      assertThat(phone.driver().findElement(By.cssSelector("[role=status]")).getText()).contains("已完成");
+      assertThat(phone.sidewaysOverflow()).isZero();
+      phone.shot("15-residents-page");
+    }
   }
 
   @Test
