@@ -93,8 +93,8 @@ public class DeliveryService {
       List<Task> claimed = delivery.processInstanceId() == null ? List.of()
           : tasks.createTaskQuery().processInstanceId(delivery.processInstanceId()).taskAssignee(userId).list();
       if (claimed.isEmpty()) {
-        throw ApiException.forbidden("Claim the delivery's task first; the address and phone are shown only to the "
-            + "volunteer who has it in hand (认领后可见)");
+        throw ApiException.forbidden("认领后可见 (Claim the delivery's task first; the address and phone are shown only to the "
+            + "volunteer who has it in hand)");
       }
     }
     Resident resident = residents.find(delivery.residentId()).orElseThrow();

@@ -17,7 +17,7 @@ import org.yizhan.residents.ResidentRepository;
 import org.yizhan.residents.ResidentTag;
 
 /**
- * "Prepare delivery (准备配送)": opens the delivery record (its number becomes the business key unless an order's
+ * "准备配送 (Prepare delivery)": opens the delivery record (its number becomes the business key unless an order's
  * number already is), decides who is offered the doorstep task, and hands the welfare-risk decision the resident's
  * flags. Only the neighbourhood goes into the process; address and phone stay in the registry.
  */

@@ -28,8 +28,8 @@ class DisputeValidator {
     }
     String parties = request.parties() == null ? "" : request.parties().trim();
     if (parties.isEmpty() || parties.length() > DisputeRequest.MAX_PARTIES) {
-      throw ApiException.badInput("parties", "Name the parties (当事人), in at most " + DisputeRequest.MAX_PARTIES
-          + " characters");
+      throw ApiException.badInput("parties", "请写明当事人，最多 " + DisputeRequest.MAX_PARTIES + " 个字 (Name the parties, in at most "
+          + DisputeRequest.MAX_PARTIES + " characters)");
     }
     String description = request.description() == null ? "" : request.description().trim();
     if (description.isEmpty() || description.length() > DisputeRequest.MAX_DESCRIPTION) {

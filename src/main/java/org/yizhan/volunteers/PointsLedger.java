@@ -62,7 +62,7 @@ public class PointsLedger {
       throw ApiException.conflict(userId + " has " + balance(userId) + " points, not enough for " + prize + " ("
           + points + " points)");
     }
-    append(userId, -points, "Redeemed: " + prize + " (兑换奖品), recorded by " + recordedBy, null);
+    append(userId, -points, "兑换奖品 (Redeemed): " + prize + "，登记人 (recorded by) " + recordedBy, null);
     return account(userId);
   }
 
