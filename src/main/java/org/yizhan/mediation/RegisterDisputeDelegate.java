@@ -55,7 +55,7 @@ class RegisterDisputeDelegate implements JavaDelegate {
     }
     String owner = StartedBy.of(execution, "registeredBy");
     if (owner == null) {
-      throw new BadUserRequestException("Sign in to register a dispute: the person who registers it owns the case");
+      throw new BadUserRequestException("请先登录再登记纠纷：登记人就是首接责任人 (Sign in to register a dispute: the person who registers it owns the case)");
     }
     for (String name : WORKED_OUT) {
       if (execution.hasVariable(name)) {

@@ -85,8 +85,8 @@ class RegisterOrderDelegate implements JavaDelegate {
   private static void refuseSentValuesOf(DelegateExecution execution, Set<String> names) {
     for (String name : names) {
       if (execution.hasVariable(name)) {
-        throw new OrderRefusedException(name + " 由登记订单时得出 (is worked out when the order is registered; leave it out "
-            + "of the order)");
+        throw new OrderRefusedException(name + " 由登记订单时得出 (" + name + " is worked out when the order is registered; "
+            + "leave it out of the order)");
       }
     }
   }
@@ -129,7 +129,8 @@ class RegisterOrderDelegate implements JavaDelegate {
     try {
       mode = preference == null || preference.isBlank() || preference.equals("NONE") ? null : DeliveryMode.valueOf(preference);
     } catch (IllegalArgumentException unknown) {
-      throw new OrderRefusedException("Hand-over preference must be PICKUP, DOORSTEP or empty, not " + preference);
+      throw new OrderRefusedException("交付意愿只能是 PICKUP、DOORSTEP 或空 (Hand-over preference must be PICKUP, DOORSTEP or empty, not "
+          + preference + ")");
     }
     Object items = execution.getVariable(OrderProcess.ITEMS);
     List<OrderRequest.Line> lines = items == null ? formRows(execution) : parseItems(items);

@@ -29,14 +29,14 @@ class MerchantMigrationTest {
     jdbc.sql("insert into grid (id, name) values ('G01', 'Grid 1')").update();
     jdbc.sql("insert into building (id, name, grid_id) values ('B01', 'Building 1', 'G01')").update();
     jdbc.sql("insert into resident (id, name, building_id) values ('R-0002', 'Liu', 'B01')").update();
-    catalogItem("RICE-5KG", "GOODS", "河套超市 (Hetao Market)", jdbc);
-    catalogItem("OIL-5L", "GOODS", "乌达粮油店 (Wuda Grain & Oil)", jdbc);
+    catalogItem("RICE-5KG", "GOODS", "Hetao Market (河套超市)", jdbc);
+    catalogItem("OIL-5L", "GOODS", "Wuda Grain & Oil (乌达粮油店)", jdbc);
     catalogItem("TEA-1KG", "GOODS", "Corner tea shop", jdbc);
     catalogItem("SVC-PARCEL", "SERVICE", null, jdbc);
     jdbc.sql("""
             insert into station_order (order_no, resident_id, status, total, placed_at)
             values ('YZ-261101-0001', 'R-0002', 'COMPLETED', 10, current_timestamp)""").update();
-    orderLine(1, "RICE-5KG", "河套超市 (Hetao Market)", jdbc);
+    orderLine(1, "RICE-5KG", "Hetao Market (河套超市)", jdbc);
     orderLine(2, "SOAP", "A merchant the catalog no longer has", jdbc);
 
     Flyway.configure().dataSource(database).locations("classpath:db/migration").load().migrate();
@@ -44,10 +44,10 @@ class MerchantMigrationTest {
     assertThat(jdbc.sql("select id, name, group_id from merchant order by id").query().listOfRows())
         .extracting(row -> List.of(row.get("id"), row.get("name"), row.get("group_id")))
         .containsExactly(
-            List.of("hetao-market", "河套超市 (Hetao Market)", "merchant-hetao-market"),
+            List.of("hetao-market", "Hetao Market (河套超市)", "merchant-hetao-market"),
             List.of("m1", "A merchant the catalog no longer has", "merchant-m1"),
             List.of("m2", "Corner tea shop", "merchant-m2"),
-            List.of("wuda-grain", "乌达粮油店 (Wuda Grain & Oil)", "merchant-wuda-grain"));
+            List.of("wuda-grain", "Wuda Grain & Oil (乌达粮油店)", "merchant-wuda-grain"));
     Map<String, Object> catalog = new java.util.TreeMap<>();
     jdbc.sql("select sku, merchant_id from catalog_item").query()
         .listOfRows().forEach(row -> catalog.put((String) row.get("sku"), row.get("merchant_id")));
@@ -56,7 +56,7 @@ class MerchantMigrationTest {
     assertThat(jdbc.sql("select merchant_id from station_order_item order by line_no").query(String.class).list())
         .containsExactly("hetao-market", "m1");
     assertThat(jdbc.sql("select merchant from station_order_item where line_no = 1").query(String.class).single())
-        .as("the line keeps the name it was ordered under").isEqualTo("河套超市 (Hetao Market)");
+        .as("the line keeps the name it was ordered under").isEqualTo("Hetao Market (河套超市)");
   }
 
   private static void catalogItem(String sku, String kind, String merchant, JdbcClient jdbc) {
