@@ -20,7 +20,7 @@ async function asUser(user, steps) {
   await page.fill('input[placeholder="Username"]', user);
   await page.fill('input[placeholder="Password"]', 'demo');
   await page.click('button[type="submit"]');
-  await page.waitForSelector("text=My group's open tasks");
+  await page.waitForSelector("text=本组待办");
   try {
     await steps(page);
   } finally {
@@ -33,7 +33,7 @@ const choose = (page, text) => page.locator('.fjs-form label', { hasText: text }
 
 async function work(user, taskName, fill, name) {
   await asUser(user, async (page) => {
-    await page.click("text=My group's open tasks");
+    await page.click("text=本组待办");
     await page.waitForTimeout(1000);
     console.log(`${user} sees:`, await page.locator('.tasks-list h4').allInnerTexts());
     await page.click(`.tasks-list >> text=${taskName}`);
@@ -50,37 +50,37 @@ async function work(user, taskName, fill, name) {
 (async () => {
   await asUser('wang.fang', async (page) => {
     await page.click('text=Start process');
-    await page.click('.modal-body >> text=Station order');
-    await page.getByLabel('Resident number (居民编号)').fill('R-0001');
+    await page.click('.modal-body >> text=居民点单 → 驿站接单 → 社区送单 (Station order)');
+    await page.getByLabel('居民编号 (Resident number)').fill('R-0001');
     await page.locator('.fjs-form-field-select').nth(0).click();
-    await page.locator('.fjs-dropdownlist-item', { hasText: 'Rice' }).first().click();
+    await page.locator('.fjs-dropdownlist-item', { hasText: '大米' }).first().click();
     await page.locator('.fjs-form-field-number input').nth(0).fill('2');
     await page.locator('.fjs-form-field-select').nth(1).click();
-    await page.locator('.fjs-dropdownlist-item', { hasText: 'Haircut' }).first().click();
+    await page.locator('.fjs-dropdownlist-item', { hasText: '理发' }).first().click();
     await page.locator('.fjs-form-field-select').nth(2).click();
-    await page.locator('.fjs-dropdownlist-item', { hasText: 'Sunflower oil' }).first().click();
+    await page.locator('.fjs-dropdownlist-item', { hasText: '葵花籽油' }).first().click();
     await shot(page, '01-start-form');
     await page.click('.modal-footer >> text=Start');
     await page.waitForTimeout(2000);
   });
   console.log('wang.fang: order placed through the start form');
-  await work('wang.fang', 'Accept order', (p) => choose(p, 'Accept order (驿站接单)'), '02-accept');
-  await work('hetao.market', 'Confirm stock and price', async (p) => {
-    await choose(p, 'In stock (有货)');
+  await work('wang.fang', '驿站接单 (Accept order)', (p) => choose(p, '驿站接单 (Accept order)'), '02-accept');
+  await work('hetao.market', '确认库存价格 (Confirm stock and price)', async (p) => {
+    await choose(p, '有货 (In stock)');
     await p.locator('.fjs-form-field-number input').first().fill('65');
   }, '03-confirm-stock');
-  await work('hetao.market', 'Deliver goods to the station', (p) => choose(p, 'The goods are at the station'),
+  await work('hetao.market', '商超送货 (Deliver goods to the station)', (p) => choose(p, '货已送到驿站 (The goods are at the station)'),
     '04-deliver-to-station');
-  await work('wuda.grain', 'Confirm stock and price', async (p) => {
-    await choose(p, 'In stock (有货)');
+  await work('wuda.grain', '确认库存价格 (Confirm stock and price)', async (p) => {
+    await choose(p, '有货 (In stock)');
     await p.locator('.fjs-form-field-number input').first().fill('69.9');
   }, '03b-confirm-stock-wuda');
-  await work('wuda.grain', 'Deliver goods to the station', (p) => choose(p, 'The goods are at the station'),
+  await work('wuda.grain', '商超送货 (Deliver goods to the station)', (p) => choose(p, '货已送到驿站 (The goods are at the station)'),
     '04b-deliver-to-station-wuda');
-  await work('li.qiang', 'Check quality and quantity', (p) => choose(p, 'Correct (合格)'), '05-check');
-  await work('li.qiang', 'Check quality and quantity', (p) => choose(p, 'Correct (合格)'), '05b-check');
-  await work('li.qiang', 'Schedule the service', async (p) => {
-    await p.getByLabel('Provider (服务人员)').fill('Barber Liu (刘师傅)');
+  await work('li.qiang', '验收 (Check quality and quantity)', (p) => choose(p, '合格 (Correct)'), '05-check');
+  await work('li.qiang', '验收 (Check quality and quantity)', (p) => choose(p, '合格 (Correct)'), '05b-check');
+  await work('li.qiang', '预约服务 (Schedule the service)', async (p) => {
+    await p.getByLabel('服务人员 (Provider)').fill('Barber Liu (刘师傅)');
     await p.locator('input[id$="Field_ServiceScheduledAt-date"]').click();
     await p.keyboard.type('11/24/2026', { delay: 50 });
     await p.keyboard.press('Escape');
@@ -88,18 +88,18 @@ async function work(user, taskName, fill, name) {
     await p.keyboard.type('10:00', { delay: 50 });
     await p.keyboard.press('Tab');
   }, '06-schedule');
-  await work('wang.fang', 'Deliver to the door', async (p) => {
+  await work('wang.fang', '送货上门 (Deliver to the door)', async (p) => {
     // the address is behind a link that answers only the volunteer who has claimed the task
-    const href = await p.locator('.fjs-form a', { hasText: 'Address and phone' }).getAttribute('href');
+    const href = await p.locator('.fjs-form a', { hasText: '地址和电话' }).getAttribute('href');
     const contact = await p.request.get(new URL(href, BASE).toString());
     console.log('wang.fang: address link after claiming ->', contact.status(), (await contact.json()).address);
-    await choose(p, 'Delivered (已送达)');
-    await p.getByLabel('Received by (签收人)').fill('Zhang (张)');
-    await choose(p, '5 – Very satisfied');
-    await choose(p, 'Anti-fraud talk done');
-    await choose(p, 'Pension (养老金)');
+    await choose(p, '已送达 (Delivered)');
+    await p.getByLabel('签收人 (Received by)').fill('Zhang (张)');
+    await choose(p, '5 – 非常满意');
+    await choose(p, '已进行反诈宣传 (Anti-fraud talk done)');
+    await choose(p, '养老金 (Pension)');
     await p.locator('.fjs-form-field-select').first().click();
-    await p.locator('.fjs-dropdownlist-item', { hasText: 'Medicine purchase' }).first().click();
-    await p.getByLabel('Details (说明)').first().fill('Blood pressure pills (降压药)');
+    await p.locator('.fjs-dropdownlist-item', { hasText: '代买药品' }).first().click();
+    await p.getByLabel('说明 (Details)').first().fill('Blood pressure pills (降压药)');
   }, '07-door');
 })().catch((e) => { console.error(e.message); process.exit(1); });

@@ -2,10 +2,10 @@ package org.yizhan.delivery;
 
 /** What a doorstep delivery carries. */
 public enum DeliveryKind {
-  GOODS("Ordered goods (订购商品)"),
-  MEAL("Meal from the elderly canteen (助老餐)"),
-  VEGETABLES("Shared vegetable package (共享蔬菜包)"),
-  MEDICINE("Medicine (药品)");
+  GOODS("订购商品 (Ordered goods)"),
+  MEAL("助老餐 (Meal from the elderly canteen)"),
+  VEGETABLES("共享蔬菜包 (Shared vegetable package)"),
+  MEDICINE("药品 (Medicine)");
 
   private final String label;
 

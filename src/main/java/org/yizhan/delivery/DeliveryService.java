@@ -46,16 +46,17 @@ public class DeliveryService {
   @Transactional
   public Started start(String residentId, DeliveryKind kind, String note, String requestedBy) {
     if (residentId == null || residentId.isBlank()) {
-      throw ApiException.badInput("residentId", "Enter the resident's number from the registry, e.g. R-0001");
+      throw ApiException.badInput("residentId", "请填写居民台账中的居民编号，如 R-0001 (Enter the resident's number from the registry, e.g. R-0001)");
     }
     if (kind == null) {
-      throw ApiException.badInput("kind", "Say what is delivered: GOODS, MEAL, VEGETABLES or MEDICINE");
+      throw ApiException.badInput("kind", "请选择配送内容 (Say what is delivered: GOODS, MEAL, VEGETABLES or MEDICINE)");
     }
     if (note != null && note.length() > MAX_NOTE) {
-      throw ApiException.badInput("note", "The note may be at most " + MAX_NOTE + " characters");
+      throw ApiException.badInput("note", "备注最多 " + MAX_NOTE + " 个字 (The note may be at most " + MAX_NOTE + " characters)");
     }
     residents.find(residentId.trim()).orElseThrow(() -> ApiException.badInput("residentId",
-        "There is no resident " + residentId.trim() + " in the registry; look the number up first"));
+        "居民台账中没有 " + residentId.trim() + "，请先查一下编号 (There is no resident " + residentId.trim()
+            + " in the registry; look the number up first)"));
     return startProcess(residentId.trim(), kind, note, requestedBy);
   }
 
@@ -65,11 +66,11 @@ public class DeliveryService {
     List<String> residentIds = switch (kind == null ? DeliveryKind.GOODS : kind) {
       case MEAL -> deliveries.canteenList();
       case VEGETABLES -> deliveries.residentsInDifficulty();
-      default -> throw ApiException.badInput("kind", "Rounds are for MEAL (the canteen's delivery list) or VEGETABLES "
-          + "(residents in difficulty); start single deliveries for goods and medicine");
+      default -> throw ApiException.badInput("kind", "批次只用于送餐或送菜；商品和药品请单独发起送货 (Rounds are for MEAL, the canteen's "
+          + "delivery list, or VEGETABLES, residents in difficulty; start single deliveries for goods and medicine)");
     };
     if (note != null && note.length() > MAX_NOTE) {
-      throw ApiException.badInput("note", "The note may be at most " + MAX_NOTE + " characters");
+      throw ApiException.badInput("note", "备注最多 " + MAX_NOTE + " 个字 (The note may be at most " + MAX_NOTE + " characters)");
     }
     List<Started> started = new ArrayList<>();
     for (String residentId : residentIds) {
@@ -93,8 +94,8 @@ public class DeliveryService {
       List<Task> claimed = delivery.processInstanceId() == null ? List.of()
           : tasks.createTaskQuery().processInstanceId(delivery.processInstanceId()).taskAssignee(userId).list();
       if (claimed.isEmpty()) {
-        throw ApiException.forbidden("Claim the delivery's task first; the address and phone are shown only to the "
-            + "volunteer who has it in hand (认领后可见)");
+        throw ApiException.forbidden("认领后可见 (Claim the delivery's task first; the address and phone are shown only to the "
+            + "volunteer who has it in hand)");
       }
     }
     Resident resident = residents.find(delivery.residentId()).orElseThrow();

@@ -82,7 +82,7 @@ class DeliveryStepListeners {
     };
   }
 
-  /** "Credit points (记积分)": the points the decision table gave go to the volunteer who delivered. */
+  /** "记积分 (Credit points)": the points the decision table gave go to the volunteer who delivered. */
   @Bean
   JavaDelegate creditPoints(PointsLedger ledger, DeliveryBook book) {
     return execution -> {
@@ -91,7 +91,7 @@ class DeliveryStepListeners {
       // Who delivered is what the door visit recorded, not a variable a client could have sent along.
       if (points != null && delivery.deliveredBy() != null) {
         ledger.credit(delivery.deliveredBy(), ((Number) points).intValue(),
-            "Doorstep delivery: " + delivery.kind().label() + " (送货上门)", delivery.deliveryNo());
+            "送货上门 (Doorstep delivery): " + delivery.kind().label(), delivery.deliveryNo());
       }
     };
   }

@@ -17,7 +17,7 @@ import org.yizhan.residents.ResidentRepository;
 import org.yizhan.residents.ResidentTag;
 
 /**
- * "Prepare delivery (准备配送)": opens the delivery record (its number becomes the business key unless an order's
+ * "准备配送 (Prepare delivery)": opens the delivery record (its number becomes the business key unless an order's
  * number already is), decides who is offered the doorstep task, and hands the welfare-risk decision the resident's
  * flags. Only the neighbourhood goes into the process; address and phone stay in the registry.
  */
@@ -44,13 +44,13 @@ class PrepareDeliveryDelegate implements JavaDelegate {
     String residentId = (String) execution.getVariable(DeliveryProcess.RESIDENT_ID);
     Resident resident = residentId == null ? null : residents.find(residentId).orElse(null);
     if (resident == null) {
-      throw new BadUserRequestException("There is no resident " + residentId + " in the registry");
+      throw new BadUserRequestException("居民台账中没有 " + residentId + " (There is no resident " + residentId + " in the registry)");
     }
     DeliveryKind kind;
     try {
       kind = DeliveryKind.valueOf(String.valueOf(execution.getVariable(DeliveryProcess.KIND)));
     } catch (IllegalArgumentException unknown) {
-      throw new BadUserRequestException("Kind must be GOODS, MEAL, VEGETABLES or MEDICINE");
+      throw new BadUserRequestException("配送内容只能是 GOODS、MEAL、VEGETABLES 或 MEDICINE (Kind must be GOODS, MEAL, VEGETABLES or MEDICINE)");
     }
     String orderNo = orderOfTheCaller(execution);
     String deliveryNo = book.open(resident.id(), kind, orderNo, execution.getProcessInstanceId(),

@@ -56,10 +56,10 @@ public class DisputeService {
   /** The case for its owner, the groups of the levels it has reached, and managers; 403 for anyone else. */
   public CaseView read(String caseNo, String userId, List<String> groups, boolean manager) {
     CaseRepository.DisputeCase found = cases.find(caseNo)
-        .orElseThrow(() -> ApiException.notFound("caseNo", "There is no case " + caseNo));
+        .orElseThrow(() -> ApiException.notFound("caseNo", "没有案件 " + caseNo + " (There is no case " + caseNo + ")"));
     if (!manager && !found.owner().equals(userId) && !cases.reachedAnyOf(caseNo, groups)) {
-      throw ApiException.forbidden("Mediation cases are confidential: only the case owner, the mediators who have "
-          + "handled it and the station managers may read it (调解案件保密)");
+      throw ApiException.forbidden("调解案件保密 (Mediation cases are confidential: only the case owner, the mediators who have "
+          + "handled it and the station managers may read it)");
     }
     return new CaseView(found.caseNo(), found.status(), found.currentLevel(), found.settledAtLevel(), found.owner(),
         found.type(), found.buildingId(), found.parties(), found.description(), found.agreement(),

@@ -2,13 +2,13 @@ package org.yizhan.mediation;
 
 /** What neighbours fall out over. */
 public enum DisputeType {
-  NOISE("Noise (噪音)"),
-  CLUTTER("Clutter in the stairwell (楼道堆物)"),
-  PARKING("Parking (停车)"),
-  PROPERTY_FEES("Property fees (物业费)"),
-  WATER_LEAK("Water leak (漏水)"),
-  FAMILY("Family matter (家庭纠纷)"),
-  OTHER("Other (其他)");
+  NOISE("噪音 (Noise)"),
+  CLUTTER("楼道堆物 (Clutter in the stairwell)"),
+  PARKING("停车 (Parking)"),
+  PROPERTY_FEES("物业费 (Property fees)"),
+  WATER_LEAK("漏水 (Water leak)"),
+  FAMILY("家庭纠纷 (Family matter)"),
+  OTHER("其他 (Other)");
 
   private final String label;
 

@@ -30,16 +30,16 @@ class MediationSteps {
       int level = ((Number) triage.get("startLevel")).intValue();
       execution.setVariable(MediationProcess.CURRENT_LEVEL, level);
       cases.startLevel(caseNo(execution), level);
-      cases.event(caseNo(execution), level, "TRIAGED", "Starts at level " + level + " (起始层级)", null);
+      cases.event(caseNo(execution), level, "TRIAGED", "起始层级 " + level + " (Starts at level " + level + ")", null);
     };
   }
 
-  /** "Inform the police station (通报派出所)": recorded, and the liaison may read the case from now on. */
+  /** "通报派出所 (Inform the police station)": recorded, and the liaison may read the case from now on. */
   @Bean
   JavaDelegate notifyPoliceStation(CaseRepository cases) {
     return execution -> {
       cases.reached(caseNo(execution), StationGroups.POLICE_STATION);
-      cases.event(caseNo(execution), 4, "POLICE_NOTIFIED", "Risk of violence, self-harm or a group incident", null);
+      cases.event(caseNo(execution), 4, "POLICE_NOTIFIED", "暴力、自伤或群体性风险 (Risk of violence, self-harm or a group incident)", null);
     };
   }
 
@@ -90,7 +90,8 @@ class MediationSteps {
     return execution -> {
       int level = level(execution);
       boolean timedOut = "TIMED_OUT".equals(execution.getVariable(MediationProcess.LEVEL_OUTCOME));
-      String reason = timedOut ? "Deadline passed at level " + level + "; moved up by itself (超时自动上报)"
+      String reason = timedOut ? "第 " + level + " 级超时自动上报 (Deadline passed at level " + level
+          + "; moved up by itself)"
           : String.valueOf(execution.getVariable("notSettledReason"));
       cases.event(caseNo(execution), level, timedOut ? "TIMED_OUT" : "NOT_SETTLED", reason, null);
       if (level < 4) {
@@ -111,17 +112,17 @@ class MediationSteps {
     };
   }
 
-  /** "Record the agreement (记录协议)": who settled it and the follow-up due within the configured days. */
+  /** "记录协议 (Record the agreement)": who settled it and the follow-up due within the configured days. */
   @Bean
   JavaDelegate recordSettlement(CaseRepository cases) {
     return execution -> {
       int level = level(execution);
       String agreement = String.valueOf(execution.getVariable("agreementText"));
       if (Boolean.TRUE.equals(execution.getVariable("legalConsultation"))) {
-        agreement += " [legal consultation offered (提供法律咨询)]";
+        agreement += " [提供法律咨询 (legal consultation offered)]";
       }
       if (Boolean.TRUE.equals(execution.getVariable("psychologicalCounselling"))) {
-        agreement += " [psychological counsellor involved (心理咨询)]";
+        agreement += " [心理咨询 (psychological counsellor involved)]";
       }
       Period followUpWithin = Period.parse(String.valueOf(execution.getVariable("followUpWithin")));
       execution.setVariable(MediationProcess.SETTLED_AT_LEVEL, level);
@@ -130,7 +131,7 @@ class MediationSteps {
     };
   }
 
-  /** "Credit the subsidy (记补贴)": one case, one subsidy, to the level that settled it. */
+  /** "记补贴 (Credit the subsidy)": one case, one subsidy, to the level that settled it. */
   @Bean
   JavaDelegate creditSubsidy(CaseRepository cases) {
     return execution -> {

@@ -19,7 +19,7 @@ import org.yizhan.platform.security.StartedBy;
 import org.yizhan.platform.web.ApiException;
 
 /**
- * "Register case (登记案件)": checks the dispute, gives it its case number (the business key), makes the person who
+ * "登记案件 (Register case)": checks the dispute, gives it its case number (the business key), makes the person who
  * registered it the case owner (首接责任人) and hands the triage table its inputs.
  */
 @Component("registerDispute")
@@ -55,7 +55,7 @@ class RegisterDisputeDelegate implements JavaDelegate {
     }
     String owner = StartedBy.of(execution, "registeredBy");
     if (owner == null) {
-      throw new BadUserRequestException("Sign in to register a dispute: the person who registers it owns the case");
+      throw new BadUserRequestException("请先登录再登记纠纷：登记人就是首接责任人 (Sign in to register a dispute: the person who registers it owns the case)");
     }
     for (String name : WORKED_OUT) {
       if (execution.hasVariable(name)) {
@@ -86,7 +86,7 @@ class RegisterDisputeDelegate implements JavaDelegate {
         StationGroups.BUILDING_HEADS));
     variables.put("gridWorkersGroup", withMembersOr(StationGroups.gridWorkers(gridId), StationGroups.GRID_WORKERS));
     variables.put("followUpWithin", properties.mediation().followUpWithin().toString());
-    variables.put("caseHistory", "- Registered by " + owner + " (登记)");
+    variables.put("caseHistory", "- 登记 (Registered by) " + owner);
     execution.setVariables(variables);
   }
 
@@ -115,7 +115,7 @@ class RegisterDisputeDelegate implements JavaDelegate {
     try {
       type = typeValue == null ? null : DisputeType.valueOf(typeValue.toString());
     } catch (IllegalArgumentException unknown) {
-      throw new BadUserRequestException("Type of dispute (纠纷类型) must be one of " + List.of(DisputeType.values()));
+      throw new BadUserRequestException("纠纷类型不是可选项 (Type of dispute must be one of " + List.of(DisputeType.values()) + ")");
     }
     return new DisputeRequest(text(execution.getVariable("buildingId")), type, text(execution.getVariable("parties")),
         text(execution.getVariable("description")), flags);

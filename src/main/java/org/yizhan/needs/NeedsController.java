@@ -39,7 +39,7 @@ class NeedsController {
   List<NeedsRepository.CategoryCount> top(@RequestParam(defaultValue = "30") int days) {
     currentUser.require("resident.search");
     if (days < 1 || days > MAX_DAYS) {
-      throw ApiException.badInput("days", "Choose between 1 and " + MAX_DAYS + " days");
+      throw ApiException.badInput("days", "请选 1 到 " + MAX_DAYS + " 天 (Choose between 1 and " + MAX_DAYS + " days)");
     }
     return needs.top(LocalDateTime.now().minusDays(days));
   }
@@ -56,19 +56,20 @@ class NeedsController {
   ResponseEntity<NeedOrdered> order(@PathVariable long needId) {
     currentUser.require("order.place");
     NeedsRepository.Need need = needs.find(needId)
-        .orElseThrow(() -> ApiException.notFound("needId", "There is no need " + needId));
+        .orElseThrow(() -> ApiException.notFound("needId", "没有这条需求 " + needId + " (There is no need " + needId + ")"));
     if (need.orderNo() != null) {
-      throw ApiException.conflict("This need was already turned into order " + need.orderNo());
+      throw ApiException.conflict("这条需求已转成订单 " + need.orderNo() + " (This need was already turned into order "
+          + need.orderNo() + ")");
     }
     String sku = need.category().serviceSku();
     if (sku == null) {
-      throw ApiException.conflict("The station has no service for " + need.category() + " yet; it is counted in "
-          + "/api/needs/top so the station can decide to offer one");
+      throw ApiException.conflict("驿站还没有这项服务，已计入 /api/needs/top 供驿站决定是否开设 (The station has no service for "
+          + need.category() + " yet; it is counted in /api/needs/top so the station can decide to offer one)");
     }
     Order order = orders.place(new OrderRequest(need.residentId(), List.of(new OrderRequest.Line(sku, 1)), null,
         need.details()), currentUser.id());
     if (!needs.markOrdered(needId, order.orderNo())) {
-      throw ApiException.conflict("Another volunteer has just turned this need into an order");
+      throw ApiException.conflict("另一位志愿者刚刚已把这条需求转成订单 (Another volunteer has just turned this need into an order)");
     }
     return ResponseEntity.created(URI.create("/api/orders/" + order.orderNo()))
         .body(new NeedOrdered(needId, order.orderNo(), order.processInstanceId()));

@@ -29,7 +29,7 @@ public class OrderBook {
     LocalDateTime now = LocalDateTime.now();
     String orderNo = numbers.next("YZ", "station_order_seq", now.toLocalDate());
     orders.insert(orderNo, PublicCodes.next(), order, processInstanceId, placedBy, now);
-    orders.appendProgress(orderNo, now, "PLACED", "Order placed (居民已下单)");
+    orders.appendProgress(orderNo, now, "PLACED", "居民已下单 (Order placed)");
     return orderNo;
   }
 
@@ -63,7 +63,7 @@ public class OrderBook {
         .map(Order.Item::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
     orders.updateTotal(orderNo, goodsTotal.add(services));
     orders.appendProgress(orderNo, LocalDateTime.now(), "PRICE_AGREED",
-        "Resident agreed to the merchant's new goods price ¥" + goodsTotal.toPlainString() + " (居民同意新价格)");
+        "居民同意新价格 ¥" + goodsTotal.toPlainString() + " (Resident agreed to the merchant's new goods price)");
   }
 
   /**
@@ -78,7 +78,7 @@ public class OrderBook {
     MerchantPart part = answers.of(orderNo).stream().filter(p -> p.merchantId().equals(merchantId)).findFirst()
         .orElseThrow();
     orders.appendProgress(orderNo, LocalDateTime.now(), "PRICE_AGREED", part.merchant()
-        + ": resident agreed to the new goods price ¥" + part.confirmedAmount().toPlainString() + " (居民同意新价格)");
+        + "：居民同意新价格 ¥" + part.confirmedAmount().toPlainString() + " (resident agreed to the new goods price)");
   }
 
   /**

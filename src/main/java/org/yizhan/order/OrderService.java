@@ -78,7 +78,8 @@ public class OrderService {
   public Order cancel(String orderNo, String reason, String cancelledBy) {
     Order order = find(orderNo);
     if (order.status().isClosed()) {
-      throw ApiException.conflict("Order " + orderNo + " is already " + order.status() + " and cannot be cancelled");
+      throw ApiException.conflict("订单 " + orderNo + " 已是 " + order.status() + "，不能取消 (Order " + orderNo + " is already "
+          + order.status() + " and cannot be cancelled)");
     }
     // The caller was checked (the order desk) and so was the order; the station itself sends the cancellation, since
     // the desk's groups hold no right to change running orders directly (which would reach every order).
@@ -89,7 +90,8 @@ public class OrderService {
           .setVariable(OrderProcess.CANCELLED_BY, cancelledBy)
           .correlateWithResult());
     } catch (MismatchingMessageCorrelationException handedOver) {
-      throw ApiException.conflict("Order " + orderNo + " has just been handed over or closed and cannot be cancelled");
+      throw ApiException.conflict("订单 " + orderNo + " 刚刚已交付或已关闭，不能取消 (Order " + orderNo
+          + " has just been handed over or closed and cannot be cancelled)");
     }
     return find(orderNo);
   }

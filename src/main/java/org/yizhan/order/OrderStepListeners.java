@@ -22,7 +22,7 @@ class OrderStepListeners {
       String orderNo = orderNo(execution);
       book.recordDeliveryMode(orderNo, mode);
       book.progress(orderNo, "HAND_OVER_DECIDED", mode == DeliveryMode.DOORSTEP
-          ? "Will be delivered to the door (送货上门)" : "Will be collected at the station (驿站自取)", null, null);
+          ? "送货上门 (Will be delivered to the door)" : "驿站自取 (Will be collected at the station)", null, null);
     };
   }
 
@@ -76,7 +76,7 @@ class OrderStepListeners {
     return task -> {
       String receivedBy = text(task, "receivedBy");
       if (receivedBy == null || receivedBy.isBlank() || receivedBy.length() > 100) {
-        throw new BadUserRequestException("Received by (签收人): enter who received the order (at most 100 characters)");
+        throw new BadUserRequestException("签收人：请填写签收人，最多 100 个字 (Received by: enter who received the order, at most 100 characters)");
       }
       int satisfaction;
       try {
@@ -85,7 +85,7 @@ class OrderStepListeners {
         satisfaction = 0;
       }
       if (satisfaction < 1 || satisfaction > 5) {
-        throw new BadUserRequestException("Satisfaction (满意度): choose from 1 (very unhappy) to 5 (very satisfied)");
+        throw new BadUserRequestException("满意度：请从 1（非常不满意）到 5（非常满意）中选 (Satisfaction: choose from 1, very unhappy, to 5, very satisfied)");
       }
       book.recordHandOver(orderNo(task.getExecution()), receivedBy.trim(), satisfaction);
     };

@@ -30,18 +30,21 @@ public class OrderValidator {
   /** @throws ApiException (400) naming the field at fault */
   public ValidOrder validate(OrderRequest request) {
     if (request.residentId() == null || request.residentId().isBlank()) {
-      throw ApiException.badInput("residentId", "Enter the resident's number from the registry, e.g. R-0001");
+      throw ApiException.badInput("residentId", "请填写居民台账中的居民编号，如 R-0001 (Enter the resident's number from the registry, e.g. R-0001)");
     }
     Resident resident = residents.find(request.residentId().trim()).orElseThrow(() -> ApiException.badInput("residentId",
-        "There is no resident " + request.residentId().trim() + " in the registry; look the number up first"));
+        "居民台账中没有 " + request.residentId().trim() + "，请先查一下编号 (There is no resident "
+        + request.residentId().trim() + " in the registry; look the number up first)"));
     if (request.items() == null || request.items().isEmpty()) {
-      throw ApiException.badInput("items", "The order lists no items; add at least one");
+      throw ApiException.badInput("items", "订单里没有商品，请至少添加一项 (The order lists no items; add at least one)");
     }
     if (request.items().size() > OrderRequest.MAX_LINES) {
-      throw ApiException.badInput("items", "An order may list at most " + OrderRequest.MAX_LINES + " items");
+      throw ApiException.badInput("items", "一张订单最多 " + OrderRequest.MAX_LINES + " 项 (An order may list at most " + OrderRequest.MAX_LINES
+          + " items)");
     }
     if (request.note() != null && request.note().length() > OrderRequest.MAX_NOTE) {
-      throw ApiException.badInput("note", "The note may be at most " + OrderRequest.MAX_NOTE + " characters");
+      throw ApiException.badInput("note", "备注最多 " + OrderRequest.MAX_NOTE + " 个字 (The note may be at most " + OrderRequest.MAX_NOTE
+          + " characters)");
     }
 
     List<PricedLine> lines = new ArrayList<>();
@@ -58,26 +61,28 @@ public class OrderValidator {
       throw ApiException.badInput(path, "Line " + path + " is empty; remove it or choose an item");
     }
     if (line.sku() == null || line.sku().isBlank()) {
-      throw ApiException.badInput(path + ".sku", "Choose an item from the catalog for " + path);
+      throw ApiException.badInput(path + ".sku", "请为 " + path + " 选择商品 (Choose an item from the catalog for " + path + ")");
     }
     String sku = line.sku().trim();
     CatalogItem item = catalog.find(sku).orElseThrow(() -> ApiException.badInput(path + ".sku",
-        "There is no item " + sku + " in the catalog; see /api/public/catalog for what can be ordered"));
+        "商品目录中没有 " + sku + "，可订的商品见 /api/public/catalog (There is no item " + sku
+            + " in the catalog; see /api/public/catalog for what can be ordered)"));
     if (!item.active()) {
-      throw ApiException.badInput(path + ".sku", item.name() + " (" + sku + ") cannot be ordered at the moment");
+      throw ApiException.badInput(path + ".sku", item.name() + "（" + sku + "）暂时不能订 (cannot be ordered at the moment)");
     }
     if (!seen.add(sku)) {
-      throw ApiException.badInput(path + ".sku", sku + " is listed twice; put the whole quantity on one line");
+      throw ApiException.badInput(path + ".sku", sku + " 重复了，请把数量写在同一行 (" + sku + " is listed twice; put the whole quantity on one line)");
     }
     if (line.quantity() == null) {
-      throw ApiException.badInput(path + ".quantity", "Enter how many " + item.unit() + " of " + item.name());
+      throw ApiException.badInput(path + ".quantity", "请填写 " + item.name() + " 的数量 (Enter how many of " + sku + ")");
     }
     if (line.quantity() <= 0) {
-      throw ApiException.badInput(path + ".quantity", "The quantity of " + item.name() + " must be at least 1");
+      throw ApiException.badInput(path + ".quantity", item.name() + " 的数量至少为 1 (The quantity of " + sku + " must be at least 1)");
     }
     if (line.quantity() > item.maxQuantity()) {
-      throw ApiException.badInput(path + ".quantity", "One order may take at most " + item.maxQuantity() + " × "
-          + item.name() + "; " + line.quantity() + " is too many");
+      throw ApiException.badInput(path + ".quantity", "每单最多 " + item.maxQuantity() + " × " + item.name()
+          + "，" + line.quantity() + " 太多了 (One order may take at most " + item.maxQuantity() + " × " + sku + "; "
+          + line.quantity() + " is too many)");
     }
     return new PricedLine(item, line.quantity());
   }

@@ -22,7 +22,7 @@ import org.yizhan.residents.Resident;
 import org.yizhan.residents.ResidentTag;
 
 /**
- * "Register order (登记订单)": the first step of every order, whether it came through Tasklist's start form or
+ * "登记订单 (Register order)": the first step of every order, whether it came through Tasklist's start form or
  * {@code POST /api/orders}. Checks it, freezes the prices, gives it its number (the business key) and hands the
  * process the few values its gateways, timers and forms need. Bad input fails the start with a message for the
  * volunteer and leaves nothing behind.
@@ -85,8 +85,8 @@ class RegisterOrderDelegate implements JavaDelegate {
   private static void refuseSentValuesOf(DelegateExecution execution, Set<String> names) {
     for (String name : names) {
       if (execution.hasVariable(name)) {
-        throw new OrderRefusedException(name + " is worked out when the order is registered (登记订单); leave it out "
-            + "of the order");
+        throw new OrderRefusedException(name + " 由登记订单时得出 (" + name + " is worked out when the order is registered; "
+            + "leave it out of the order)");
       }
     }
   }
@@ -129,7 +129,8 @@ class RegisterOrderDelegate implements JavaDelegate {
     try {
       mode = preference == null || preference.isBlank() || preference.equals("NONE") ? null : DeliveryMode.valueOf(preference);
     } catch (IllegalArgumentException unknown) {
-      throw new OrderRefusedException("Hand-over preference must be PICKUP, DOORSTEP or empty, not " + preference);
+      throw new OrderRefusedException("交付意愿只能是 PICKUP、DOORSTEP 或空 (Hand-over preference must be PICKUP, DOORSTEP or empty, not "
+          + preference + ")");
     }
     Object items = execution.getVariable(OrderProcess.ITEMS);
     List<OrderRequest.Line> lines = items == null ? formRows(execution) : parseItems(items);
@@ -142,8 +143,8 @@ class RegisterOrderDelegate implements JavaDelegate {
       return json.readValue(items.toString(),
           json.getTypeFactory().constructCollectionType(List.class, OrderRequest.Line.class));
     } catch (JsonProcessingException malformed) {
-      throw new OrderRefusedException("Items (商品与服务) must be a list of {sku, quantity} with whole-number "
-          + "quantities");
+      throw new OrderRefusedException("商品与服务必须是 {sku, quantity} 的列表，数量为整数 (Items must be a list of {sku, quantity} with "
+          + "whole-number quantities)");
     }
   }
 
@@ -171,7 +172,8 @@ class RegisterOrderDelegate implements JavaDelegate {
       }
       return (int) value;
     } catch (NumberFormatException notWhole) {
-      throw new OrderRefusedException("Quantity (数量) of item " + row + " must be a whole number, not " + quantity);
+      throw new OrderRefusedException("第 " + row + " 项的数量必须是整数，不能是 " + quantity + " (Quantity of item " + row + " must be a whole number, not "
+          + quantity + ")");
     }
   }
 

@@ -29,7 +29,7 @@ class ResidentController {
   List<ResidentSummary> search(@RequestParam(name = "q", required = false) String query) {
     currentUser.require("resident.search");
     if (query != null && query.length() > 100) {
-      throw ApiException.badInput("q", "Search for at most 100 characters of a name, resident number or building");
+      throw ApiException.badInput("q", "请输入最多 100 个字的姓名、居民编号或楼栋 (Search for at most 100 characters of a name, resident number or building)");
     }
     return residents.search(query, MAX_RESULTS).stream()
         .map(r -> new ResidentSummary(r.id(), r.name(), r.buildingName(), r.gridName(), r.tags()))

@@ -61,7 +61,7 @@ class PointsController {
 
   private void requireUser(String userId) {
     if (identity.createUserQuery().userId(userId).count() == 0) {
-      throw ApiException.notFound("userId", "There is no user " + userId);
+      throw ApiException.notFound("userId", "没有用户 " + userId + " (There is no user " + userId + ")");
     }
   }
 }

@@ -59,10 +59,10 @@ public class PointsLedger {
     int updated = jdbc.sql("update volunteer_balance set balance = balance - ? where user_id = ? and balance >= ?")
         .params(points, userId, points).update();
     if (updated == 0) {
-      throw ApiException.conflict(userId + " has " + balance(userId) + " points, not enough for " + prize + " ("
+      throw ApiException.conflict("积分不足 (" + userId + " has " + balance(userId) + " points, not enough for " + prize + ", "
           + points + " points)");
     }
-    append(userId, -points, "Redeemed: " + prize + " (兑换奖品), recorded by " + recordedBy, null);
+    append(userId, -points, "兑换奖品 (Redeemed): " + prize + "，登记人 (recorded by) " + recordedBy, null);
     return account(userId);
   }
 

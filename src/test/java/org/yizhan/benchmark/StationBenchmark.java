@@ -454,7 +454,7 @@ public final class StationBenchmark {
   }
 
   /**
-   * Open tasks across groups, then what Tasklist sends when a volunteer opens *My group's open tasks*: one HAL list
+   * Open tasks across groups, then what Tasklist sends when a volunteer opens *本组待办 (My group's open tasks)*: one HAL list
    * request through the webapp's engine API, which answers the first page sorted by creation and the filter's count
    * (the number beside the filter) together. Timed for one volunteer alone, then for every client at once.
    */
@@ -467,7 +467,7 @@ public final class StationBenchmark {
     String filterId = null;
     for (var filter : volunteer.getFromEngine("/filter?firstResult=0&maxResults=2000&itemCount=false&resourceType=Task")
         .json()) {
-      if (filter.get("name").asText().startsWith("My group's open tasks")) {
+      if (filter.get("name").asText().startsWith("本组待办")) {
         filterId = filter.get("id").asText();
       }
     }

@@ -102,7 +102,7 @@ class DoorstepDeliveryProcessTest {
 
     assertThat(delivery).isEnded().hasPassed("Event_Refused");
     assertThat(records.find(deliveryNo(delivery)).orElseThrow().closedReason())
-        .isEqualTo("Refused at the door (居民拒收): Does not eat leeks");
+        .isEqualTo("居民拒收 (Refused at the door): Does not eat leeks");
   }
 
   @Test

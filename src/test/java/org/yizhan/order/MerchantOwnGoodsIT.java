@@ -124,13 +124,13 @@ class MerchantOwnGoodsIT {
 
     JsonNode staffView = as("chen.jing").get("/api/orders/" + orderNo).json();
     assertThat(staffView.get("merchants").findValuesAsText("merchant"))
-        .containsExactlyInAnyOrder("Hetao Market (河套超市)", "Wuda Grain & Oil (乌达粮油店)");
+        .containsExactlyInAnyOrder("河套超市 (Hetao Market)", "乌达粮油店 (Wuda Grain & Oil)");
     assertThat(staffView.get("merchants").findValuesAsText("answeredBy"))
         .containsExactlyInAnyOrder("hetao.market", "wuda.grain");
     Response publicView = StationHttp.anonymous(port).get("/api/public/orders/" + staffView.get("publicCode").asText());
     assertThat(publicView.json().get("progress").findValuesAsText("label"))
-        .contains("Hetao Market (河套超市): Goods arrived at the station (货已到驿站)",
-            "Wuda Grain & Oil (乌达粮油店): Goods arrived at the station (货已到驿站)");
+        .contains("河套超市 (Hetao Market): 货已到驿站 (Goods arrived at the station)",
+            "乌达粮油店 (Wuda Grain & Oil): 货已到驿站 (Goods arrived at the station)");
     assertThat(publicView.text()).doesNotContain("hetao.market", "wuda.grain", "Fresh bags");
   }
 
@@ -161,7 +161,7 @@ class MerchantOwnGoodsIT {
   private List<String> groupFilterList(String user) {
     String groupFilter = null;
     for (JsonNode filter : as(user).get("/engine-rest/filter?resourceType=Task").json()) {
-      if (filter.get("name").asText().startsWith("My group's open tasks")) {
+      if (filter.get("name").asText().startsWith("本组待办")) {
         groupFilter = filter.get("id").asText();
       }
     }

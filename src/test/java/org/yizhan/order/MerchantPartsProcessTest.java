@@ -60,7 +60,7 @@ class MerchantPartsProcessTest {
         .containsExactlyInAnyOrder(List.of("merchant-hetao-market"), List.of("merchant-wuda-grain"));
     Task hetaosQuestion = merchantTask("Task_ConfirmStock", order, HETAO);
     assertThat(engine.getTaskService().getVariable(hetaosQuestion.getId(), "merchantGoods"))
-        .isEqualTo("- 2 × Rice, 5 kg bag (大米 5公斤), Hetao Golden Grain (河套金谷) @ ¥32.50 = ¥65.00");
+        .isEqualTo("- 2 × 大米 5公斤 (Rice, 5 kg bag), 河套金谷 (Hetao Golden Grain) @ ¥32.50 = ¥65.00");
     assertThat(engine.getTaskService().getVariable(hetaosQuestion.getId(), "merchantFrozenTotal")).isEqualTo(65.0);
     assertThat(engine.getTaskService().getVariable(merchantTask("Task_ConfirmStock", order, WUDA).getId(),
         "merchantGoods")).asString().contains("Sunflower oil").doesNotContain("Rice");
@@ -91,8 +91,8 @@ class MerchantPartsProcessTest {
             org.assertj.core.groups.Tuple.tuple(HETAO, true, 65.0, "hetao.market", "hetao.market"),
             org.assertj.core.groups.Tuple.tuple(WUDA, true, 69.9, "wuda.grain", "wuda.grain"));
     assertThat(done.progress()).extracting(Order.Progress::label)
-        .contains("Hetao Market (河套超市): Merchant confirmed stock and price (商超已确认库存和价格)",
-            "Wuda Grain & Oil (乌达粮油店): Goods passed the quality and quantity check (验收合格)");
+        .contains("河套超市 (Hetao Market): 商超已确认库存和价格 (Merchant confirmed stock and price)",
+            "乌达粮油店 (Wuda Grain & Oil): 验收合格 (Goods passed the quality and quantity check)");
   }
 
   @Test
@@ -110,7 +110,7 @@ class MerchantPartsProcessTest {
         .as("Hetao's delivery task is gone").isZero();
     Order cancelled = orders.find(orderNo(order)).orElseThrow();
     assertThat(cancelled.status()).isEqualTo(OrderStatus.CANCELLED);
-    assertThat(cancelled.closedReason()).isEqualTo("Wuda Grain & Oil (乌达粮油店): No oil until Monday");
+    assertThat(cancelled.closedReason()).isEqualTo("乌达粮油店 (Wuda Grain & Oil): No oil until Monday");
     assertThat(parts.of(cancelled.orderNo())).filteredOn(part -> part.merchantId().equals(WUDA))
         .singleElement().satisfies(part -> {
           assertThat(part.inStock()).isFalse();
@@ -153,7 +153,7 @@ class MerchantPartsProcessTest {
     assertThat(engine.getTaskService().createTaskQuery().processInstanceId(order.getId()).count()).isZero();
     Order cancelled = orders.find(orderNo(order)).orElseThrow();
     assertThat(cancelled.status()).isEqualTo(OrderStatus.CANCELLED);
-    assertThat(cancelled.closedReason()).isEqualTo("Wuda Grain & Oil (乌达粮油店): Too dear (太贵)");
+    assertThat(cancelled.closedReason()).isEqualTo("乌达粮油店 (Wuda Grain & Oil): Too dear (太贵)");
     assertThat(cancelled.total()).as("the frozen total stays").isEqualByComparingTo("134.90");
   }
 
@@ -181,7 +181,7 @@ class MerchantPartsProcessTest {
 
     assertThat(order).isWaitingAt("Task_HandOverAtStation");
     assertThat(orders.find(orderNo(order)).orElseThrow().progress()).extracting(Order.Progress::label)
-        .contains("Wuda Grain & Oil (乌达粮油店): Goods failed the check and went back to the merchant (验收不合格，退回商超)");
+        .contains("乌达粮油店 (Wuda Grain & Oil): 验收不合格，退回商超 (Goods failed the check and went back to the merchant)");
   }
 
   @Test

@@ -56,13 +56,13 @@ class OrderApiIT {
     Response staffView = as("chen.jing").get("/api/orders/" + orderNo);
     assertThat(staffView.status()).isEqualTo(200);
     assertThat(staffView.json().get("status").asText()).isEqualTo("COMPLETED");
-    assertThat(staffView.json().at("/resident/name").asText()).isEqualTo("Liu Jianguo (刘建国)");
+    assertThat(staffView.json().at("/resident/name").asText()).isEqualTo("刘建国 (Liu Jianguo)");
     assertThat(staffView.json().get("satisfaction").asInt()).isEqualTo(5);
     assertThat(staffView.json().at("/resident/phone").asText()).as("a manager sees how to reach the resident")
         .isNotBlank();
     Response desk = as("li.qiang").get("/api/orders/" + orderNo);
     assertThat(desk.status()).isEqualTo(200);
-    assertThat(desk.json().at("/resident/name").asText()).isEqualTo("Liu Jianguo (刘建国)");
+    assertThat(desk.json().at("/resident/name").asText()).isEqualTo("刘建国 (Liu Jianguo)");
     assertThat(desk.json().get("resident").has("phone")).as("a volunteer at the desk does not").isFalse();
     assertThat(desk.json().get("resident").has("address")).isFalse();
 
@@ -76,7 +76,7 @@ class OrderApiIT {
         .containsExactlyInAnyOrder("orderNo", "status", "deliveryMode", "items", "total", "progress");
     assertThat(fieldNames(publicView.json().get("items").get(0)))
         .containsExactlyInAnyOrder("name", "brand", "unit", "unitPrice", "quantity");
-    assertThat(publicView.json().get("items").get(0).get("brand").asText()).isEqualTo("Hetao Golden Grain (河套金谷)");
+    assertThat(publicView.json().get("items").get(0).get("brand").asText()).isEqualTo("河套金谷 (Hetao Golden Grain)");
     assertThat(publicView.json().get("items").get(0).get("unitPrice").decimalValue()).isEqualByComparingTo("32.50");
     assertThat(publicView.json().get("status").asText()).isEqualTo("COMPLETED");
     assertThat(publicView.json().get("progress")).allSatisfy(step -> {
@@ -94,7 +94,7 @@ class OrderApiIT {
     Response filters = as("li.qiang").get("/engine-rest/filter?resourceType=Task");
     String groupFilter = null;
     for (JsonNode filter : filters.json()) {
-      if (filter.get("name").asText().startsWith("My group's open tasks")) {
+      if (filter.get("name").asText().startsWith("本组待办")) {
         groupFilter = filter.get("id").asText();
       }
     }

@@ -56,7 +56,7 @@ class StationOrderProcessTest {
     assertThat(order).variables().containsEntry("deliveryMode", "PICKUP");
     assertThat(engine.getTaskService().getVariablesLocal(task("Task_AcceptOrder", order).getId()))
         .as("what was ordered goes to the volunteer's task").containsEntry("total", 65.0)
-        .containsEntry("orderSummary", "- 2 × Rice, 5 kg bag (大米 5公斤), Hetao Golden Grain (河套金谷) @ ¥32.50 = ¥65.00");
+        .containsEntry("orderSummary", "- 2 × 大米 5公斤 (Rice, 5 kg bag), 河套金谷 (Hetao Golden Grain) @ ¥32.50 = ¥65.00");
     accept(order);
     assertThat(task("Task_ConfirmStock", order)).hasCandidateGroup("merchant-hetao-market");
     assertThat(status(order)).isEqualTo(OrderStatus.PROCURING);
@@ -123,7 +123,7 @@ class StationOrderProcessTest {
     assertThat(order).isEnded().hasPassed("Event_OrderNotDelivered");
     Order cancelled = orders.find(orderNo(order)).orElseThrow();
     assertThat(cancelled.status()).isEqualTo(OrderStatus.CANCELLED);
-    assertThat(cancelled.closedReason()).isEqualTo("Refused at the door (居民拒收): Already bought");
+    assertThat(cancelled.closedReason()).isEqualTo("居民拒收 (Refused at the door): Already bought");
   }
 
   @Test
@@ -238,7 +238,7 @@ class StationOrderProcessTest {
     assertThat(order).isEnded().hasPassed("Event_MerchantPriceRefused", "Event_CancelledPriceRefused");
     Order cancelled = orders.find(orderNo(order)).orElseThrow();
     assertThat(cancelled.status()).isEqualTo(OrderStatus.CANCELLED);
-    assertThat(cancelled.closedReason()).isEqualTo("Hetao Market (河套超市): Too dear (太贵)");
+    assertThat(cancelled.closedReason()).isEqualTo("河套超市 (Hetao Market): Too dear (太贵)");
   }
 
   @Test
@@ -250,7 +250,7 @@ class StationOrderProcessTest {
 
     assertThat(order).isEnded().hasPassed("Event_MerchantOutOfStock", "Event_CancelledOutOfStock");
     assertThat(status(order)).isEqualTo(OrderStatus.CANCELLED);
-    assertThat(orders.find(orderNo(order)).orElseThrow().closedReason()).isEqualTo("Hetao Market (河套超市): Sold out");
+    assertThat(orders.find(orderNo(order)).orElseThrow().closedReason()).isEqualTo("河套超市 (Hetao Market): Sold out");
   }
 
   @Test

@@ -106,7 +106,7 @@ public class ModelGate implements DeploymentCheck {
     List<String> found = new ArrayList<>();
     for (UserTask task : model.getModelElementsByType(UserTask.class)) {
       if (blank(task.getCamundaCandidateGroups())) {
-        found.add(describe(task) + " has no candidate group (候选组); set one in Modeler under Assignment");
+        found.add(describe(task) + " 没有候选组 (has no candidate group; set one in Modeler under Assignment)");
       }
       if (blank(task.getCamundaFormRef())) {
         found.add(describe(task) + " has no form; link a Camunda Form (Form type: Camunda Forms (linked))");

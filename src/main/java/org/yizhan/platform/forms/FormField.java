@@ -335,8 +335,8 @@ final class FormField {
   }
 
   /**
-   * The models' labels read "Reason for declining (拒单原因)"; messages put the Chinese first, "拒单原因 (Reason for
-   * declining)", as the models' names do.
+   * The forms' labels read "拒单原因 (Reason for declining)", Chinese first, and messages keep them so; a label a
+   * manager wrote English first, "Reason for declining (拒单原因)", is put Chinese first in messages all the same.
    */
   static String chineseFirst(String label, String key) {
     if (label.isBlank() || label.startsWith("=")) {

@@ -39,7 +39,7 @@ class ApiAuthenticationFilter extends OncePerRequestFilter {
       response.setContentType(MediaType.APPLICATION_JSON_VALUE);
       response.setCharacterEncoding(StandardCharsets.UTF_8.name());
       response.getWriter().write(
-          "{\"error\":\"Sign in with your station account: HTTP Basic with user name and password (请先登录)\"}");
+          "{\"error\":\"请先登录 (Sign in with your station account: HTTP Basic with user name and password)\"}");
       return;
     }
     identityService.setAuthentication(user.id(), user.groups(), user.tenants());

@@ -58,11 +58,18 @@ public class StationAccess implements ApplicationRunner {
 
   /** The variables Tasklist's filters show on each task card (what a task worker may also search tasks by). */
   private static final Map<String, String> TASK_CARD_LABELS = linked(
-      "orderNo", "Order (订单号)",
-      "residentArea", "Area (片区)",
-      "deliveryMode", "Hand-over (交付方式)",
-      "deliveryNo", "Delivery (配送单号)",
-      "caseNo", "Case (案件号)");
+      "orderNo", "订单号 (Order)",
+      "residentArea", "片区 (Area)",
+      "deliveryMode", "交付方式 (Hand-over)",
+      "deliveryNo", "配送单号 (Delivery)",
+      "caseNo", "案件号 (Case)");
+  /** The labels of the cards before names put Chinese first; a filter still showing one gets the label above. */
+  private static final Map<String, String> FORMER_TASK_CARD_LABELS = linked(
+      "Order (订单号)", "订单号 (Order)",
+      "Area (片区)", "片区 (Area)",
+      "Hand-over (交付方式)", "交付方式 (Hand-over)",
+      "Delivery (配送单号)", "配送单号 (Delivery)",
+      "Case (案件号)", "案件号 (Case)");
   public static final List<String> TASK_CARD_VARIABLES = List.copyOf(TASK_CARD_LABELS.keySet());
 
   private final AuthorizationService authorizations;
@@ -217,32 +224,79 @@ public class StationAccess implements ApplicationRunner {
 
   private void createTasklistFilters() {
     String myGroups = "${currentUserGroups()}";
-    createFilter("My group's open tasks (本组待办)", -10, "#2f7d32",
-        "Tasks offered to your groups that nobody has claimed yet (本组尚未认领的任务)",
+    createFilter(new StationFilter("本组待办 (My group's open tasks)", "My group's open tasks (本组待办)", -10, "#2f7d32",
+        "本组尚未认领的任务 (Tasks offered to your groups that nobody has claimed yet)",
+        "Tasks offered to your groups that nobody has claimed yet (本组尚未认领的任务)"),
         tasks.createTaskQuery().taskCandidateGroupInExpression(myGroups).taskUnassigned()
             .orderByTaskCreateTime().asc());
-    createFilter("Claimed by me (我认领的)", -5, "#1565c0", "Tasks you have claimed (您已认领的任务)",
+    createFilter(new StationFilter("我认领的 (Claimed by me)", "Claimed by me (我认领的)", -5, "#1565c0",
+        "您已认领的任务 (Tasks you have claimed)", "Tasks you have claimed (您已认领的任务)"),
         tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}").orderByDueDate().asc());
-    createFilter("Overdue (已超时)", 0, "#c62828",
-        "Your groups' tasks past their due time, claimed or not (本组已超过期限的任务)",
+    createFilter(new StationFilter("已超时 (Overdue)", "Overdue (已超时)", 0, "#c62828",
+        "本组已超过期限的任务，无论是否已认领 (Your groups' tasks past their due time, claimed or not)",
+        "Your groups' tasks past their due time, claimed or not (本组已超过期限的任务)"),
         tasks.createTaskQuery().taskCandidateGroupInExpression(myGroups).includeAssignedTasks()
             .dueBeforeExpression("${now()}").orderByDueDate().asc());
   }
 
-  private void createFilter(String name, int priority, String color, String description, TaskQuery query) {
-    if (filters.createFilterQuery().filterName(name).count() > 0) {
+  /**
+   * A filter everybody starts with; {@code formerName} and {@code formerDescription} are what the station called it
+   * before names put Chinese first (English first then).
+   */
+  record StationFilter(String name, String formerName, int priority, String color, String description,
+      String formerDescription) {}
+
+  /**
+   * Creates the filter if it is missing. A database made by an earlier version holds it under its former name: that
+   * filter is renamed in place, so its id, query, owner and grants stay, and links to it keep working.
+   */
+  private void createFilter(StationFilter wanted, TaskQuery query) {
+    if (filters.createFilterQuery().filterName(wanted.name()).count() > 0) {
       return;
     }
-    Filter filter = filters.newTaskFilter(name)
+    List<Filter> former = filters.createFilterQuery().filterName(wanted.formerName()).list();
+    if (!former.isEmpty()) {
+      for (Filter filter : former) {
+        rename(filter, wanted);
+      }
+      return;
+    }
+    Filter filter = filters.newTaskFilter(wanted.name())
         .setOwner(FILTER_OWNER)
         .setQuery(query)
         .setProperties(Map.of(
-            "priority", priority,
-            "color", color,
-            "description", description,
+            "priority", wanted.priority(),
+            "color", wanted.color(),
+            "description", wanted.description(),
             "refresh", true,
             "variables", TASK_CARD_LABELS.entrySet().stream()
                 .map(variable -> Map.of("name", variable.getKey(), "label", variable.getValue())).toList()));
     filters.saveFilter(filter);
+  }
+
+  /** The new name; the description and card labels too where they are still the station's former ones. */
+  private void rename(Filter filter, StationFilter wanted) {
+    Map<String, Object> properties = new LinkedHashMap<>(filter.getProperties() == null ? Map.of()
+        : filter.getProperties());
+    if (wanted.formerDescription().equals(properties.get("description"))) {
+      properties.put("description", wanted.description());
+    }
+    if (properties.get("variables") instanceof List<?> variables) {
+      properties.put("variables", variables.stream().map(StationAccess::relabelled).toList());
+    }
+    filter.setName(wanted.name());
+    filter.setProperties(properties);
+    filters.saveFilter(filter);
+    LOG.info("Renamed the Tasklist filter {} from '{}' to '{}'", filter.getId(), wanted.formerName(), wanted.name());
+  }
+
+  private static Object relabelled(Object variable) {
+    if (variable instanceof Map<?, ?> shown && shown.get("label") instanceof String label
+        && FORMER_TASK_CARD_LABELS.containsKey(label)) {
+      Map<Object, Object> renamed = new LinkedHashMap<>(shown);
+      renamed.put("label", FORMER_TASK_CARD_LABELS.get(label));
+      return renamed;
+    }
+    return variable;
   }
 }

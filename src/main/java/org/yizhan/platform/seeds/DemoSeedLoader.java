@@ -145,7 +145,7 @@ public class DemoSeedLoader implements ApplicationRunner {
       String groupId = StationGroups.gridVolunteers(seed.grid());
       if (identityService.createGroupQuery().groupId(groupId).count() == 0) {
         Group group = identityService.newGroup(groupId);
-        group.setName("Volunteers of grid " + seed.grid() + " (" + seed.grid() + "网格志愿者)");
+        group.setName(seed.grid() + "网格志愿者 (Volunteers of grid " + seed.grid() + ")");
         group.setType("WORKFLOW");
         identityService.saveGroup(group);
       }
@@ -158,9 +158,9 @@ public class DemoSeedLoader implements ApplicationRunner {
   private void loadMediators() {
     MediatorsSeed seed = files.readOne("mediators.yaml", MediatorsSeed.class);
     seed.buildingHeads().forEach((building, users) -> addMembers(StationGroups.buildingHeads(building),
-        "Building heads of " + building + " (" + building + "楼栋长)", users));
+        building + "楼栋长 (Building heads of " + building + ")", users));
     seed.gridWorkers().forEach((grid, users) -> addMembers(StationGroups.gridWorkers(grid),
-        "Grid workers of " + grid + " (" + grid + "网格员)", users));
+        grid + "网格员 (Grid workers of " + grid + ")", users));
     seed.partnerGroups().forEach(group -> addMembers(group.id(), group.name(), List.of()));
     for (PartnerSeed partner : seed.partners()) {
       loadUser(new UserSeed(partner.id(), partner.firstName(), partner.lastName(), List.of(partner.group())));

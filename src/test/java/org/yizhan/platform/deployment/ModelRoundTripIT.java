@@ -43,7 +43,7 @@ class ModelRoundTripIT {
     int before = latestVersion(key);
     assertThat(watch.check()).as("nothing saved yet").isFalse();
 
-    edit(folder.resolve("station-order.bpmn"), "Accept order (驿站接单)", "Accept the order (驿站接单)");
+    edit(folder.resolve("station-order.bpmn"), "驿站接单 (Accept order)", "驿站接单 (Accept the order)");
     assertThat(watch.check()).isTrue();
     assertThat(latestVersion(key)).isEqualTo(before + 1);
     assertThat(repository.createProcessDefinitionQuery().processDefinitionKey(key).latestVersion().singleResult()

@@ -47,7 +47,7 @@ class ProcessFolderDeployerTest {
     var separate = new ProcessFolderDeployer(repository, status, copy, "processes-copy");
     separate.deploy();
     Path form = copy.resolve("forms/hand-over.form");
-    Files.writeString(form, Files.readString(form).replace("Received by (签收人)", "Signed for by (签收人)"));
+    Files.writeString(form, Files.readString(form).replace("签收人 (Received by)", "签收人 (Signed for by)"));
 
     DeploymentWithDefinitions redeployed = separate.deploy();
 
@@ -64,7 +64,7 @@ class ProcessFolderDeployerTest {
     var separate = new ProcessFolderDeployer(repository, status, copy, "processes-copy-2");
     separate.deploy();
     Path model = copy.resolve("doorstep-delivery.bpmn");
-    Files.writeString(model, Files.readString(model).replace("Credit points (记积分)", "Credit the points (记积分)"));
+    Files.writeString(model, Files.readString(model).replace("记积分 (Credit points)", "记积分 (Credit the points)"));
 
     DeploymentWithDefinitions redeployed = separate.deploy();
 

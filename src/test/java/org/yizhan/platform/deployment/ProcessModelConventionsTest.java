@@ -66,8 +66,10 @@ class ProcessModelConventionsTest {
       } else {
         assertThat(shapes).as("layout of " + element.getId()).contains(element.getId());
       }
-      if (element instanceof FlowNode node && node.getName() != null) {
-        assertThat(node.getName()).as(node.getId()).matches(".*[A-Za-z].*\\(.*\\p{IsHan}.*\\)");
+      if (element.getName() != null && (element instanceof FlowNode || element instanceof SequenceFlow)) {
+        // Chinese first, the English after it in brackets: 驿站接单 (Accept order)
+        assertThat(element.getName()).as(element.getId())
+            .matches("[^A-Za-z()]*\\p{IsHan}[^A-Za-z()]* \\([^\\p{IsHan}]*[A-Za-z][^\\p{IsHan}]*\\)");
       }
       assertThat(element.getId()).as("id says what it is")
           .matches("(StartEvent|Event|Task|Gateway|Timer|Flow|SubProcess|CallActivity)_[A-Za-z]+");

@@ -42,7 +42,7 @@ final class TinyModels {
 
   static byte[] form() {
     return ("{\"id\": \"" + FORM_ID + "\", \"type\": \"default\", \"schemaVersion\": 16, \"components\": "
-        + "[{\"type\": \"textfield\", \"id\": \"Field_Note\", \"key\": \"note\", \"label\": \"Note (备注)\"}]}")
+        + "[{\"type\": \"textfield\", \"id\": \"Field_Note\", \"key\": \"note\", \"label\": \"备注 (Note)\"}]}")
         .getBytes(StandardCharsets.UTF_8);
   }
 }

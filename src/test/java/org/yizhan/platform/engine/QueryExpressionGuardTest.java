@@ -51,7 +51,7 @@ class QueryExpressionGuardTest {
 
   @Test
   void queryRunWithAFilterMayNotCarryExpressions() {
-    Filter filter = filters.createFilterQuery().filterName("My group's open tasks (本组待办)").singleResult();
+    Filter filter = filters.createFilterQuery().filterName("本组待办 (My group's open tasks)").singleResult();
     TaskQuery extending = tasks.createTaskQuery().or().dueBeforeExpression(ATTACK).endOr();
 
     assertThatThrownBy(() -> filters.list(filter.getId(), extending)).isInstanceOf(UnsafeExpressionException.class);

@@ -74,9 +74,9 @@ class FormRulesInEngineTest {
             {"type": "checklist", "key": "extras", "label": "Extras (附加)",
              "values": [{"label": "X", "value": "X"}, {"label": "Y", "value": "Y"}]}""",
             """
-            {"type": "checkbox", "key": "agreed", "label": "Agreed (同意)", "validate": {"required": true}}""",
+            {"type": "checkbox", "key": "agreed", "label": "同意 (Agreed)", "validate": {"required": true}}""",
             """
-            {"type": "datetime", "key": "at", "label": "When (时间)", "subtype": "datetime"}"""));
+            {"type": "datetime", "key": "at", "label": "时间 (When)", "subtype": "datetime"}"""));
   }
 
   @AfterAll

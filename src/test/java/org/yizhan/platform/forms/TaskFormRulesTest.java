@@ -116,7 +116,7 @@ class TaskFormRulesTest {
   @Test
   void maxLengthCountsChineseCharactersAsCharactersAndIgnoresSurroundingSpacesAsFormJsDoes() throws IOException {
     TaskFormRules rules = field("""
-        {"type": "textarea", "key": "note", "label": "Note (备注)", "validate": {"maxLength": 400}}""");
+        {"type": "textarea", "key": "note", "label": "备注 (Note)", "validate": {"maxLength": 400}}""");
 
     assertThat(rules.firstProblem(values("note", "拒".repeat(400)))).isEmpty();
     assertThat(rules.firstProblem(values("note", "拒".repeat(401))))
@@ -197,7 +197,7 @@ class TaskFormRulesTest {
   @Test
   void numberBoundsAreInclusiveAndNumbersMayArriveAsText() throws IOException {
     TaskFormRules rules = field("""
-        {"type": "number", "key": "quantity", "label": "Quantity (数量)", "validate": {"min": 1, "max": 10}}""");
+        {"type": "number", "key": "quantity", "label": "数量 (Quantity)", "validate": {"min": 1, "max": 10}}""");
 
     assertThat(rules.firstProblem(values("quantity", 1L))).isEmpty();
     assertThat(rules.firstProblem(values("quantity", 10))).isEmpty();
@@ -311,7 +311,7 @@ class TaskFormRulesTest {
   void dateTimeValuesMustHaveTheFormatOfTheirSubtype() throws IOException {
     TaskFormRules rules = fields("""
         {"type": "datetime", "key": "day", "label": "Day (日期)", "subtype": "date"}""", """
-        {"type": "datetime", "key": "at", "label": "When (时间)", "subtype": "datetime"}""", """
+        {"type": "datetime", "key": "at", "label": "时间 (When)", "subtype": "datetime"}""", """
         {"type": "datetime", "key": "clock", "label": "Clock (钟点)", "subtype": "time"}""");
 
     assertThat(rules.firstProblem(values("day", "2026-11-24", "at", "2026-11-24T10:00", "clock", "09:30+08:00")))

@@ -128,7 +128,7 @@ class AttackSuiteIT {
 
   @TestFactory
   Stream<DynamicTest> filtersCarryNoUnsafeExpressionWhenRunCreatedOrUpdated() {
-    String filterId = filters.createFilterQuery().filterName("My group's open tasks (本组待办)").singleResult().getId();
+    String filterId = filters.createFilterQuery().filterName("本组待办 (My group's open tasks)").singleResult().getId();
     String storedQuery = storedQuery(filterId);
     List<DynamicTest> attacks = new ArrayList<>();
     List<Attacker> withAdmin = new ArrayList<>(ATTACKERS);

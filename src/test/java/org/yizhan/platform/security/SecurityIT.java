@@ -102,8 +102,8 @@ class SecurityIT {
 
     Response filters = volunteer().get("/engine-rest/filter?resourceType=Task");
     assertThat(filters.status()).isEqualTo(200);
-    assertThat(filters.json().findValuesAsText("name")).contains("My group's open tasks (本组待办)",
-        "Claimed by me (我认领的)", "Overdue (已超时)");
+    assertThat(filters.json().findValuesAsText("name")).contains("本组待办 (My group's open tasks)",
+        "我认领的 (Claimed by me)", "已超时 (Overdue)");
     for (String filterId : filters.json().findValuesAsText("id")) {
       Response list = volunteer().post("/engine-rest/filter/" + filterId + "/list?firstResult=0&maxResults=15",
           "{\"sorting\": [{\"sortBy\": \"created\", \"sortOrder\": \"desc\"}]}");
