@@ -22,10 +22,17 @@
  */
 
 export default {
+  // volunteers land here after logging in: the header and title read 驿站 首页, as Tasklist's read 驿站 任务
+  app: {
+    name: '首页',
+    vendor: '驿站'
+  },
   locales: {
     availableLocales: ['zh', 'en'],
     fallbackLocale: 'en'
   },
+  // keeps dates (到期 2 小时后) in the screen's language; the module lives in tasklist/scripts, see its comment
+  customScripts: ['../tasklist/scripts/dates-follow-language'],
   // app: {
   //   name: 'Todos',
   //   vendor: 'Company'
