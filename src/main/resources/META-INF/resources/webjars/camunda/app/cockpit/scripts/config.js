@@ -26,6 +26,8 @@ export default {
     availableLocales: ['zh', 'en'],
     fallbackLocale: 'en'
   },
+  // keeps dates (到期 2 小时后) in the screen's language; the module lives in tasklist/scripts, see its comment
+  customScripts: ['../tasklist/scripts/dates-follow-language'],
   // // change the app name and vendor
   // app: {
   //   name: 'Operations',

@@ -31,6 +31,8 @@ export default {
     availableLocales: ['zh', 'en'],
     fallbackLocale: 'en'
   },
+  // keeps dates (到期 2 小时后) in the screen's language; see the module's comment
+  customScripts: ['scripts/dates-follow-language'],
   // change the app name and vendor
   // app: {
   //   name: 'Todos',
