@@ -90,5 +90,8 @@ class CamundaWebappCustomisationIT {
     assertThat(styles.text().replaceAll("\\s+", " "))
         .contains("[cam-widget-header] .ce-eol-banner { display: none; }")
         .contains("[cam-widget-header] .small-screen-warning { display: none !important; }");
+    // served without a charset, so text the browser shows (content: …) must be escaped ASCII
+    assertThat(styles.text().lines().filter(line -> line.contains("content:")))
+        .allMatch(line -> line.chars().allMatch(c -> c < 128), "ASCII only");
   }
 }
