@@ -81,10 +81,17 @@ class CamundaWebappCustomisationIT {
     assertThat(styles.text()).contains(".ce-eol-banner").doesNotContain("display: none");
   }
 
-  @ParameterizedTest(name = "{0}/styles/user-styles.css")
-  @ValueSource(strings = {"tasklist", "welcome"})
-  void volunteersSeeNeitherTheEndOfLifeBarNorTheLargerScreensIcon(String app) {
-    Response styles = get("/camunda/app/" + app + "/styles/user-styles.css");
+  @Test
+  void welcomeLooksAsTasklistDoes() {
+    Response styles = get("/camunda/app/welcome/styles/user-styles.css");
+
+    assertThat(styles.status()).isEqualTo(200);
+    assertThat(styles.text()).contains("@import url(\"../../tasklist/styles/user-styles.css\");");
+  }
+
+  @Test
+  void volunteersSeeNeitherTheEndOfLifeBarNorTheLargerScreensIcon() {
+    Response styles = get("/camunda/app/tasklist/styles/user-styles.css");
 
     assertThat(styles.status()).as(styles.text()).isEqualTo(200);
     assertThat(styles.text().replaceAll("\\s+", " "))
