@@ -64,6 +64,7 @@ class MerchantParts {
     execution.setVariableLocal(OrderProcess.MERCHANT_NAME, merchant.name());
     execution.setVariableLocal(OrderProcess.MERCHANT_GOODS, OrderBook.summary(lines));
     execution.setVariableLocal(OrderProcess.MERCHANT_FROZEN_TOTAL, frozen.doubleValue());
+    execution.setVariableLocal(OrderProcess.MERCHANT_FROZEN_TOTAL + "Text", OrderBook.money(frozen));
   }
 
   /** "Confirm stock and price" is completed: the merchant's answer, by the signed-in user. */

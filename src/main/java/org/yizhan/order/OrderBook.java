@@ -91,7 +91,15 @@ public class OrderBook {
     return Map.of(
         "orderSummary", summary(order.items()),
         "servicesSummary", summary(order.items().stream().filter(item -> item.kind() == ItemKind.SERVICE).toList()),
-        "total", order.total().doubleValue());
+        "total", order.total().doubleValue(),
+        "totalText", money(order.total()),
+        "handOverText", order.deliveryMode() == DeliveryMode.DOORSTEP ? "送货上门 (Carried to the door)"
+            : order.deliveryMode() == DeliveryMode.PICKUP ? "到站自取 (Collected at the station)" : "");
+  }
+
+  /** Money as people read it: ¥93.00. */
+  static String money(BigDecimal amount) {
+    return "¥" + amount.setScale(2, java.math.RoundingMode.HALF_UP).toPlainString();
   }
 
   /** A few lines for task forms: what was ordered, with frozen prices, and no personal data. */

@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -37,7 +38,11 @@ class VolunteersDayOnAPhoneIT {
     assertThat(placed.status()).as(placed.text()).isEqualTo(201);
     String orderNo = placed.json().get("orderNo").asText();
 
-    work("wang.fang", orderNo, "Task_AcceptOrder", "10-accept", phone -> choose(phone, "驿站接单"));
+    work("wang.fang", orderNo, "Task_AcceptOrder", "10-accept", phone -> {
+      assertThat(phone.pageText()).as("money reads like money, the hand-over in words")
+          .contains("¥65.00", "送货上门").doesNotContain("DOORSTEP");
+      choose(phone, "驿站接单");
+    });
     work("hetao.market", orderNo, "Task_ConfirmStock", "11-confirm-stock", phone -> {
       choose(phone, "有货");
       phone.tap(phone.driver().findElement(By.cssSelector(".fjs-form-field-number input")));
@@ -116,18 +121,35 @@ class VolunteersDayOnAPhoneIT {
     try (PhoneBrowser phone = PhoneBrowser.open(port)) {
       signIn(phone, user);
       phone.go("/camunda/app/tasklist/default/#/?task=" + task.getId());
-      phone.tap(phone.waitFor(By.cssSelector("button.claim")));
+      WebElement claim = phone.waitFor(By.cssSelector("button.claim"));
+      assertThat(phone.all(By.cssSelector(".ce-eol-banner, .small-screen-warning")))
+          .as("%s: no end-of-life bar, no larger-screens warning", shot).noneMatch(WebElement::isDisplayed);
+      assertThat(claim.getText()).isEqualTo("认领");
+      assertThat(claim.getRect().getHeight()).as("%s: Claim is a button a thumb can hit", shot).isGreaterThanOrEqualTo(44);
+      assertThat(phone.all(By.xpath("//*[contains(text(), 'follow-up') or contains(text(), '跟进日期')]")))
+          .as("%s: setting a follow-up date is out of the way", shot).noneMatch(WebElement::isDisplayed);
+      phone.tap(claim);
       phone.waitFor(By.cssSelector(".fjs-form"));
+      assertThat(fontSize(phone, ".fjs-form")).as("%s: text at least 16 px", shot).isGreaterThanOrEqualTo(16);
       fill.accept(phone);
       assertThat(phone.sidewaysOverflow()).as("%s: nothing scrolls sideways", shot).isZero();
       phone.shot(shot);
       By complete = By.cssSelector(".form-actions button[ng-click='complete()']");
-      phone.tap(new WebDriverWait(phone.driver(), Duration.ofSeconds(10))
-          .until(ExpectedConditions.elementToBeClickable(complete)));
+      WebElement completeButton = new WebDriverWait(phone.driver(), Duration.ofSeconds(10))
+          .until(ExpectedConditions.elementToBeClickable(complete));
+      assertThat(completeButton.getText()).isEqualTo("完成");
+      assertThat(completeButton.getRect().getHeight()).as("%s: Complete a thumb can hit", shot)
+          .isGreaterThanOrEqualTo(44);
+      phone.tap(completeButton);
       new WebDriverWait(phone.driver(), Duration.ofSeconds(15))
           .until(driver -> tasks.createTaskQuery().taskId(task.getId()).count() == 0);
       phone.shot(shot + "-done");
     }
+  }
+
+  private static double fontSize(PhoneBrowser phone, String selector) {
+    return Double.parseDouble(String.valueOf(phone.script(
+        "return parseFloat(getComputedStyle(document.querySelector(arguments[0])).fontSize)", selector)));
   }
 
   private static void signIn(PhoneBrowser phone, String user) {

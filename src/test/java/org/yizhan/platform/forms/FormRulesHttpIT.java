@@ -108,7 +108,7 @@ class FormRulesHttpIT {
 
     assertThat(runtime.getVariables(accept.getProcessInstanceId())).doesNotContainKeys("x", "y");
     assertThat(tasks.getVariablesLocal(accept.getId())).as("only what the task shows, set when it was created")
-        .containsOnlyKeys("orderSummary", "servicesSummary", "total");
+        .containsOnlyKeys("orderSummary", "servicesSummary", "total", "totalText", "handOverText");
   }
 
   @Test

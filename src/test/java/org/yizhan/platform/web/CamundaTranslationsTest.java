@@ -81,7 +81,8 @@ class CamundaTranslationsTest {
         problems.add("HTML differs: " + key + ": " + all(HTML_TAG, en.asText(), false) + " in English, "
             + all(HTML_TAG, zh.asText(), false) + " here");
       }
-      if (!en.asText().isBlank() && zh.asText().isBlank()) {
+      // The only English left empty on purpose: a plural "s" that Cockpit appends to a noun, which Chinese has no use for.
+      if (!en.asText().isBlank() && zh.asText().isBlank() && !en.asText().equals("s")) {
         problems.add("empty: " + key);
       }
     });
