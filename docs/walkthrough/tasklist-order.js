@@ -91,8 +91,9 @@ async function work(user, taskName, fill, name) {
   await work('wang.fang', '送货上门 (Deliver to the door)', async (p) => {
     // the address is behind a link that answers only the volunteer who has claimed the task
     const href = await p.locator('.fjs-form a', { hasText: '地址和电话' }).getAttribute('href');
-    const contact = await p.request.get(new URL(href, BASE).toString());
-    console.log('wang.fang: address link after claiming ->', contact.status(), (await contact.json()).address);
+    const delivery = new URL(href, BASE).searchParams.get('delivery');
+    const contact = await p.request.get(`${BASE}/api/deliveries/${delivery}/contact`);
+    console.log('wang.fang: address link after claiming ->', href, contact.status(), (await contact.json()).address);
     await choose(p, '已送达 (Delivered)');
     await p.getByLabel('签收人 (Received by)').fill('Zhang (张)');
     await choose(p, '5 – 非常满意');

@@ -39,6 +39,7 @@ class VolunteersDayOnAPhoneIT {
     String orderNo = placed.json().get("orderNo").asText();
 
     work("wang.fang", orderNo, "Task_AcceptOrder", "10-accept", phone -> {
+      waitForText(phone, "¥65.00");
       assertThat(phone.pageText()).as("money reads like money, the hand-over in words")
           .contains("¥65.00", "送货上门").doesNotContain("DOORSTEP");
       choose(phone, "驿站接单");
@@ -60,6 +61,17 @@ class VolunteersDayOnAPhoneIT {
     work("wang.fang", orderNo, "Task_DeliverToDoor", "14-door", phone -> {
       assertThat(volunteer.get("/api/deliveries/" + deliveryNo + "/contact").status())
           .as("the address once she holds the visit").isEqualTo(200);
+      // 地址和电话 opens a page for the doorstep: the address in large print, the phone one tap away, the way back.
+      String contactPage = phone.waitFor(By.xpath("//form[contains(@class,'fjs-form')]//a[contains(., '地址和电话')]"))
+          .getAttribute("href");
+      phone.driver().navigate().to(contactPage);
+      phone.waitFor(By.cssSelector("p.address"));
+      assertThat(phone.pageText()).contains("1号楼2单元301", "张桂英").doesNotContain("{\"");
+      assertThat(phone.driver().findElement(By.cssSelector("a.call")).getAttribute("href")).startsWith("tel:139");
+      assertThat(phone.sidewaysOverflow()).isZero();
+      phone.shot("14a-address");
+      phone.tap(phone.driver().findElement(By.cssSelector("a.back")));
+      phone.waitFor(By.cssSelector(".fjs-form"));
       choose(phone, "已送达");
       fill(phone, "签收人", "张 (Zhang)");
       choose(phone, "非常满意");
@@ -145,6 +157,11 @@ class VolunteersDayOnAPhoneIT {
           .until(driver -> tasks.createTaskQuery().taskId(task.getId()).count() == 0);
       phone.shot(shot + "-done");
     }
+  }
+
+  /** Waits until the form shows the text (form-js fills its text blocks after the fields appear). */
+  private static void waitForText(PhoneBrowser phone, String text) {
+    new WebDriverWait(phone.driver(), Duration.ofSeconds(10)).until(driver -> phone.pageText().contains(text));
   }
 
   private static double fontSize(PhoneBrowser phone, String selector) {
