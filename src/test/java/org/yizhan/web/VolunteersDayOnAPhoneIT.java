@@ -131,7 +131,19 @@ class VolunteersDayOnAPhoneIT {
   private void work(String user, String businessKey, String taskKey, String shot, Consumer<PhoneBrowser> fill) {
     Task task = taskOf(businessKey, taskKey);
     try (PhoneBrowser phone = PhoneBrowser.open(port)) {
-      signIn(phone, user);
+      try {
+        workOn(phone, user, task, shot, fill);
+      } catch (RuntimeException | AssertionError failed) {
+        phone.shot(shot + "-FAILED");
+        System.out.println(shot + " failed on a page reading: " + phone.pageText());
+        throw failed;
+      }
+    }
+  }
+
+  private void workOn(PhoneBrowser phone, String user, Task task, String shot, Consumer<PhoneBrowser> fill) {
+    signIn(phone, user);
+    {
       phone.go("/camunda/app/tasklist/default/#/?task=" + task.getId());
       WebElement claim = phone.waitFor(By.cssSelector("button.claim"));
       assertThat(phone.all(By.cssSelector(".ce-eol-banner, .small-screen-warning")))
