@@ -88,8 +88,24 @@ public final class PhoneBrowser implements AutoCloseable {
 
   /** Brings the element to the middle of the screen, as a thumb scrolls to it, and taps it. */
   public void tap(WebElement element) {
-    script("arguments[0].scrollIntoView({block: 'center'})", element);
-    element.click();
+    for (int attempt = 1; ; attempt++) {
+      script("arguments[0].scrollIntoView({block: 'center'})", element);
+      try {
+        element.click();
+        return;
+      } catch (org.openqa.selenium.ElementClickInterceptedException covered) {
+        // Tasklist's notices slide over the form for a moment; a person waits for them to go and taps again.
+        if (attempt == 5) {
+          throw covered;
+        }
+        try {
+          Thread.sleep(600);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw covered;
+        }
+      }
+    }
   }
 
   public List<WebElement> all(By locator) {
