@@ -144,32 +144,30 @@ class VolunteersDayOnAPhoneIT {
 
   private void workOn(PhoneBrowser phone, String user, Task task, String shot, Consumer<PhoneBrowser> fill) {
     signIn(phone, user);
-    {
-      phone.go("/camunda/app/tasklist/default/#/?task=" + task.getId());
-      WebElement claim = phone.waitFor(By.cssSelector("button.claim"));
-      assertThat(phone.all(By.cssSelector(".ce-eol-banner, .small-screen-warning")))
-          .as("%s: no end-of-life bar, no larger-screens warning", shot).noneMatch(WebElement::isDisplayed);
-      assertThat(claim.getText()).isEqualTo("认领");
-      assertThat(claim.getRect().getHeight()).as("%s: Claim is a button a thumb can hit", shot).isGreaterThanOrEqualTo(44);
-      assertThat(phone.all(By.xpath("//*[contains(text(), 'follow-up') or contains(text(), '跟进日期')]")))
-          .as("%s: setting a follow-up date is out of the way", shot).noneMatch(WebElement::isDisplayed);
-      phone.tap(claim);
-      waitForForm(phone, shot);
-      assertThat(fontSize(phone, ".fjs-form")).as("%s: text at least 16 px", shot).isGreaterThanOrEqualTo(16);
-      fill.accept(phone);
-      assertThat(phone.sidewaysOverflow()).as("%s: nothing scrolls sideways", shot).isZero();
-      phone.shot(shot);
-      By complete = By.cssSelector(".form-actions button[ng-click='complete()']");
-      WebElement completeButton = new WebDriverWait(phone.driver(), Duration.ofSeconds(10))
-          .until(ExpectedConditions.elementToBeClickable(complete));
-      assertThat(completeButton.getText()).isEqualTo("完成");
-      assertThat(completeButton.getRect().getHeight()).as("%s: Complete a thumb can hit", shot)
-          .isGreaterThanOrEqualTo(44);
-      phone.tap(completeButton);
-      new WebDriverWait(phone.driver(), Duration.ofSeconds(15))
-          .until(driver -> tasks.createTaskQuery().taskId(task.getId()).count() == 0);
-      phone.shot(shot + "-done");
-    }
+    phone.go("/camunda/app/tasklist/default/#/?task=" + task.getId());
+    WebElement claim = phone.waitFor(By.cssSelector("button.claim"));
+    assertThat(phone.all(By.cssSelector(".ce-eol-banner, .small-screen-warning")))
+        .as("%s: no end-of-life bar, no larger-screens warning", shot).noneMatch(WebElement::isDisplayed);
+    assertThat(claim.getText()).isEqualTo("认领");
+    assertThat(claim.getRect().getHeight()).as("%s: Claim is a button a thumb can hit", shot).isGreaterThanOrEqualTo(44);
+    assertThat(phone.all(By.xpath("//*[contains(text(), 'follow-up') or contains(text(), '跟进日期')]")))
+        .as("%s: setting a follow-up date is out of the way", shot).noneMatch(WebElement::isDisplayed);
+    phone.tap(claim);
+    waitForForm(phone, shot);
+    assertThat(fontSize(phone, ".fjs-form")).as("%s: text at least 16 px", shot).isGreaterThanOrEqualTo(16);
+    fill.accept(phone);
+    assertThat(phone.sidewaysOverflow()).as("%s: nothing scrolls sideways", shot).isZero();
+    phone.shot(shot);
+    By complete = By.cssSelector(".form-actions button[ng-click='complete()']");
+    WebElement completeButton = new WebDriverWait(phone.driver(), Duration.ofSeconds(10))
+        .until(ExpectedConditions.elementToBeClickable(complete));
+    assertThat(completeButton.getText()).isEqualTo("完成");
+    assertThat(completeButton.getRect().getHeight()).as("%s: Complete a thumb can hit", shot)
+        .isGreaterThanOrEqualTo(44);
+    phone.tap(completeButton);
+    new WebDriverWait(phone.driver(), Duration.ofSeconds(15))
+        .until(driver -> tasks.createTaskQuery().taskId(task.getId()).count() == 0);
+    phone.shot(shot + "-done");
   }
 
   /**

@@ -113,7 +113,7 @@ public class StationAccess implements ApplicationRunner {
         if (role.equals(StationPermissions.ADMINISTRATOR)) {
           continue;
         }
-        for (String group : table.roles().stream().filter(r -> r.id().equals(role)).findFirst().orElseThrow().groups()) {
+        for (String group : table.role(role).groups()) {
           for (StationPermissions.Grant grant : line.grants()) {
             byGroup.get(group).computeIfAbsent(new GrantKey(grant.resource(), grant.resourceId()),
                 key -> new LinkedHashSet<>()).addAll(grant.permissions());

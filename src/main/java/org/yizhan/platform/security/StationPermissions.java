@@ -118,6 +118,15 @@ public class StationPermissions {
     return rolesOf(groupIds).stream().anyMatch(allowed::contains);
   }
 
+  /** A role of the table by its id. */
+  public Role role(String id) {
+    Role role = roles.get(id);
+    if (role == null) {
+      throw new IllegalArgumentException("No role " + id + " in " + LOCATION);
+    }
+    return role;
+  }
+
   /** The groups of the roles that may do what the line says. */
   public Set<String> groupsAllowed(String lineId) {
     return line(lineId).roles().stream()
