@@ -31,8 +31,9 @@ export default {
     availableLocales: ['zh', 'en'],
     fallbackLocale: 'en'
   },
-  // keeps dates (到期 2 小时后) in the screen's language; see the module's comment
-  customScripts: ['scripts/dates-follow-language'],
+  // dates in the screen's language; on a phone, the opened task on top, completions and new numbers confirmed in
+  // words, refusals beside the button (see each module's comment)
+  customScripts: ['scripts/dates-follow-language', 'scripts/phone-flow'],
   // change the app name and vendor
   // app: {
   //   name: 'Todos',
