@@ -45,6 +45,16 @@ class CamundaWebappCustomisationIT {
         .contains("claimTask:").contains("key: 'ctrl+alt+c'").contains("startProcess:");
   }
 
+  @ParameterizedTest(name = "tasklist/scripts/{0}.js")
+  @ValueSource(strings = {"dates-follow-language", "phone-flow", "form-words"})
+  void tasklistLoadsTheStationsScripts(String module) {
+    assertThat(get("/camunda/app/tasklist/scripts/config.js").text()).contains("'scripts/" + module + "'");
+    Response script = get("/camunda/app/tasklist/scripts/" + module + ".js");
+
+    assertThat(script.status()).isEqualTo(200);
+    assertThat(script.text()).startsWith("/*\n * Yizhan: ");
+  }
+
   @ParameterizedTest(name = "{0}/locales/zh.json: {1}")
   @CsvSource(delimiter = '|', textBlock = """
       tasklist | CLAIM_TASK                | 认领

@@ -32,8 +32,8 @@ export default {
     fallbackLocale: 'en'
   },
   // dates in the screen's language; on a phone, the opened task on top, completions and new numbers confirmed in
-  // words, refusals beside the button (see each module's comment)
-  customScripts: ['scripts/dates-follow-language', 'scripts/phone-flow'],
+  // words, refusals beside the button; form-js's own few words in Chinese (see each module's comment)
+  customScripts: ['scripts/dates-follow-language', 'scripts/phone-flow', 'scripts/form-words'],
   // change the app name and vendor
   // app: {
   //   name: 'Todos',

@@ -55,9 +55,12 @@ function textOf(selector, root = document) {
  */
 const numbersOfOpenedTasks = {};
 
+const STATION_NUMBER = /^[A-Z]{2}-\d{6}-\d{4}$/; // YZ-261130-0013, SD-…, MD-…: what the station numbers
+
 function rememberNumberOf(taskId) {
   const card = document.querySelector('.tasks-list li.task.active');
-  const number = card ? textOf('.variable-value', card) : '';
+  const values = card ? Array.from(card.querySelectorAll('.variable-value')) : [];
+  const number = values.map((value) => value.textContent.trim()).find((value) => STATION_NUMBER.test(value));
   if (number) {
     numbersOfOpenedTasks[taskId] = number;
   }
