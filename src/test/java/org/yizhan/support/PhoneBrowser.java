@@ -38,6 +38,7 @@ public final class PhoneBrowser implements AutoCloseable {
   private final ChromeDriver driver;
   private final Path profile;
   private final String base;
+  private int taps;
 
   private PhoneBrowser(ChromeDriver driver, Path profile, String base) {
     this.driver = driver;
@@ -88,6 +89,7 @@ public final class PhoneBrowser implements AutoCloseable {
 
   /** Brings the element to the middle of the screen, as a thumb scrolls to it, and taps it. */
   public void tap(WebElement element) {
+    taps++;
     for (int attempt = 1; ; attempt++) {
       script("arguments[0].scrollIntoView({block: 'center'})", element);
       try {
@@ -106,6 +108,11 @@ public final class PhoneBrowser implements AutoCloseable {
         }
       }
     }
+  }
+
+  /** How many times this phone has been tapped so far (each tap once, however often a covered tap was tried). */
+  public int taps() {
+    return taps;
   }
 
   public List<WebElement> all(By locator) {
