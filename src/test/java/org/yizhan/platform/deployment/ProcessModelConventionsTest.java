@@ -51,6 +51,21 @@ class ProcessModelConventionsTest {
     }
   }
 
+  /** Tasklist's cards read the number and area from the task itself, which everybody it is offered to may read. */
+  @ParameterizedTest
+  @MethodSource("models")
+  void everyUserTaskCopiesItsCardVariablesWhenCreated(Path file) {
+    BpmnModelInstance model = Bpmn.readModelFromFile(file.toFile());
+
+    for (UserTask task : model.getModelElementsByType(UserTask.class)) {
+      assertThat(task.getExtensionElements() == null ? List.<String>of() : task.getExtensionElements()
+          .getElementsQuery().filterByType(org.camunda.bpm.model.bpmn.instance.camunda.CamundaTaskListener.class).list()
+          .stream().filter(listener -> "create".equals(listener.getCamundaEvent()))
+          .map(listener -> listener.getCamundaDelegateExpression()).toList())
+          .as(task.getId() + " create listeners").contains("${showCard}");
+    }
+  }
+
   @ParameterizedTest
   @MethodSource("models")
   void everyFlowNodeIsNamedBilinguallyAndEveryElementHasLayout(Path file) {

@@ -107,8 +107,9 @@ class FormRulesHttpIT {
     assertThat(longNameOfANumber.status()).as(longNameOfANumber.text()).isEqualTo(400);
 
     assertThat(runtime.getVariables(accept.getProcessInstanceId())).doesNotContainKeys("x", "y");
-    assertThat(tasks.getVariablesLocal(accept.getId())).as("only what the task shows, set when it was created")
-        .containsOnlyKeys("orderSummary", "servicesSummary", "total", "totalText", "handOverText");
+    assertThat(tasks.getVariablesLocal(accept.getId())).as("only what the task and its card show, set when it was created")
+        .containsOnlyKeys("orderSummary", "servicesSummary", "total", "totalText", "handOverText", "orderNo",
+            "residentArea");
   }
 
   @Test
