@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.yizhan.catalog.ItemKind;
 import org.yizhan.platform.DailyNumbers;
+import org.yizhan.platform.Money;
 
 /** What happens to the order record as the process moves; the process decides when. */
 @Service
@@ -123,7 +124,7 @@ public class OrderBook {
 
   /** Money as people read it: ¥93.00. */
   public static String money(BigDecimal amount) {
-    return "¥" + amount.setScale(2, java.math.RoundingMode.HALF_UP).toPlainString();
+    return Money.text(amount);
   }
 
   /** Money as people read it, from a number a form or the process holds (93, 93.5): ¥93.00, ¥93.50. */

@@ -222,6 +222,10 @@ class MerchantPartsProcessTest {
     Task question = partTask("Task_AskResidentAboutPrice", order, HETAO);
     assertThat(engine.getTaskService().getVariableLocal(question.getId(), "confirmedGoodsTotalText"))
         .isEqualTo("¥70.50");
+    complete(question, withVariables("residentAgreesToPrice", "AGREED"));
+    assertThat(orders.find(orderNo(order)).orElseThrow().progress()).filteredOn(step -> step.step().equals("PRICE_AGREED"))
+        .extracting(Order.Progress::label).as("the order's public progress reads money like money")
+        .singleElement().asString().contains("¥70.50 ");
   }
 
   private Object supplyText(Task task) {
