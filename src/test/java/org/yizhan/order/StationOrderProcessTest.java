@@ -39,6 +39,7 @@ class StationOrderProcessTest {
 
   @Autowired ProcessEngine engine;
   @Autowired OrderRepository orders;
+  @Autowired HandOverInWords handOverInWords;
 
   private OrderScenario scenario;
 
@@ -158,6 +159,18 @@ class StationOrderProcessTest {
     Order rejected = orders.find(orderNo(order)).orElseThrow();
     assertThat(rejected.status()).isEqualTo(OrderStatus.REJECTED);
     assertThat(rejected.closedReason()).isEqualTo("OUTSIDE_SERVICE_AREA: Lives across the river (河对岸)");
+  }
+
+  @Test
+  void anOrderStartedBeforeTheHandOverWasKeptInWordsGetsTheWordsAtTheNextStart() {
+    ProcessInstance order = scenario.place(MOBILITY_LIMITED_RESIDENT_LIVING_ALONE, RICE_TWO_BAGS, "");
+    engine.getRuntimeService().removeVariable(order.getId(), "handOverText");
+
+    handOverInWords.run(new org.springframework.boot.DefaultApplicationArguments());
+    handOverInWords.run(new org.springframework.boot.DefaultApplicationArguments());
+
+    assertThat(order).variables().containsEntry("handOverText", "送货上门 (Carried to the door)")
+        .containsEntry("deliveryMode", "DOORSTEP");
   }
 
   @Test
