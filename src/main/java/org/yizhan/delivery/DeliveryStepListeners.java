@@ -55,8 +55,8 @@ class DeliveryStepListeners {
    * which answers only the assignee. The name is a task-local variable, so it goes with the task when it is completed
    * and is removed when the task is given back; it is not a form field, so no form submit can set or change it (a task
    * is completed with its form's fields only, see WorkThroughTheProcess), and nothing reads it back. The group's
-   * members may still open a claimed task (the overdue filter lists it) and would see the name there; the engine's
-   * history keeps its last value like every variable's.
+   * members may still open a claimed task (the overdue filter lists it) and would see the name there. The engine's
+   * history does not keep it (HistoryWithoutVariableDetails).
    */
   @Bean
   TaskListener showResidentToAssignee(DeliveryBook book, ResidentRepository residents) {

@@ -125,6 +125,10 @@ class DoorstepDeliveryProcessTest {
     complete(task("Task_DeliverToDoor", delivery), withVariables("outcome", "NOBODY_ANSWERED"));
     assertThat(engine.getRuntimeService().getVariables(delivery.getId())).as("it went with the task")
         .doesNotContainKey("residentName");
+    assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(delivery.getId())
+        .variableName("residentName").count()).as("nor kept in the history").isZero();
+    assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(delivery.getId())
+        .variableName("collectText").count()).as("other values are").isOne();
   }
 
   @Test
