@@ -16,6 +16,7 @@ import org.yizhan.needs.NeedsRepository;
 import org.yizhan.order.OrderBook;
 import org.yizhan.platform.ModelProperties;
 import org.yizhan.platform.security.CompletedBy;
+import org.yizhan.residents.ResidentRepository;
 import org.yizhan.volunteers.PointsLedger;
 
 /** The listeners and small delegates of doorstep-delivery; each is named in the model. */
@@ -41,6 +42,32 @@ class DeliveryStepListeners {
         task.getExecution().removeVariable(answer);
       }
       task.setVariable("attempt", book.countAttempt(book.ofProcess(task.getProcessInstanceId()).deliveryNo()));
+    };
+  }
+
+  /**
+   * The doorstep task is claimed, handed on or given back (Camunda fires {@code assignment} whenever the assignee
+   * changes, to a person or to nobody): the resident's name is on the task while somebody holds it, and only then.
+   *
+   * <p>Privacy: an unclaimed task is offered to a whole group (a grid's volunteers or all of them), and Tasklist shows
+   * its form to everyone in it, so it carries no name, only the building and grid. The volunteer who claims it needs
+   * the name to ring the right door and ask for the right person; the address and phone stay on the contact page,
+   * which answers only the assignee. The name is a task-local variable, so it goes with the task when it is completed
+   * and is removed when the task is given back; it is not a form field, so no form submit can set or change it (a task
+   * is completed with its form's fields only, see WorkThroughTheProcess), and nothing reads it back. The group's
+   * members may still open a claimed task (the overdue filter lists it) and would see the name there. The engine's
+   * history does not keep it (HistoryWithoutVariableDetails).
+   */
+  @Bean
+  TaskListener showResidentToAssignee(DeliveryBook book, ResidentRepository residents) {
+    return task -> {
+      if (task.getAssignee() == null) {
+        task.removeVariableLocal(DeliveryProcess.RESIDENT_NAME);
+        return;
+      }
+      String residentId = book.ofProcess(task.getProcessInstanceId()).residentId();
+      residents.find(residentId).ifPresent(resident ->
+          task.setVariableLocal(DeliveryProcess.RESIDENT_NAME, resident.name()));
     };
   }
 

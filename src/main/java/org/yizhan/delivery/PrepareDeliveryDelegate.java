@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.identity.User;
 import org.springframework.stereotype.Component;
+import org.yizhan.order.OrderBook;
 import org.yizhan.platform.YizhanProperties;
 import org.yizhan.platform.security.StationGroups;
 import org.yizhan.residents.Resident;
@@ -29,9 +30,11 @@ class PrepareDeliveryDelegate implements JavaDelegate {
   private final IdentityService identity;
   private final TaskService tasks;
   private final YizhanProperties properties;
+  private final OrderBook orders;
 
   PrepareDeliveryDelegate(DeliveryBook book, ResidentRepository residents, IdentityService identity, TaskService tasks,
-      YizhanProperties properties) {
+      YizhanProperties properties, OrderBook orders) {
+    this.orders = orders;
     this.book = book;
     this.residents = residents;
     this.identity = identity;
@@ -65,6 +68,14 @@ class PrepareDeliveryDelegate implements JavaDelegate {
     variables.put(DeliveryProcess.ORDER_NO, orderNo);
     variables.put("kindLabel", kind.label());
     variables.put("residentArea", resident.neighbourhood());
+    // What the door needs: an order's lines and the amount due as money; a meal, vegetables or medicine carry nothing
+    // to collect. No name: the doorstep task is offered to a group (the name comes with the claim, see
+    // DeliveryStepListeners.showResidentToAssignee).
+    if (orderNo != null) {
+      variables.putAll(orders.doorstepSheet(orderNo));
+    } else {
+      variables.put(DeliveryProcess.COLLECT_TEXT, OrderBook.FREE);
+    }
     // Inputs of the welfare-risk decision (who gets a welfare check when the door stays closed): flags, no personal data.
     variables.put("livingAlone", resident.has(ResidentTag.LIVING_ALONE));
     variables.put("veryOld", resident.has(ResidentTag.VERY_OLD));

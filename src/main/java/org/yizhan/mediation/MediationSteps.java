@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.yizhan.platform.Money;
 import org.yizhan.platform.ModelProperties;
 import org.yizhan.platform.security.CompletedBy;
 import org.yizhan.platform.security.StationGroups;
@@ -139,7 +140,7 @@ class MediationSteps {
       String organisation = String.valueOf(subsidy.get("organisation"));
       BigDecimal amount = new BigDecimal(String.valueOf(subsidy.get("amount")));
       if (cases.creditSubsidy(caseNo(execution), level(execution), organisation, amount)) {
-        cases.event(caseNo(execution), level(execution), "SUBSIDY", organisation + ": ¥" + amount.toPlainString(), null);
+        cases.event(caseNo(execution), level(execution), "SUBSIDY", organisation + ": " + Money.text(amount), null);
       }
     };
   }

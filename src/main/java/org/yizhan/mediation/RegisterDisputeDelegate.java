@@ -79,6 +79,8 @@ class RegisterDisputeDelegate implements JavaDelegate {
     variables.put("type", Variables.stringValue(request.type().name(), sentType != null && sentType.isTransient()));
     variables.put("typeLabel", request.type().label());
     variables.put("buildingName", cases.buildingName(request.buildingId()).orElseThrow());
+    // For the task cards, as orders and deliveries show it: building and grid; the parties' flats stay in the case.
+    variables.put(MediationProcess.AREA, cases.areaOf(request.buildingId()).orElseThrow());
     variables.put("violenceThreat", request.riskFlags().contains(RiskFlag.VIOLENCE));
     variables.put("selfHarmRisk", request.riskFlags().contains(RiskFlag.SELF_HARM));
     variables.put("groupIncidentRisk", request.riskFlags().contains(RiskFlag.GROUP_INCIDENT));
@@ -92,7 +94,7 @@ class RegisterDisputeDelegate implements JavaDelegate {
 
   /** The variables registering sets from the registry and the station's settings, never taken from a client. */
   private static final List<String> WORKED_OUT = List.of(MediationProcess.CASE_NO, "owner", "ownerGroups",
-      "typeLabel", "buildingName", "violenceThreat", "selfHarmRisk", "groupIncidentRisk", "buildingHeadsGroup",
+      "typeLabel", "buildingName", MediationProcess.AREA, "violenceThreat", "selfHarmRisk", "groupIncidentRisk", "buildingHeadsGroup",
       "gridWorkersGroup", "followUpWithin", "caseHistory");
 
   private String withMembersOr(String group, String fallback) {

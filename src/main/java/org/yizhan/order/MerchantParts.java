@@ -67,6 +67,27 @@ class MerchantParts {
     execution.setVariableLocal(OrderProcess.MERCHANT_FROZEN_TOTAL + "Text", OrderBook.money(frozen));
   }
 
+  /**
+   * A merchant's task is created: its card shows this merchant's lines only ({@code 大米 5公斤 ×2}), from the order's
+   * record and the instance's merchant, checked to be one of the order's; kept with the task, so it is gone with it.
+   */
+  void showSupply(DelegateTask task) {
+    String merchantId = merchantId(task.getExecution());
+    task.setVariableLocal(OrderProcess.SUPPLY_TEXT, OrderBook.supplyText(linesOf(order(task.getExecution()), merchantId)));
+  }
+
+  /** The amount the instance's merchant confirmed, as money. */
+  String confirmedAmountText(DelegateExecution execution) {
+    if (execution.getVariable(OrderProcess.MERCHANT_ID) == null) {
+      Object amount = execution.getVariable("confirmedGoodsTotal");
+      return amount == null ? "" : OrderBook.money(new BigDecimal(amount.toString()));
+    }
+    String merchantId = checkedMerchantId(execution);
+    return answers.of(orderNo(execution)).stream().filter(part -> part.merchantId().equals(merchantId))
+        .map(MerchantPart::confirmedAmount).filter(java.util.Objects::nonNull).findFirst().map(OrderBook::money)
+        .orElse("");
+  }
+
   /** "Confirm stock and price" is completed: the merchant's answer, by the signed-in user. */
   void recordAnswer(DelegateTask task) {
     String orderNo = orderNo(task.getExecution());

@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.yizhan.catalog.ItemKind;
 import org.yizhan.platform.DailyNumbers;
+import org.yizhan.platform.Money;
 
 /** What happens to the order record as the process moves; the process decides when. */
 @Service
@@ -63,7 +64,7 @@ public class OrderBook {
         .map(Order.Item::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
     orders.updateTotal(orderNo, goodsTotal.add(services));
     orders.appendProgress(orderNo, LocalDateTime.now(), "PRICE_AGREED",
-        "居民同意新价格 ¥" + goodsTotal.toPlainString() + " (Resident agreed to the merchant's new goods price)");
+        "居民同意新价格 " + money(goodsTotal) + " (Resident agreed to the merchant's new goods price)");
   }
 
   /**
@@ -78,7 +79,7 @@ public class OrderBook {
     MerchantPart part = answers.of(orderNo).stream().filter(p -> p.merchantId().equals(merchantId)).findFirst()
         .orElseThrow();
     orders.appendProgress(orderNo, LocalDateTime.now(), "PRICE_AGREED", part.merchant()
-        + "：居民同意新价格 ¥" + part.confirmedAmount().toPlainString() + " (resident agreed to the new goods price)");
+        + "：居民同意新价格 " + money(part.confirmedAmount()) + " (resident agreed to the new goods price)");
   }
 
   /**
@@ -93,13 +94,57 @@ public class OrderBook {
         "servicesSummary", summary(order.items().stream().filter(item -> item.kind() == ItemKind.SERVICE).toList()),
         "total", order.total().doubleValue(),
         "totalText", money(order.total()),
-        "handOverText", order.deliveryMode() == DeliveryMode.DOORSTEP ? "送货上门 (Carried to the door)"
-            : order.deliveryMode() == DeliveryMode.PICKUP ? "到站自取 (Collected at the station)" : "");
+        "handOverText", order.deliveryMode() == null ? "" : order.deliveryMode().label());
   }
 
+  /**
+   * What the volunteer carries to the door for an order and what to collect there: the order's goods with their
+   * quantities ({@code goodsText}, left out when the order has no goods) and the order's total as money, or free when
+   * nothing is due ({@code collectText}). Neither names the resident.
+   */
+  public Map<String, Object> doorstepSheet(String orderNo) {
+    Order order = orders.find(orderNo).orElseThrow(() -> new IllegalStateException("No order " + orderNo));
+    Map<String, Object> sheet = new java.util.HashMap<>();
+    String goods = order.items().stream().filter(item -> item.kind() == ItemKind.GOODS)
+        .map(item -> "- " + item.quantity() + " × " + item.name() + (item.brand() == null ? "" : ", " + item.brand()))
+        .collect(Collectors.joining("\n"));
+    if (!goods.isEmpty()) {
+      sheet.put("goodsText", goods);
+    }
+    sheet.put("collectText", amountDue(order.total()));
+    return sheet;
+  }
+
+  /** The amount to collect from a resident: money, or {@code 免费 (free)} when nothing is due. */
+  public static String amountDue(BigDecimal amount) {
+    return amount == null || amount.signum() == 0 ? FREE : money(amount);
+  }
+
+  public static final String FREE = "免费 (free)";
+
   /** Money as people read it: ¥93.00. */
-  static String money(BigDecimal amount) {
-    return "¥" + amount.setScale(2, java.math.RoundingMode.HALF_UP).toPlainString();
+  public static String money(BigDecimal amount) {
+    return Money.text(amount);
+  }
+
+  /** Money as people read it, from a number a form or the process holds (93, 93.5): ¥93.00, ¥93.50. */
+  public static String money(Number amount) {
+    return money(new BigDecimal(amount.toString()));
+  }
+
+  /**
+   * One merchant's lines as a short card line, {@code 大米 5公斤 ×2、面粉 5公斤 ×1}: the Chinese names and quantities of
+   * those lines only, without prices, so a card stays one line on a phone.
+   */
+  static String supplyText(List<Order.Item> lines) {
+    return lines.stream().map(line -> chineseName(line.name()) + " ×" + line.quantity())
+        .collect(Collectors.joining("、"));
+  }
+
+  /** "大米 5公斤 (Rice, 5 kg bag)" → "大米 5公斤"; a name without an English part stays as it is. */
+  private static String chineseName(String name) {
+    int english = name.indexOf(" (");
+    return english > 0 && name.endsWith(")") ? name.substring(0, english) : name;
   }
 
   /** A few lines for task forms: what was ordered, with frozen prices, and no personal data. */
@@ -109,7 +154,7 @@ public class OrderBook {
   }
 
   private static String line(int quantity, String name, String brand, BigDecimal unitPrice) {
-    return "- " + quantity + " × " + name + (brand == null ? "" : ", " + brand) + " @ ¥" + unitPrice.toPlainString()
-        + " = ¥" + unitPrice.multiply(BigDecimal.valueOf(quantity)).toPlainString();
+    return "- " + quantity + " × " + name + (brand == null ? "" : ", " + brand) + " @ " + money(unitPrice)
+        + " = " + money(unitPrice.multiply(BigDecimal.valueOf(quantity)));
   }
 }

@@ -16,6 +16,11 @@ public final class OrderProcess {
   // Set when the order is registered.
   public static final String ORDER_NO = "orderNo";
 
+  /** The hand-over in words (送货上门 / 到站自取), kept with the process once it is decided, for the task cards. */
+  public static final String HAND_OVER_TEXT = "handOverText";
+  /** Local to a merchant's task: what that merchant supplies, for its task card. */
+  public static final String SUPPLY_TEXT = "supplyText";
+
   // Each merchant's part of the goods (SubProcess_MerchantParts, one instance per merchant of the order).
   /** The order's merchants, from its record, when the goods branch starts; transient, the instances are made then. */
   public static final String MERCHANT_IDS = "merchantIds";

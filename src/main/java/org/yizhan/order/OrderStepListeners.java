@@ -14,13 +14,17 @@ import org.springframework.context.annotation.Configuration;
 @Configuration
 class OrderStepListeners {
 
-  /** After the hand-over decision: remember it on the order. */
+  /**
+   * After the hand-over decision: remember it on the order, and keep it in words with the process
+   * ({@code handOverText}), so that every later task card and form of the order reads 送货上门 or 到站自取, never DOORSTEP.
+   */
   @Bean
   ExecutionListener recordDeliveryMode(OrderBook book) {
     return execution -> {
       DeliveryMode mode = DeliveryMode.valueOf((String) execution.getVariable("deliveryMode"));
       String orderNo = orderNo(execution);
       book.recordDeliveryMode(orderNo, mode);
+      execution.setVariable(OrderProcess.HAND_OVER_TEXT, mode.label());
       book.progress(orderNo, "HAND_OVER_DECIDED", mode == DeliveryMode.DOORSTEP
           ? "送货上门 (Will be delivered to the door)" : "驿站自取 (Will be collected at the station)", null, null);
     };
@@ -40,6 +44,16 @@ class OrderStepListeners {
     };
   }
 
+  /**
+   * The volunteer is to ask the resident about a merchant's higher price: the price as money ({@code ¥93.00}) for
+   * this task only, from the answer recorded for the merchant (an instance of a version before merchants answered each
+   * for its own goods reads the amount the merchant's task left).
+   */
+  @Bean
+  TaskListener showNewPrice(MerchantParts parts) {
+    return task -> task.setVariableLocal("confirmedGoodsTotalText", parts.confirmedAmountText(task.getExecution()));
+  }
+
   /** The goods branch starts: which merchants to ask, from the order's lines. */
   @Bean
   ExecutionListener askMerchants(MerchantParts parts) {
@@ -56,6 +70,15 @@ class OrderStepListeners {
   @Bean
   TaskListener recordMerchantAnswer(MerchantParts parts) {
     return parts::recordAnswer;
+  }
+
+  /**
+   * A merchant's task is created: its card names what this merchant supplies ({@code supplyText}, task-local), from
+   * this merchant's own lines of the order, never another merchant's.
+   */
+  @Bean
+  TaskListener showSupply(MerchantParts parts) {
+    return parts::showSupply;
   }
 
   /** A merchant reported its goods at the station. */

@@ -70,8 +70,8 @@ class RegisterOrderDelegate implements JavaDelegate {
     VariableMap inputs = inputsOfThisTransaction(order.resident());
     refuseSentValuesOf(execution, kept.keySet());
     refuseSentValuesOf(execution, inputs.keySet());
-    // Worked out from the order's lines when its goods are ordered from the merchants.
-    refuseSentValuesOf(execution, Set.of(OrderProcess.MERCHANT_IDS));
+    // Worked out from the order's lines when its goods are ordered from the merchants, and from the hand-over decision.
+    refuseSentValuesOf(execution, Set.of(OrderProcess.MERCHANT_IDS, OrderProcess.HAND_OVER_TEXT));
     execution.setVariables(kept);
     execution.setVariables(inputs);
   }

@@ -95,6 +95,43 @@ class DoorstepDeliveryProcessTest {
   }
 
   @Test
+  void theResidentsNameIsOnTheDoorstepTaskOnlyWhileSomebodyHoldsIt() {
+    ProcessInstance delivery = start(AT_RISK, DeliveryKind.MEAL);
+    String taskId = task("Task_DeliverToDoor", delivery).getId();
+    var tasks = engine.getTaskService();
+
+    assertThat(tasks.getVariables(taskId)).as("offered to the grid's volunteers: no name")
+        .doesNotContainKey("residentName").containsEntry("collectText", "免费 (free)").doesNotContainKey("goodsText");
+    claim(task("Task_DeliverToDoor", delivery), "wang.fang");
+    assertThat(tasks.getVariableLocal(taskId, "residentName")).isEqualTo("张桂英 (Zhang Guiying)");
+    tasks.setAssignee(taskId, "li.qiang");
+    assertThat(tasks.getVariableLocal(taskId, "residentName")).as("handed on").isEqualTo("张桂英 (Zhang Guiying)");
+    tasks.claim(taskId, null);
+    assertThat(tasks.getVariables(taskId)).as("given back to the group").doesNotContainKey("residentName");
+    assertThat(engine.getRuntimeService().getVariables(delivery.getId())).as("never kept with the process")
+        .doesNotContainKey("residentName");
+
+    claim(task("Task_DeliverToDoor", delivery), "wang.fang");
+    engine.getIdentityService().setAuthentication("wang.fang", List.of("station-volunteers", "grid-g01-volunteers"));
+    try {
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> tasks.complete(taskId,
+              Map.of("outcome", "NOBODY_ANSWERED", "residentName", "Somebody else", "collectText", "¥0.00")))
+          .as("not a field of the form: no completion writes it").isInstanceOf(org.camunda.bpm.engine.ProcessEngineException.class);
+    } finally {
+      engine.getIdentityService().clearAuthentication();
+    }
+    assertThat(tasks.getVariables(taskId)).containsEntry("residentName", "张桂英 (Zhang Guiying)")
+        .containsEntry("collectText", "免费 (free)");
+    complete(task("Task_DeliverToDoor", delivery), withVariables("outcome", "NOBODY_ANSWERED"));
+    assertThat(engine.getRuntimeService().getVariables(delivery.getId())).as("it went with the task")
+        .doesNotContainKey("residentName");
+    assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(delivery.getId())
+        .variableName("residentName").count()).as("nor kept in the history").isZero();
+    assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(delivery.getId())
+        .variableName("collectText").count()).as("other values are").isOne();
+  }
+
+  @Test
   void refusedDeliveryEndsRefusedWithTheNote() {
     ProcessInstance delivery = start(ORDINARY, DeliveryKind.VEGETABLES);
 

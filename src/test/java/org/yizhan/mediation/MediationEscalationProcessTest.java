@@ -60,6 +60,26 @@ class MediationEscalationProcessTest {
     assertThat(closed.settledAtLevel()).isEqualTo(level);
     assertThat(closed.satisfaction()).isEqualTo(5);
     assertThat(subsidy(dispute)).isEqualTo(new String[] {"100.00", "150.00", "200.00", "300.00"}[level - 1]);
+    assertThat(cases.history(caseNo(dispute))).filteredOn(event -> event.event().equals("SUBSIDY"))
+        .extracting(CaseRepository.CaseEvent::reason).as("the case's history reads money like money")
+        .singleElement().asString().endsWith(": ¥" + subsidy(dispute));
+  }
+
+  @Test
+  void everyTaskOfACaseShowsItsBuildingAndGridButNoFlat() {
+    ProcessInstance dispute = register("NOISE", Map.of());
+
+    assertThat(dispute).variables().containsEntry("residentArea",
+        "暖心里小区1号楼 (Building 1, Nuanxinli Estate) · 网格一 · 火车站西 (Grid 1, Railway Station West)");
+    assertThat(engine.getTaskService().getVariablesLocal(task("Task_MediateInBuilding", dispute).getId()))
+        .as("on the task itself, for the card").containsEntry("caseNo", caseNo(dispute))
+        .containsEntry("residentArea", "暖心里小区1号楼 (Building 1, Nuanxinli Estate) · 网格一 · 火车站西 (Grid 1, Railway Station West)");
+  }
+
+  @Test
+  void anAreaSentAlongWithTheDisputeIsRefused() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> register("NOISE", Map.of("residentArea", "301")))
+        .isInstanceOf(org.camunda.bpm.engine.BadUserRequestException.class).hasMessageContaining("residentArea");
   }
 
   @ParameterizedTest(name = "deadline passes at level {0}")

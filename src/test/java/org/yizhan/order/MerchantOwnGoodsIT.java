@@ -70,6 +70,31 @@ class MerchantOwnGoodsIT {
   }
 
   @Test
+  void merchantsTaskCardInTasklistShowsTheOrderItsAreaAndItsOwnGoodsOnly() {
+    String orderNo = acceptedOrder();
+
+    TasklistSession tasklist = TasklistSession.login(port, "hetao.market", "demo");
+    Response list = tasklist.postToEngine("/filter/" + groupFilter("hetao.market")
+        + "/list?firstResult=0&maxResults=500", "{}");
+    assertThat(list.status()).as(list.text()).isEqualTo(200);
+    Map<String, String> card = null;
+    for (JsonNode task : list.json().path("_embedded").path("task")) {
+      Map<String, String> shown = new java.util.TreeMap<>();
+      task.path("_embedded").path("variable").forEach(variable ->
+          shown.put(variable.get("name").asText(), variable.get("value").asText()));
+      if (orderNo.equals(shown.get("orderNo"))) {
+        card = shown;
+      }
+    }
+    assertThat(card).as("the card of Hetao's task of " + orderNo).isNotNull()
+        .containsEntry("supplyText", "大米 5公斤 ×1")
+        .containsEntry("handOverText", "到站自取 (Collected at the station)")
+        .containsKey("residentArea");
+    assertThat(card.values()).noneMatch(value -> value.contains("葵花籽油") || value.contains("oil")
+        || value.equals("PICKUP"));
+  }
+
+  @Test
   void merchantCannotLearnAnotherMerchantsAnswerBySearchingTasksByItsVariables() {
     String orderNo = acceptedOrder();
     work("wuda.grain", orderNo, "Task_ConfirmStock", """
@@ -159,6 +184,11 @@ class MerchantOwnGoodsIT {
   }
 
   private List<String> groupFilterList(String user) {
+    return as(user).post("/engine-rest/filter/" + groupFilter(user) + "/list?maxResults=500", "{}").json()
+        .findValuesAsText("id");
+  }
+
+  private String groupFilter(String user) {
     String groupFilter = null;
     for (JsonNode filter : as(user).get("/engine-rest/filter?resourceType=Task").json()) {
       if (filter.get("name").asText().startsWith("本组待办")) {
@@ -166,8 +196,7 @@ class MerchantOwnGoodsIT {
       }
     }
     assertThat(groupFilter).as("the seeded group filter").isNotNull();
-    return as(user).post("/engine-rest/filter/" + groupFilter + "/list?maxResults=500", "{}").json()
-        .findValuesAsText("id");
+    return groupFilter;
   }
 
   private String status(String orderNo) {

@@ -198,6 +198,40 @@ class MerchantPartsProcessTest {
         .count()).isEqualTo(1);
   }
 
+  @Test
+  void eachMerchantsTaskCardNamesWhatThatMerchantSuppliesAndNothingOfTheOthers() {
+    ProcessInstance order = accepted(RICE_AND_OIL);
+
+    assertThat(supplyText(merchantTask("Task_ConfirmStock", order, HETAO))).isEqualTo("大米 5公斤 ×2");
+    assertThat(supplyText(merchantTask("Task_ConfirmStock", order, WUDA))).isEqualTo("葵花籽油 5升 ×1");
+    scenario.merchantConfirms("hetao.market", order, HETAO, 65.0);
+    Task hetaosDelivery = merchantTask("Task_DeliverToStation", order, HETAO);
+    assertThat(supplyText(hetaosDelivery)).isEqualTo("大米 5公斤 ×2");
+    assertThat(engine.getTaskService().getVariables(hetaosDelivery.getId()).values())
+        .as("nothing the merchant's task can read names the other merchant's goods")
+        .noneMatch(value -> String.valueOf(value).contains("葵花籽油") || String.valueOf(value).contains("oil"));
+    assertThat(engine.getRuntimeService().getVariables(order.getId())).as("kept with each task, not the order")
+        .doesNotContainKey("supplyText");
+  }
+
+  @Test
+  void theVolunteerAskingAboutAHigherPriceReadsItAsMoney() {
+    ProcessInstance order = accepted(RICE_AND_OIL);
+    scenario.merchantConfirms("hetao.market", order, HETAO, 70.5);
+
+    Task question = partTask("Task_AskResidentAboutPrice", order, HETAO);
+    assertThat(engine.getTaskService().getVariableLocal(question.getId(), "confirmedGoodsTotalText"))
+        .isEqualTo("¥70.50");
+    complete(question, withVariables("residentAgreesToPrice", "AGREED"));
+    assertThat(orders.find(orderNo(order)).orElseThrow().progress()).filteredOn(step -> step.step().equals("PRICE_AGREED"))
+        .extracting(Order.Progress::label).as("the order's public progress reads money like money")
+        .singleElement().asString().contains("¥70.50 ");
+  }
+
+  private Object supplyText(Task task) {
+    return engine.getTaskService().getVariableLocal(task.getId(), "supplyText");
+  }
+
   private ProcessInstance accepted(String items) {
     ProcessInstance order = scenario.place(ORDINARY_RESIDENT, items, "PICKUP");
     accept(order);

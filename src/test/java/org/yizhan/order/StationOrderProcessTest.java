@@ -39,6 +39,7 @@ class StationOrderProcessTest {
 
   @Autowired ProcessEngine engine;
   @Autowired OrderRepository orders;
+  @Autowired HandOverInWords handOverInWords;
 
   private OrderScenario scenario;
 
@@ -53,7 +54,8 @@ class StationOrderProcessTest {
 
     assertThat(order).isWaitingAt("Task_AcceptOrder").hasBusinessKey(orderNo(order));
     assertThat(task("Task_AcceptOrder", order)).hasCandidateGroup("station-volunteers");
-    assertThat(order).variables().containsEntry("deliveryMode", "PICKUP");
+    assertThat(order).variables().containsEntry("deliveryMode", "PICKUP")
+        .containsEntry("handOverText", "到站自取 (Collected at the station)");
     assertThat(engine.getTaskService().getVariablesLocal(task("Task_AcceptOrder", order).getId()))
         .as("what was ordered goes to the volunteer's task").containsEntry("total", 65.0)
         .containsEntry("orderSummary", "- 2 × 大米 5公斤 (Rice, 5 kg bag), 河套金谷 (Hetao Golden Grain) @ ¥32.50 = ¥65.00");
@@ -95,6 +97,12 @@ class StationOrderProcessTest {
     assertThat(status(order)).isEqualTo(OrderStatus.OUT_FOR_DELIVERY);
     ProcessInstance delivery = calledProcessInstance("doorstep-delivery", order);
     assertThat(delivery).hasBusinessKey(orderNo(order)).isWaitingAt("Task_DeliverToDoor");
+    assertThat(order).variables().as("the hand-over in words, for every later card")
+        .containsEntry("handOverText", "送货上门 (Carried to the door)");
+    assertThat(delivery).variables().as("what the door needs: the goods, the amount to collect, no name")
+        .containsEntry("goodsText", "- 2 × 大米 5公斤 (Rice, 5 kg bag), 河套金谷 (Hetao Golden Grain)")
+        .containsEntry("collectText", "¥70.00").containsEntry("orderNo", orderNo(order))
+        .doesNotContainKey("residentName");
     claim(task("Task_DeliverToDoor", delivery), "wang.fang");
     complete(task("Task_DeliverToDoor", delivery), withVariables("outcome", "DELIVERED", "receivedBy", "Zhang (张)",
         "satisfaction", "5", "antiFraudTalk", true));
@@ -151,6 +159,18 @@ class StationOrderProcessTest {
     Order rejected = orders.find(orderNo(order)).orElseThrow();
     assertThat(rejected.status()).isEqualTo(OrderStatus.REJECTED);
     assertThat(rejected.closedReason()).isEqualTo("OUTSIDE_SERVICE_AREA: Lives across the river (河对岸)");
+  }
+
+  @Test
+  void anOrderStartedBeforeTheHandOverWasKeptInWordsGetsTheWordsAtTheNextStart() {
+    ProcessInstance order = scenario.place(MOBILITY_LIMITED_RESIDENT_LIVING_ALONE, RICE_TWO_BAGS, "");
+    engine.getRuntimeService().removeVariable(order.getId(), "handOverText");
+
+    handOverInWords.run(new org.springframework.boot.DefaultApplicationArguments());
+    handOverInWords.run(new org.springframework.boot.DefaultApplicationArguments());
+
+    assertThat(order).variables().containsEntry("handOverText", "送货上门 (Carried to the door)")
+        .containsEntry("deliveryMode", "DOORSTEP");
   }
 
   @Test

@@ -17,16 +17,18 @@ import org.springframework.stereotype.Component;
 import org.yizhan.platform.security.StationAccess;
 
 /**
- * Puts the values a Tasklist card shows (the order, delivery or case number, the area and the like:
- * {@link StationAccess#TASK_CARD_VARIABLES}) on every user task itself, when it is created.
+ * Puts the values a Tasklist card shows that belong to the whole process (the order, delivery or case number, the
+ * area, the hand-over in words: {@link StationAccess#SEARCHABLE_TASK_VARIABLES}) on every user task itself, when it is
+ * created. Being a parse listener, it holds for every user task of every model, also one a manager adds in Modeler.
  *
  * <p>Why on the task: Tasklist reads a card's values with the engine's variable query, which shows a process's
  * variables only to whoever may read the process instance, and a task's own variables to whoever may read the task
- * (camunda-engine 7.24.0, {@code AuthorizationManager.configureVariableInstanceQuery}). A grid volunteer may read the
- * doorstep visit offered to her group, not every delivery instance; so without this her card showed no number and no
- * area, and two visits could not be told apart. Copies are taken when the task is created (before the model's own
- * create listeners, which may add task-specific values such as a merchant's goods) and are read-only to the card:
- * nothing in the station reads them back.
+ * (camunda-engine 7.24.0, {@code AuthorizationManager.configureVariableInstanceQuery}). Merchants, grid workers,
+ * building heads and the partners may read the tasks offered to them, not the instances, and must not (an order's
+ * instance holds every merchant's answers); so without this their cards showed no number and no area. The copies are
+ * values the station worked out, never a form's field, so no completion can change them (WorkThroughTheProcess), and
+ * nothing reads them back. They are taken when the task is created, before the model's own create listeners, which
+ * may add values of the task's own (a merchant's goods, {@code supplyText}); a task's own value is kept.
  */
 @Component
 public class TaskCardsPlugin extends AbstractProcessEnginePlugin {
@@ -57,7 +59,7 @@ public class TaskCardsPlugin extends AbstractProcessEnginePlugin {
       if (task.getExecution() == null) {
         return;
       }
-      for (String name : StationAccess.TASK_CARD_VARIABLES) {
+      for (String name : StationAccess.SEARCHABLE_TASK_VARIABLES) {
         Object value = task.getExecution().getVariable(name);
         if (value != null && !task.hasVariableLocal(name)) {
           task.setVariableLocal(name, value);

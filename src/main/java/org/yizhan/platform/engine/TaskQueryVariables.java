@@ -19,8 +19,8 @@ import org.yizhan.platform.security.StationGroups;
  * What a task query may ask about variables, for everybody but administrators. A condition on a process variable
  * ({@code processVariables}) is matched against every variable of the task's process instance, the local ones of
  * other sub-processes included, so that a merchant could find out another merchant's answers (its note, its price)
- * by asking whether its own task matches. Only the variables Tasklist shows on the task cards (order, area,
- * hand-over, delivery and case numbers), which live with the whole process, may be searched; conditions on case
+ * by asking whether its own task matches. Only the variables Tasklist shows on the task cards that live with the whole
+ * process (order, area, hand-over in words, delivery and case numbers) may be searched; conditions on case
  * variables are refused, and a task's own variables may be, since the caller can read them anyway.
  *
  * <p>Camunda internals: a command interceptor recognising the task query ({@code TaskQueryImpl}, with its
@@ -57,7 +57,7 @@ class TaskQueryVariables extends CommandInterceptor {
       for (TaskQueryVariableValue condition : part.getVariables()) {
         boolean taskOwn = condition.isLocal();
         boolean searchable = condition.isProcessInstanceVariable()
-            && StationAccess.TASK_CARD_VARIABLES.contains(condition.getName());
+            && StationAccess.SEARCHABLE_TASK_VARIABLES.contains(condition.getName());
         if (!taskOwn && !searchable) {
           refused.add(condition.getName());
         }
@@ -65,7 +65,7 @@ class TaskQueryVariables extends CommandInterceptor {
     }
     if (!refused.isEmpty()) {
       throw new BadUserRequestException("只能按任务卡片上的变量查找 (Tasks can be searched by "
-          + String.join(", ", StationAccess.TASK_CARD_VARIABLES) + " only, not by " + String.join(", ", refused) + ")");
+          + String.join(", ", StationAccess.SEARCHABLE_TASK_VARIABLES) + " only, not by " + String.join(", ", refused) + ")");
     }
   }
 }

@@ -56,13 +56,22 @@ public class StationAccess implements ApplicationRunner {
 
   static final String FILTER_OWNER = "admin";
 
-  /** The variables Tasklist's filters show on each task card (what a task worker may also search tasks by). */
+  /**
+   * The variables Tasklist's filters show on each task card: the task's number (order, delivery or case), its area
+   * (building and grid, never a flat), the hand-over in words, and on a merchant's task what that merchant supplies.
+   */
   private static final Map<String, String> TASK_CARD_LABELS = linked(
       "orderNo", "订单号 (Order)",
       "residentArea", "片区 (Area)",
-      "deliveryMode", "交付方式 (Hand-over)",
+      "handOverText", "交付方式 (Hand-over)",
       "deliveryNo", "配送单号 (Delivery)",
-      "caseNo", "案件号 (Case)");
+      "caseNo", "案件号 (Case)",
+      "supplyText", "要供的货 (To supply)");
+  /** The card variable that showed the hand-over raw (DOORSTEP); a filter still listing it gets the worded one. */
+  private static final String FORMER_HAND_OVER_VARIABLE = "deliveryMode";
+  private static final String HAND_OVER_VARIABLE = "handOverText";
+  /** Shown on merchants' cards; added to a filter that is brought from the raw hand-over to the worded one. */
+  private static final String SUPPLY_VARIABLE = "supplyText";
   /** The labels of the cards before names put Chinese first; a filter still showing one gets the label above. */
   private static final Map<String, String> FORMER_TASK_CARD_LABELS = linked(
       "Order (订单号)", "订单号 (Order)",
@@ -71,6 +80,13 @@ public class StationAccess implements ApplicationRunner {
       "Delivery (配送单号)", "配送单号 (Delivery)",
       "Case (案件号)", "案件号 (Case)");
   public static final List<String> TASK_CARD_VARIABLES = List.copyOf(TASK_CARD_LABELS.keySet());
+  /**
+   * The card variables a task worker may search tasks by ({@code processVariables}): those kept with the whole process
+   * (numbers, area, hand-over). {@code supplyText} is local to each merchant's task, so it is not searchable as a
+   * process variable; a task's own variables may be searched anyway (see TaskQueryVariables).
+   */
+  public static final List<String> SEARCHABLE_TASK_VARIABLES = TASK_CARD_VARIABLES.stream()
+      .filter(name -> !name.equals(SUPPLY_VARIABLE)).toList();
 
   private final AuthorizationService authorizations;
   private final FilterService filters;
@@ -237,6 +253,48 @@ public class StationAccess implements ApplicationRunner {
         "Your groups' tasks past their due time, claimed or not (本组已超过期限的任务)"),
         tasks.createTaskQuery().taskCandidateGroupInExpression(myGroups).includeAssignedTasks()
             .dueBeforeExpression("${now()}").orderByDueDate().asc());
+    wordHandOverOnCards();
+  }
+
+  /**
+   * Every task filter (the station's and any a manager made) that still shows the raw hand-over ({@code deliveryMode},
+   * read as DOORSTEP or PICKUP) shows the worded one in its place, with its label, and gets the merchant's supply line
+   * if it lacks it; the filter keeps its id, query, owner, grants and its other card variables.
+   */
+  private void wordHandOverOnCards() {
+    for (Filter filter : filters.createFilterQuery().filterResourceType("Task").list()) {
+      Map<String, Object> properties = filter.getProperties();
+      if (properties != null && properties.get("variables") instanceof List<?> variables
+          && shows(variables, FORMER_HAND_OVER_VARIABLE)) {
+        Map<String, Object> changed = new LinkedHashMap<>(properties);
+        changed.put("variables", wordedHandOver(variables));
+        filter.setProperties(changed);
+        filters.saveFilter(filter);
+        LOG.info("Tasklist filter {} ('{}') shows the hand-over in words ({} instead of {})", filter.getId(),
+            filter.getName(), HAND_OVER_VARIABLE, FORMER_HAND_OVER_VARIABLE);
+      }
+    }
+  }
+
+  private static List<Object> wordedHandOver(List<?> variables) {
+    List<Object> worded = new java.util.ArrayList<>();
+    boolean handOverShown = shows(variables, HAND_OVER_VARIABLE);
+    for (Object variable : variables) {
+      if (!(variable instanceof Map<?, ?> shown) || !FORMER_HAND_OVER_VARIABLE.equals(shown.get("name"))) {
+        worded.add(variable);
+      } else if (!handOverShown) {
+        worded.add(Map.of("name", HAND_OVER_VARIABLE, "label", TASK_CARD_LABELS.get(HAND_OVER_VARIABLE)));
+        handOverShown = true;
+      }
+    }
+    if (!shows(worded, SUPPLY_VARIABLE)) {
+      worded.add(Map.of("name", SUPPLY_VARIABLE, "label", TASK_CARD_LABELS.get(SUPPLY_VARIABLE)));
+    }
+    return worded;
+  }
+
+  private static boolean shows(List<?> variables, String name) {
+    return variables.stream().anyMatch(variable -> variable instanceof Map<?, ?> shown && name.equals(shown.get("name")));
   }
 
   /**

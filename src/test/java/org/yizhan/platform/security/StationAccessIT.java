@@ -86,6 +86,29 @@ class StationAccessIT {
     assertThat(after.isPermissionGranted(Permissions.READ)).isTrue();
   }
 
+  @Test
+  void taskWorkersSearchByTheProcessWideCardVariablesAndNoLongerByTheRawHandOver() {
+    identity.setAuthentication("wang.fang", List.of("station-volunteers", "grid-g01-volunteers"));
+    try {
+      assertThat(tasks.createTaskQuery().processVariableValueEquals("handOverText", "送货上门 (Carried to the door)")
+          .count()).as("the worded hand-over, as the card shows it").isNotNegative();
+      assertThat(tasks.createTaskQuery().processVariableValueEquals("residentArea", "x").count()).isZero();
+      assertThat(tasks.createTaskQuery().taskVariableValueEquals("supplyText", "x").count())
+          .as("a task's own variable").isZero();
+      for (String refused : List.of("deliveryMode", "supplyText")) {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> tasks.createTaskQuery()
+                .processVariableValueEquals(refused, "DOORSTEP").count()).as(refused)
+            .isInstanceOf(org.camunda.bpm.engine.BadUserRequestException.class).hasMessageContaining("handOverText");
+      }
+    } finally {
+      identity.clearAuthentication();
+    }
+    assertThat(StationAccess.SEARCHABLE_TASK_VARIABLES)
+        .containsExactly("orderNo", "residentArea", "handOverText", "deliveryNo", "caseNo");
+    assertThat(StationAccess.TASK_CARD_VARIABLES).containsAll(StationAccess.SEARCHABLE_TASK_VARIABLES)
+        .contains("supplyText").doesNotContain("deliveryMode");
+  }
+
   private Authorization taskGrant(String group, String task) {
     return authorizations.createAuthorizationQuery().authorizationType(AUTH_TYPE_GRANT).groupIdIn(group)
         .resourceType(Resources.TASK).resourceId(task).singleResult();
