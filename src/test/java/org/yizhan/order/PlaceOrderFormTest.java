@@ -71,7 +71,7 @@ class PlaceOrderFormTest {
         String unit = item.unit().replaceAll("\\s*\\(.*\\)$", "");
         assertThat(label).as("item%dQuantity's label for %s", row, sku).asString()
             .startsWith("数量（").contains("每单最多 " + item.maxQuantity() + " " + unit + "）")
-            .contains("(Quantity, at most " + item.maxQuantity() + " ");
+            .endsWith("(Quantity, at most " + item.maxQuantity() + ")");
       }
       assertThat(feel(quantity.get("label").asText(), skuKey, null)).isEqualTo("数量 (Quantity)");
     }

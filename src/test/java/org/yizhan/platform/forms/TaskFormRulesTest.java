@@ -71,15 +71,15 @@ class TaskFormRulesTest {
     TaskFormRules placeOrder = form("place-order");
 
     assertThat(placeOrder.firstProblem(values("residentId", "R-0001", "item1Sku", "OIL-5L", "item1Quantity", 3)))
-        .contains("数量（葵花籽油每单最多 2 桶） (Quantity, at most 2 bottles of oil) 不能大于 2 (must be at most 2)");
+        .contains("数量（葵花籽油每单最多 2 桶） (Quantity, at most 2) 不能大于 2 (must be at most 2)");
     assertThat(placeOrder.firstProblem(values("residentId", "R-0001", "item1Sku", "OIL-5L", "item1Quantity", 2)))
         .isEmpty();
     assertThat(placeOrder.firstProblem(values("residentId", "R-0001", "item1Sku", "RICE-5KG", "item1Quantity", 4,
         "item2Sku", "SVC-REPAIR", "item2Quantity", 2)))
-        .contains("数量（维修每单最多 1 次） (Quantity, at most 1 repair visit) 不能大于 1 (must be at most 1)");
+        .contains("数量（维修每单最多 1 次） (Quantity, at most 1) 不能大于 1 (must be at most 1)");
     assertThat(placeOrder.firstProblem(values("residentId", "R-0001", "item1Sku", "RICE-5KG")))
         .as("a chosen item's quantity starts empty and must be filled")
-        .contains("数量（大米每单最多 4 袋） (Quantity, at most 4 bags of rice) 必填 (is required)");
+        .contains("数量（大米每单最多 4 袋） (Quantity, at most 4) 必填 (is required)");
   }
 
   @Test
