@@ -54,7 +54,7 @@ public class OrderValidator {
 
   private PricedLine priced(OrderRequest.Line line, String path, Set<String> seen) {
     if (line == null) {
-      throw ApiException.badInput(path, "Line " + path + " is empty; remove it or choose an item");
+      throw ApiException.badInput(path, path + " 是空行，请删掉或选择商品 (Line " + path + " is empty; remove it or choose an item)");
     }
     if (line.sku() == null || line.sku().isBlank()) {
       throw ApiException.badInput(path + ".sku", "请为 " + path + " 选择商品 (Choose an item from the catalog for " + path + ")");
