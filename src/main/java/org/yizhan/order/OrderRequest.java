@@ -14,7 +14,8 @@ import jakarta.validation.constraints.Size;
  * @param deliveryPreference what the resident asked for, or null when they did not say
  */
 public record OrderRequest(
-    @NotBlank(message = "is required: the resident's number from the registry, e.g. R-0001") String residentId,
+    // The resident's number, full name or phone; checked and resolved by ResidentLookup, which says what is wrong.
+    String residentId,
     @NotEmpty(message = "must list at least one item") @Size(max = OrderRequest.MAX_LINES,
         message = "may list at most " + OrderRequest.MAX_LINES + " items") List<@Valid @NotNull(message = "must not hold an empty line") Line> items,
     DeliveryMode deliveryPreference,

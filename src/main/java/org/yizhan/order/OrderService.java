@@ -42,11 +42,12 @@ public class OrderService {
    */
   @Transactional
   public Order place(OrderRequest request, String placedBy) {
-    validator.validate(request);
-    // The resident stays with the process (the doorstep delivery needs her); lines, preference and note are only read
-    // by "Register order" and the hand-over decision in this transaction, and live in the order tables afterwards.
+    ValidOrder valid = validator.validate(request);
+    // The resident stays with the process (the doorstep delivery needs her), by number whether the desk typed the
+    // number, the name or the phone; lines, preference and note are only read by "Register order" and the hand-over
+    // decision in this transaction, and live in the order tables afterwards.
     VariableMap variables = Variables.createVariables()
-        .putValue(OrderProcess.RESIDENT_ID, request.residentId().trim())
+        .putValue(OrderProcess.RESIDENT_ID, valid.resident().id())
         .putValueTyped(OrderProcess.ITEMS, Variables.stringValue(itemsJson(request.items()), true))
         .putValueTyped(OrderProcess.DELIVERY_PREFERENCE, Variables.stringValue(
             request.deliveryPreference() == null ? "" : request.deliveryPreference().name(), true))

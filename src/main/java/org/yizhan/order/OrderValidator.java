@@ -10,7 +10,7 @@ import org.yizhan.catalog.CatalogItem;
 import org.yizhan.catalog.CatalogRepository;
 import org.yizhan.platform.web.ApiException;
 import org.yizhan.residents.Resident;
-import org.yizhan.residents.ResidentRepository;
+import org.yizhan.residents.ResidentLookup;
 
 /**
  * Checks an order against the registry and the catalog and freezes its prices. Both ways of placing an order (the
@@ -19,22 +19,18 @@ import org.yizhan.residents.ResidentRepository;
 @Component
 public class OrderValidator {
 
-  private final ResidentRepository residents;
+  private final ResidentLookup residents;
   private final CatalogRepository catalog;
 
-  public OrderValidator(ResidentRepository residents, CatalogRepository catalog) {
+  public OrderValidator(ResidentLookup residents, CatalogRepository catalog) {
     this.residents = residents;
     this.catalog = catalog;
   }
 
   /** @throws ApiException (400) naming the field at fault */
   public ValidOrder validate(OrderRequest request) {
-    if (request.residentId() == null || request.residentId().isBlank()) {
-      throw ApiException.badInput("residentId", "请填写居民台账中的居民编号，如 R-0001 (Enter the resident's number from the registry, e.g. R-0001)");
-    }
-    Resident resident = residents.find(request.residentId().trim()).orElseThrow(() -> ApiException.badInput("residentId",
-        "居民台账中没有 " + request.residentId().trim() + "，请先查一下编号 (There is no resident "
-        + request.residentId().trim() + " in the registry; look the number up first)"));
+    // By number, name or phone; the order is the resolved resident's whatever was typed.
+    Resident resident = residents.resolve(request.residentId(), "residentId");
     if (request.items() == null || request.items().isEmpty()) {
       throw ApiException.badInput("items", "订单里没有商品，请至少添加一项 (The order lists no items; add at least one)");
     }
@@ -58,7 +54,7 @@ public class OrderValidator {
 
   private PricedLine priced(OrderRequest.Line line, String path, Set<String> seen) {
     if (line == null) {
-      throw ApiException.badInput(path, "Line " + path + " is empty; remove it or choose an item");
+      throw ApiException.badInput(path, path + " 是空行，请删掉或选择商品 (Line " + path + " is empty; remove it or choose an item)");
     }
     if (line.sku() == null || line.sku().isBlank()) {
       throw ApiException.badInput(path + ".sku", "请为 " + path + " 选择商品 (Choose an item from the catalog for " + path + ")");

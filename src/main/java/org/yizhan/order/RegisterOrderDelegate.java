@@ -55,6 +55,7 @@ class RegisterOrderDelegate implements JavaDelegate {
       throw new OrderRefusedException("订单号由驿站给出 (The order number is given when the order is registered; "
           + "start the order without a business key)");
     }
+    keepResolvedResident(execution, order.resident().id());
     String placedBy = StartedBy.of(execution, OrderProcess.PLACED_BY);
     String orderNo = book.register(order, execution.getProcessInstanceId(), placedBy);
     execution.setProcessBusinessKey(orderNo);
@@ -74,6 +75,18 @@ class RegisterOrderDelegate implements JavaDelegate {
     refuseSentValuesOf(execution, Set.of(OrderProcess.MERCHANT_IDS, OrderProcess.HAND_OVER_TEXT));
     execution.setVariables(kept);
     execution.setVariables(inputs);
+  }
+
+  /**
+   * The start form takes the resident's number, name or phone in {@code residentId}; from here on it holds the number
+   * of the resident it named, as the order record does. Kept or transient as it was sent.
+   */
+  private static void keepResolvedResident(DelegateExecution execution, String residentId) {
+    TypedValue sent = execution.getVariableTyped(OrderProcess.RESIDENT_ID);
+    if (sent == null || !residentId.equals(sent.getValue())) {
+      execution.setVariable(OrderProcess.RESIDENT_ID,
+          Variables.stringValue(residentId, sent != null && sent.isTransient()));
+    }
   }
 
   /**

@@ -360,7 +360,7 @@ class StationOrderProcessTest {
         .setVariables(withVariables("residentId", "R-0002", "item1Sku", "FLOUR-5KG", "item1Quantity", 1.5))
         .execute())
         .isInstanceOf(BadUserRequestException.class)
-        .hasMessageContaining("数量 (Quantity) 必须是整数 (must be a whole number)");
+        .hasMessageContaining("数量（面粉每单最多 4 袋） (Quantity, at most 4) 必须是整数 (must be a whole number)");
   }
 
   @Test

@@ -60,6 +60,7 @@ final class FormField {
   private final JsonNode field;
   private final String key;
   private final String type;
+  /** The label as written; a FEEL label ("=…") is worked out from the values when a message needs it. */
   private final String label;
   private final JsonNode validate;
   private final Optional<FieldPattern> pattern;
@@ -68,7 +69,7 @@ final class FormField {
     this.field = field;
     this.key = field.get("key").asText();
     this.type = field.get("type").asText();
-    this.label = chineseFirst(field.path("label").asText(key), key);
+    this.label = field.path("label").asText(key);
     this.validate = field.path("validate");
     this.pattern = FieldPattern.of(validate.path("pattern").asText(""), key);
   }
@@ -88,6 +89,25 @@ final class FormField {
   }
 
   Optional<String> check(Function<String, Object> values, boolean requireFilled) {
+    return checkValue(values, requireFilled).map(problem -> label(values) + problem);
+  }
+
+  /** The label as the person sees it in the form, Chinese first; the field's key if it has none it can read. */
+  private String label(Function<String, Object> values) {
+    if (label.startsWith("=")) {
+      try {
+        Object shown = FormFeel.evaluate(label, values);
+        return shown instanceof String text ? chineseFirst(text, key) : key;
+      } catch (RuntimeException unreadable) {
+        LOG.warn("Cannot evaluate the label of form field {}: {}", key, unreadable.getMessage());
+        return key;
+      }
+    }
+    return chineseFirst(label, key);
+  }
+
+  /** What is wrong with the field's value, as the words that follow its label. */
+  private Optional<String> checkValue(Function<String, Object> values, boolean requireFilled) {
     Object value = values.apply(key);
     if (isEmpty(value)) {
       return requireFilled && validate.path("required").asBoolean(false)
@@ -279,11 +299,11 @@ final class FormField {
   }
 
   private Optional<String> problem(String chinese, String english) {
-    return Optional.of(label + " " + chinese + " (" + english + ")");
+    return Optional.of(" " + chinese + " (" + english + ")");
   }
 
   private Optional<String> notAChoice(Object value) {
-    return Optional.of(label + ": “" + shortened(value) + "” 不是可选项 (is not one of the choices)");
+    return Optional.of(": “" + shortened(value) + "” 不是可选项 (is not one of the choices)");
   }
 
   /** A list as Java holds it, or as JSON text (how a REST client or Tasklist may send it); null if neither. */

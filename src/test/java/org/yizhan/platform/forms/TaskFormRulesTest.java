@@ -67,6 +67,34 @@ class TaskFormRulesTest {
   }
 
   @Test
+  void quantityAboveTheChosenItemsLimitIsRefusedUnderTheLabelTheFormShowsForThatItem() throws IOException {
+    TaskFormRules placeOrder = form("place-order");
+
+    assertThat(placeOrder.firstProblem(values("residentId", "R-0001", "item1Sku", "OIL-5L", "item1Quantity", 3)))
+        .contains("数量（葵花籽油每单最多 2 桶） (Quantity, at most 2) 不能大于 2 (must be at most 2)");
+    assertThat(placeOrder.firstProblem(values("residentId", "R-0001", "item1Sku", "OIL-5L", "item1Quantity", 2)))
+        .isEmpty();
+    assertThat(placeOrder.firstProblem(values("residentId", "R-0001", "item1Sku", "RICE-5KG", "item1Quantity", 4,
+        "item2Sku", "SVC-REPAIR", "item2Quantity", 2)))
+        .contains("数量（维修每单最多 1 次） (Quantity, at most 1) 不能大于 1 (must be at most 1)");
+    assertThat(placeOrder.firstProblem(values("residentId", "R-0001", "item1Sku", "RICE-5KG")))
+        .as("a chosen item's quantity starts empty and must be filled")
+        .contains("数量（大米每单最多 4 袋） (Quantity, at most 4) 必填 (is required)");
+  }
+
+  @Test
+  void labelWrittenAsFeelNamesTheFieldAsTheFormShowsItOrByItsKeyWhenItCannotBeRead() throws IOException {
+    TaskFormRules rules = fields("""
+        {"type": "number", "key": "count", "label": "=if big then \\"Count (数量)\\" else 1", "validate": {"max": 2}}""",
+        """
+        {"type": "number", "key": "other", "label": "=no such function(", "validate": {"max": 2}}""");
+
+    assertThat(rules.firstProblem(values("big", true, "count", 3))).contains("数量 (Count) 不能大于 2 (must be at most 2)");
+    assertThat(rules.firstProblem(values("big", false, "count", 3))).contains("count 不能大于 2 (must be at most 2)");
+    assertThat(rules.firstProblem(values("other", 3))).contains("other 不能大于 2 (must be at most 2)");
+  }
+
+  @Test
   void everyFormOfTheAppIsReadable() throws IOException {
     for (String name : List.of("accept-order", "agree-new-price", "arrange-help", "chase-unaccepted-order",
         "check-goods", "confirm-stock", "deliver-to-station", "doorstep-visit", "escalate-welfare-check",
