@@ -9,6 +9,8 @@
  *    that stays until it is closed, so the volunteer can tell the resident.
  *  - A refused start or completion shows the engine's reason next to the button the volunteer just pressed, not
  *    only at the top of a long form.
+ *  - A claimed task's form is loaded afresh: some values are given only to the task's holder (the resident's name
+ *    on a doorstep visit), and Tasklist keeps the form it loaded before the claim.
  *
  * It watches Tasklist's own requests to the engine (submit-form, complete, start) for their answers; it sends
  * nothing itself. The texts are Chinese first, with the English after it, as everywhere in the station.
@@ -16,9 +18,11 @@
 const PHONE = window.matchMedia('(max-width: 767px)');
 const MAX_WAIT_MS = 30000;
 const TASK_DONE = /\/task\/([^/?#]+)\/(submit-form|complete)(\?|$)/;
+const TASK_CLAIMED = /\/task\/([^/?#]+)\/claim(\?|$)/;
 const PROCESS_START = /\/process-definition\/(key\/[^/?#]+(\/tenant-id\/[^/?#]+)?|[^/?#]+)\/(submit-form|start)(\?|$)/;
 
 let notifications = null;
+let reopenTask = null; // draws the open task's form again; set once Tasklist's injector is there
 
 function withInjector(use, waited = 0) {
   const angular = window.angular;
@@ -125,6 +129,13 @@ function watchAnswers() {
         const task = describeTask(decodeURIComponent(done[1]));
         clearBesideButtons();
         this.addEventListener('loadend', () => answered(this, 'task', task));
+      } else if (TASK_CLAIMED.test(request.url)) {
+        const claimed = decodeURIComponent(TASK_CLAIMED.exec(request.url)[1]);
+        this.addEventListener('loadend', () => {
+          if (this.status >= 200 && this.status < 300 && reopenTask) {
+            reopenTask(claimed);
+          }
+        });
       } else if (PROCESS_START.test(request.url)) {
         clearBesideButtons();
         this.addEventListener('loadend', () => answered(this, 'start', null));
@@ -231,6 +242,32 @@ withInjector((injector) => {
   }
   const $location = injector.get('$location');
   const $rootScope = injector.get('$rootScope');
+  // Draws the open task's form again, as Tasklist does when a task is opened: its view shows the form only while
+  // loadingState is 'DONE' (camunda-tasklist 7.24, task-detail-form), so taking it through 'LOADING' and back makes
+  // the form fetch its variables anew. If Tasklist changes, nothing happens and the name shows on the next opening.
+  // Once drawn again, the task pane carries data-claimed="<task id>" (what the phone test waits for).
+  reopenTask = (taskId) => {
+    const form = document.querySelector('.task-details [cam-tasklist-form]');
+    let scope = form && $location.search().task === taskId ? window.angular.element(form).scope() : null;
+    while (scope && !Object.prototype.hasOwnProperty.call(scope, 'loadingState')) {
+      scope = scope.$parent;
+    }
+    const drawn = () => {
+      const details = document.querySelector('.task-details');
+      if (details) {
+        details.setAttribute('data-claimed', taskId);
+      }
+    };
+    if (!scope || scope.loadingState !== 'DONE') {
+      drawn();
+      return;
+    }
+    scope.$applyAsync(() => { scope.loadingState = 'LOADING'; });
+    setTimeout(() => scope.$applyAsync(() => {
+      scope.loadingState = 'DONE';
+      setTimeout(drawn, 0);
+    }), 0);
+  };
   let openTask = $location.search().task;
   if (openTask) {
     whenTaskDrawn(openTask); // opened through a link
