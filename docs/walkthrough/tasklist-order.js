@@ -51,14 +51,17 @@ async function work(user, taskName, fill, name) {
   await asUser('wang.fang', async (page) => {
     await page.click('text=Start process');
     await page.click('.modal-body >> text=居民点单 → 驿站接单 → 社区送单 (Station order)');
-    await page.getByLabel('居民编号 (Resident number)').fill('R-0001');
+    // the resident by name (number and phone work too); quantities start empty
+    await page.getByLabel('居民（编号、姓名或电话） (Resident: number, name or phone)').fill('张桂英');
     await page.locator('.fjs-form-field-select').nth(0).click();
     await page.locator('.fjs-dropdownlist-item', { hasText: '大米' }).first().click();
     await page.locator('.fjs-form-field-number input').nth(0).fill('2');
     await page.locator('.fjs-form-field-select').nth(1).click();
     await page.locator('.fjs-dropdownlist-item', { hasText: '理发' }).first().click();
+    await page.locator('.fjs-form-field-number input').nth(1).fill('1');
     await page.locator('.fjs-form-field-select').nth(2).click();
     await page.locator('.fjs-dropdownlist-item', { hasText: '葵花籽油' }).first().click();
+    await page.locator('.fjs-form-field-number input').nth(2).fill('1');
     await shot(page, '01-start-form');
     await page.click('.modal-footer >> text=Start');
     await page.waitForTimeout(2000);
