@@ -207,7 +207,14 @@ class VolunteersDayOnAPhoneIT {
     signIn(phone, user);
     List<String> numbers = numbersOf(task);
     String number = numbers.get(0);
-    // The volunteer finds the task by its number on the card, among her group's tasks, and taps it.
+    // Her group's list is long (the suite leaves hundreds of open tasks, oldest first, 15 a page): she searches it for
+    // the number, as Tasklist's search box does (a process variable equal to the number), finds the card and taps it.
+    String numberVariable = List.of("deliveryNo", "caseNo", "orderNo").stream()
+        .filter(name -> number.equals(String.valueOf(tasks.getVariable(task.getId(), name)))).findFirst().orElseThrow();
+    String search = "[{\"type\":\"processVariables\",\"operator\":\"eq\",\"value\":\"" + number
+        + "\",\"name\":\"" + numberVariable + "\"}]";
+    phone.go("/camunda/app/tasklist/default/#/?searchQuery="
+        + java.net.URLEncoder.encode(search, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20"));
     WebElement card = new WebDriverWait(phone.driver(), Duration.ofSeconds(15)).until(driver -> driver.findElements(
         By.xpath("//*[contains(@class,'tasks-list')]//li[contains(@class,'task')][contains(., '" + number + "')]"
             + "[.//h4[contains(., '" + task.getName() + "')]]")).stream().findFirst().orElse(null));
