@@ -71,6 +71,9 @@ class VolunteersDayOnAPhoneIT {
       waitForText(phone, "张桂英");
       assertThat(phone.driver().findElement(By.cssSelector(".fjs-form")).getText())
           .contains("大米 5公斤", "2", "¥65.00", orderNo, deliveryNo, "张桂英").doesNotContain("{{", "DOORSTEP");
+      phone.script("arguments[0].scrollIntoView({block: 'start'})",
+          phone.driver().findElement(By.cssSelector(".fjs-form")));
+      phone.shot("14b-door-what-to-bring");
       // 地址和电话 opens a page for the doorstep: the address in large print, the phone one tap away, the way back.
       String contactPage = phone.waitFor(By.xpath("//form[contains(@class,'fjs-form')]//a[contains(., '地址和电话')]"))
           .getAttribute("href");
