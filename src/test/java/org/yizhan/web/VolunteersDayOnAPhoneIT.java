@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -174,10 +175,15 @@ class VolunteersDayOnAPhoneIT {
     resident.sendKeys("R-9999");
     phone.tap(phone.driver().findElements(By.cssSelector(".modal-body .fjs-form-field-select")).get(0));
     phone.tap(phone.waitFor(By.xpath("//*[contains(@class,'fjs-dropdownlist-item')][contains(., '大米')]")));
+    // The quantity's label names the chosen item's limit once form-js has drawn the row again for it.
+    By quantityField = By.cssSelector(".modal-body .fjs-form-field-number");
+    new WebDriverWait(phone.driver(), Duration.ofSeconds(10)).until(driver -> driver.findElement(quantityField)
+        .getText().contains("最多"));
     WebElement quantity = phone.driver().findElement(By.cssSelector(".modal-body .fjs-form-field-number input"));
     phone.tap(quantity);
     quantity.sendKeys("2");
-    assertThat(quantity.getAttribute("value")).as("typing 2 gives 2: the quantity starts empty").isEqualTo("2");
+    assertThat(phone.driver().findElement(By.cssSelector(".modal-body .fjs-form-field-number input"))
+        .getAttribute("value")).as("typing 2 gives 2: the quantity starts empty").isEqualTo("2");
     phone.shot("01-start-order");
     WebElement start = phone.driver().findElement(
         By.cssSelector(".modal-footer button[ng-click='startProcessInstance()']"));
@@ -218,17 +224,26 @@ class VolunteersDayOnAPhoneIT {
         + "\",\"name\":\"" + numberVariable + "\"}]";
     phone.go("/camunda/app/tasklist/default/#/?searchQuery="
         + java.net.URLEncoder.encode(search, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20"));
-    WebElement card = new WebDriverWait(phone.driver(), Duration.ofSeconds(15)).until(driver -> driver.findElements(
-        By.xpath("//*[contains(@class,'tasks-list')]//li[contains(@class,'task')][contains(., '" + number + "')]"
-            + "[.//h4[contains(., '" + task.getName() + "')]]")).stream().findFirst().orElse(null));
-    assertThat(card.getText()).as("%s: the card tells the order apart", shot).contains(number).contains("片区 (Area)")
-        .doesNotContain("DOORSTEP", "PICKUP");
-    for (String shown : CARDS_ALSO_SHOW.getOrDefault(task.getTaskDefinitionKey(), List.of())) {
-      assertThat(card.getText()).as("%s: the card also shows", shot).contains(shown);
-    }
-    phone.script("arguments[0].scrollIntoView({block: 'start'})", card);
-    phone.shot(shot + "-card");
-    phone.tap(card.findElement(By.cssSelector("h4 a")));
+    By cardOfTask = By.xpath("//*[contains(@class,'tasks-list')]//li[contains(@class,'task')][contains(., '" + number
+        + "')][.//h4[contains(., '" + task.getName() + "')]]");
+    // Tasklist draws the list again when its count arrives; a card found just before is then gone, and found again.
+    new WebDriverWait(phone.driver(), Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class)
+        .until(driver -> {
+          WebElement card = driver.findElements(cardOfTask).stream().findFirst().orElse(null);
+          if (card == null) {
+            return false;
+          }
+          String text = card.getText();
+          assertThat(text).as("%s: the card tells the order apart", shot).contains(number).contains("片区 (Area)")
+              .doesNotContain("DOORSTEP", "PICKUP");
+          for (String shown : CARDS_ALSO_SHOW.getOrDefault(task.getTaskDefinitionKey(), List.of())) {
+            assertThat(text).as("%s: the card also shows", shot).contains(shown);
+          }
+          phone.script("arguments[0].scrollIntoView({block: 'start'})", card);
+          phone.shot(shot + "-card");
+          phone.tap(card.findElement(By.cssSelector("h4 a")));
+          return true;
+        });
     WebElement claim = phone.waitFor(By.cssSelector("button.claim"));
     new WebDriverWait(phone.driver(), Duration.ofSeconds(5)).until(driver -> taskPaneTop(phone) <= TOP_OF_SCREEN);
     assertThat(phone.driver().getCurrentUrl()).contains("task=" + task.getId());

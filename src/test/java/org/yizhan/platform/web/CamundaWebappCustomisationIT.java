@@ -45,6 +45,18 @@ class CamundaWebappCustomisationIT {
         .contains("claimTask:").contains("key: 'ctrl+alt+c'").contains("startProcess:");
   }
 
+  @Test
+  void theScriptsShareTheirInjectorHelperFromOneModule() {
+    Response helper = get("/camunda/app/tasklist/scripts/angular-injector.js");
+
+    assertThat(helper.status()).isEqualTo(200);
+    assertThat(helper.text()).contains("export function withInjector(");
+    for (String module : new String[] {"dates-follow-language", "phone-flow"}) {
+      assertThat(get("/camunda/app/tasklist/scripts/" + module + ".js").text())
+          .contains("import { withInjector } from './angular-injector.js';");
+    }
+  }
+
   @ParameterizedTest(name = "tasklist/scripts/{0}.js")
   @ValueSource(strings = {"dates-follow-language", "phone-flow", "form-words"})
   void tasklistLoadsTheStationsScripts(String module) {

@@ -9,17 +9,7 @@
  *
  * Cockpit, Admin and Welcome load this same file from here (../tasklist/scripts/dates-follow-language).
  */
-const MAX_WAIT_MS = 30000;
-
-function withInjector(use, waited = 0) {
-  const angular = window.angular;
-  const injector = angular && document.body && angular.element(document.body).injector();
-  if (injector) {
-    use(injector);
-  } else if (waited < MAX_WAIT_MS) {
-    setTimeout(() => withInjector(use, waited + 50), 50);
-  }
-}
+import { withInjector } from './angular-injector.js';
 
 withInjector((injector) => {
   if (!injector.has('moment') || !injector.has('$translate')) {

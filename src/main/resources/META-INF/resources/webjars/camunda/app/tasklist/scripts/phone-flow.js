@@ -15,8 +15,9 @@
  * It watches Tasklist's own requests to the engine (submit-form, complete, start) for their answers; it sends
  * nothing itself. The texts are Chinese first, with the English after it, as everywhere in the station.
  */
+import { withInjector } from './angular-injector.js';
+
 const PHONE = window.matchMedia('(max-width: 767px)');
-const MAX_WAIT_MS = 30000;
 const TASK_DONE = /\/task\/([^/?#]+)\/(submit-form|complete)(\?|$)/;
 const TASK_CLAIMED = /\/task\/([^/?#]+)\/claim(\?|$)/;
 const PROCESS_START = /\/process-definition\/(key\/[^/?#]+(\/tenant-id\/[^/?#]+)?|[^/?#]+)\/(submit-form|start)(\?|$)/;
@@ -24,15 +25,6 @@ const PROCESS_START = /\/process-definition\/(key\/[^/?#]+(\/tenant-id\/[^/?#]+)
 let notifications = null;
 let reopenTask = null; // draws the open task's form again; set once Tasklist's injector is there
 
-function withInjector(use, waited = 0) {
-  const angular = window.angular;
-  const injector = angular && document.body && angular.element(document.body).injector();
-  if (injector) {
-    use(injector);
-  } else if (waited < MAX_WAIT_MS) {
-    setTimeout(() => withInjector(use, waited + 50), 50);
-  }
-}
 
 /** Shows a notice through Tasklist's own notifications; duration 0 keeps it until it is closed. */
 function notify(kind, status, message, duration) {
