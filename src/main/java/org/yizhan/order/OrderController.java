@@ -64,8 +64,8 @@ class OrderController {
    */
   @PostMapping(path = "/api/orders", consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<Placed> place(@RequestHeader HttpHeaders headers, @Valid @RequestBody OrderRequest request) {
-    IdempotencyKey key = IdempotencyKey.from(headers.get(IdempotencyKey.HEADER));
     currentUser.require("order.place");
+    IdempotencyKey key = IdempotencyKey.from(headers.get(IdempotencyKey.HEADER));
     OrderPlacement.Placement placed = placement.place(request, currentUser.id(), key);
     Order order = placed.order();
     ResponseEntity.BodyBuilder answer = ResponseEntity.status(HttpStatus.CREATED)

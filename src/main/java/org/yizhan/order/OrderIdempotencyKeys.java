@@ -1,14 +1,22 @@
 package org.yizhan.order;
 
+import java.sql.DatabaseMetaData;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.util.Locale;
 import java.util.Optional;
+
+import javax.sql.DataSource;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.JdbcUtils;
+import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -36,9 +44,12 @@ class OrderIdempotencyKeys {
   }
 
   private final JdbcClient jdbc;
+  private final boolean postgres;
 
-  OrderIdempotencyKeys(JdbcClient jdbc) {
+  OrderIdempotencyKeys(JdbcClient jdbc, DataSource dataSource) throws MetaDataAccessException {
     this.jdbc = jdbc;
+    String database = JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName);
+    this.postgres = database.toLowerCase(Locale.ROOT).contains("postgres");
   }
 
   /** The order this caller placed with this key within the retention, as committed. */
@@ -53,19 +64,46 @@ class OrderIdempotencyKeys {
 
   /**
    * Takes the key for the order this transaction is about to register. The primary key makes a second request with
-   * the same key wait for the first one's transaction and then fail (or, on H2, fail once its lock wait runs out):
-   * that is {@link Taken}, and the caller's transaction rolls back without having started anything.
+   * the same key wait for the first one's transaction and then fail, or fail once the wait runs out (H2's lock timeout;
+   * on PostgreSQL 5 seconds, set for the claim only, instead of no limit): that is {@link Taken}, and the caller's
+   * transaction rolls back without having started anything.
    */
   void claim(String caller, String key, String fingerprint) {
     try {
+      if (postgres) {
+        jdbc.sql("set local lock_timeout = '5s'").update();
+      }
       // A key past its retention is forgotten: the same key may place a new order.
       jdbc.sql("delete from order_idempotency_key where caller = ? and idem_key = ? and created_at < ?")
           .params(caller, key, LocalDateTime.now().minus(RETENTION)).update();
       jdbc.sql("insert into order_idempotency_key (caller, idem_key, fingerprint, created_at) values (?, ?, ?, ?)")
           .params(caller, key, fingerprint, LocalDateTime.now()).update();
-    } catch (DuplicateKeyException | TransientDataAccessException taken) {
-      throw new Taken(taken);
+      if (postgres) {
+        // The rest of the order's transaction waits for locks as it did before.
+        jdbc.sql("set local lock_timeout to default").update();
+      }
+    } catch (DataAccessException failed) {
+      if (heldByAnother(failed)) {
+        throw new Taken(failed);
+      }
+      throw failed;
     }
+  }
+
+  /**
+   * The claim failed because another transaction has, or had, the key: a duplicate, or a lock wait that ran out
+   * (PostgreSQL's lock_not_available, 55P03, which Spring leaves uncategorized; H2's lock timeout, HYT00).
+   */
+  private static boolean heldByAnother(DataAccessException failed) {
+    if (failed instanceof DuplicateKeyException || failed instanceof TransientDataAccessException) {
+      return true;
+    }
+    for (Throwable cause = failed; cause != null; cause = cause.getCause()) {
+      if (cause instanceof SQLException sql && ("55P03".equals(sql.getSQLState()) || "HYT00".equals(sql.getSQLState()))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The order registered with the key, in the same transaction as the claim. */

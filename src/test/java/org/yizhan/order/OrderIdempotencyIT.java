@@ -139,6 +139,18 @@ class OrderIdempotencyIT {
   }
 
   @Test
+  void aUserWhoMayNotPlaceOrdersIsRefusedWhateverTheKeyAndNothingIsStored() {
+    Snapshot before = snapshot();
+
+    Response withKey = as("hetao.market").post("/api/orders", ORDER, "Idempotency-Key", newKey());
+    Response withBadKey = as("hetao.market").post("/api/orders", ORDER, "Idempotency-Key", "k".repeat(101));
+
+    assertThat(withKey.status()).isEqualTo(403);
+    assertThat(withBadKey.status()).isEqualTo(403);
+    assertThat(snapshot()).isEqualTo(before);
+  }
+
+  @Test
   void aRefusedOrderTakesNoKeySoTheCorrectedOrderCanUseIt() {
     String key = newKey();
     Response refused = as("wang.fang").post("/api/orders", ORDER.replace("R-0002", "R-9999"), "Idempotency-Key", key);
@@ -270,9 +282,9 @@ class OrderIdempotencyIT {
 
   /**
    * A request whose key another request holds, in a transaction not yet committed (here the test's own, as if a first
-   * placement were still running): it waits for that transaction. H2 gives up after its lock timeout and the request
-   * is told to retry (409); PostgreSQL waits until the holder ends. Either way no second order, and once the holder
-   * has rolled back, the key is free for the order.
+   * placement were still running): it waits for that transaction, and when the wait runs out (H2's lock timeout,
+   * 5 s on PostgreSQL) it is told to retry (409); a database that waited longer would answer once the holder ended.
+   * Either way no second order and no 500, and once the holder has rolled back, the key is free for the order.
    */
   @Test
   void aRequestWhoseKeyIsStillBeingPlacedIsToldToRetryOrWaitsAndNeverFails() throws Exception {
