@@ -8,12 +8,15 @@ import java.util.List;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 import org.yizhan.platform.security.CurrentUser;
 import org.yizhan.residents.ResidentRepository;
@@ -39,25 +42,39 @@ class OrderController {
 
 
   private final OrderService orders;
+  private final OrderPlacement placement;
   private final ResidentRepository residents;
   private final CurrentUser currentUser;
   private final MerchantParts merchantParts;
 
-  OrderController(OrderService orders, ResidentRepository residents, CurrentUser currentUser,
+  OrderController(OrderService orders, OrderPlacement placement, ResidentRepository residents, CurrentUser currentUser,
       MerchantParts merchantParts) {
     this.orders = orders;
+    this.placement = placement;
     this.residents = residents;
     this.currentUser = currentUser;
     this.merchantParts = merchantParts;
   }
 
+  /**
+   * Places an order. With an {@code Idempotency-Key} header (see {@link IdempotencyKey}) a retry of the same order by
+   * the same user answers as the first time — 201, the same Location and body, plus {@code Idempotent-Replayed: true} —
+   * without placing a second order; the same key with a different order is refused with 422, and while the first
+   * request with the key is still being placed, with 409.
+   */
   @PostMapping(path = "/api/orders", consumes = MediaType.APPLICATION_JSON_VALUE)
-  ResponseEntity<Placed> place(@Valid @RequestBody OrderRequest request) {
+  ResponseEntity<Placed> place(@RequestHeader HttpHeaders headers, @Valid @RequestBody OrderRequest request) {
     currentUser.require("order.place");
-    Order order = orders.place(request, currentUser.id());
-    return ResponseEntity.created(URI.create("/api/orders/" + order.orderNo()))
-        .body(new Placed(order.orderNo(), orders.publicCodeOf(order.orderNo()), order.processInstanceId(),
-            order.total(), order.deliveryMode()));
+    IdempotencyKey key = IdempotencyKey.from(headers.get(IdempotencyKey.HEADER));
+    OrderPlacement.Placement placed = placement.place(request, currentUser.id(), key);
+    Order order = placed.order();
+    ResponseEntity.BodyBuilder answer = ResponseEntity.status(HttpStatus.CREATED)
+        .location(URI.create("/api/orders/" + order.orderNo()));
+    if (placed.replayed()) {
+      answer.header(IdempotencyKey.REPLAYED_HEADER, "true");
+    }
+    return answer.body(new Placed(order.orderNo(), orders.publicCodeOf(order.orderNo()), order.processInstanceId(),
+        order.total(), order.deliveryMode()));
   }
 
   @GetMapping("/api/orders/{orderNo}")

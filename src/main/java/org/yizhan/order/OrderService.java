@@ -24,9 +24,11 @@ public class OrderService {
   private final RuntimeService runtime;
   private final IdentityService identity;
   private final ObjectMapper json;
+  private final OrderIdempotencyKeys keys;
 
   OrderService(OrderValidator validator, OrderRepository orders, RuntimeService runtime, IdentityService identity,
-      ObjectMapper json) {
+      ObjectMapper json, OrderIdempotencyKeys keys) {
+    this.keys = keys;
     this.identity = identity;
     this.validator = validator;
     this.orders = orders;
@@ -42,7 +44,21 @@ public class OrderService {
    */
   @Transactional
   public Order place(OrderRequest request, String placedBy) {
+    return place(request, placedBy, null, null);
+  }
+
+  /**
+   * As {@link #place(OrderRequest, String)}, taking the caller's idempotency key (when not null) in the same
+   * transaction: the key is claimed before the process starts, so a concurrent request with the same key waits for
+   * this one and then fails with {@link OrderIdempotencyKeys.Taken} without starting a process, and it names the order
+   * once it is registered. A refused order takes no key.
+   */
+  @Transactional
+  public Order place(OrderRequest request, String placedBy, IdempotencyKey key, String fingerprint) {
     ValidOrder valid = validator.validate(request);
+    if (key != null) {
+      keys.claim(placedBy, key.value(), fingerprint);
+    }
     // The resident stays with the process (the doorstep delivery needs her), by number whether the desk typed the
     // number, the name or the phone; lines, preference and note are only read by "Register order" and the hand-over
     // decision in this transaction, and live in the order tables afterwards.
@@ -61,6 +77,9 @@ public class OrderService {
       throw ApiException.badInput(null, refused.getMessage());
     }
     String orderNo = orders.findOrderNoByProcessInstance(instance.getId()).orElseThrow();
+    if (key != null) {
+      keys.attach(placedBy, key.value(), orderNo);
+    }
     return orders.find(orderNo).orElseThrow();
   }
 

@@ -14,7 +14,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /** Talks to the running app over real HTTP, as a signed-in user or as nobody. */
 public final class StationHttp {
 
-  public record Response(int status, String text, JsonNode json) {}
+  public record Response(int status, String text, JsonNode json, java.net.http.HttpHeaders headers) {
+    public Response(int status, String text, JsonNode json) {
+      this(status, text, json, java.net.http.HttpHeaders.of(java.util.Map.of(), (name, value) -> true));
+    }
+
+    /** The response header's value, or null when the response has none. */
+    public String header(String name) {
+      return headers.firstValue(name).orElse(null);
+    }
+  }
 
   private static final HttpClient CLIENT = HttpClient.newHttpClient();
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -43,6 +52,16 @@ public final class StationHttp {
   public Response post(String path, String jsonBody) {
     return send(request(path).header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(jsonBody)));
+  }
+
+  /** A JSON POST with extra headers, given as name, value, name, value, … */
+  public Response post(String path, String jsonBody, String... nameValuePairs) {
+    HttpRequest.Builder builder = request(path).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(jsonBody));
+    for (int i = 0; i < nameValuePairs.length; i += 2) {
+      builder.header(nameValuePairs[i], nameValuePairs[i + 1]);
+    }
+    return send(builder);
   }
 
   public Response put(String path, String jsonBody) {
@@ -87,7 +106,7 @@ public final class StationHttp {
           json = null;
         }
       }
-      return new Response(response.statusCode(), response.body(), json);
+      return new Response(response.statusCode(), response.body(), json, response.headers());
     } catch (IOException e) {
       throw new IllegalStateException(e);
     } catch (InterruptedException e) {
