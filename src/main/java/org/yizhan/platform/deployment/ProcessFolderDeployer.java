@@ -26,9 +26,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
+import org.yizhan.platform.StartupWork;
 import org.yizhan.platform.YizhanProperties;
 import org.yizhan.platform.engine.ModelRefusedException;
 
@@ -53,18 +55,26 @@ public class ProcessFolderDeployer implements ApplicationRunner {
   private final ModelStatus status;
   private final Path folder;
   private final String deploymentName;
+  private final ApplicationEventPublisher events;
 
   @Autowired
-  public ProcessFolderDeployer(RepositoryService repositoryService, ModelStatus status, YizhanProperties properties) {
-    this(repositoryService, status, Path.of(properties.processesDir()), DEPLOYMENT_NAME);
+  public ProcessFolderDeployer(RepositoryService repositoryService, ModelStatus status, YizhanProperties properties,
+      ApplicationEventPublisher events) {
+    this(repositoryService, status, Path.of(properties.processesDir()), DEPLOYMENT_NAME, events);
   }
 
   ProcessFolderDeployer(RepositoryService repositoryService, ModelStatus status, Path folder,
       String deploymentName) {
+    this(repositoryService, status, folder, deploymentName, event -> { });
+  }
+
+  private ProcessFolderDeployer(RepositoryService repositoryService, ModelStatus status, Path folder,
+      String deploymentName, ApplicationEventPublisher events) {
     this.repositoryService = repositoryService;
     this.status = status;
     this.folder = folder;
     this.deploymentName = deploymentName;
+    this.events = events;
   }
 
   /** Whether the models come from a folder on disk that a manager may edit while the app runs. */
@@ -89,9 +99,14 @@ public class ProcessFolderDeployer implements ApplicationRunner {
     }
   }
 
+  /**
+   * Deploys at start, before the station reports ready ({@link StartupWork}). Refused files do not hold readiness back:
+   * the versions deployed before keep running, and the {@code models} health component names the refused files.
+   */
   @Override
   public void run(ApplicationArguments args) {
     deploy();
+    events.publishEvent(new StartupWork.Done(StartupWork.Step.MODELS_DEPLOYED));
   }
 
   /**

@@ -9,6 +9,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.camunda.bpm.engine.IdentityService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -20,6 +22,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 class ActuatorCallerFilter extends OncePerRequestFilter {
 
+  private static final Logger log = LoggerFactory.getLogger(ActuatorCallerFilter.class);
+
   private final IdentityService identityService;
 
   ActuatorCallerFilter(IdentityService identityService) {
@@ -29,7 +33,17 @@ class ActuatorCallerFilter extends OncePerRequestFilter {
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    SignedIn user = SignedIn.of(request, identityService);
+    SignedIn user;
+    try {
+      user = SignedIn.of(request, identityService);
+    } catch (RuntimeException identityUnavailable) {
+      // The credentials cannot be checked (the database is away, which is when somebody looks at the health page):
+      // the caller is answered as anybody is, with the status and without details, instead of a 500.
+      log.warn("Cannot check who asks for {}; answering without details: {}", request.getRequestURI(),
+          identityUnavailable.getMessage());
+      chain.doFilter(request, response);
+      return;
+    }
     if (user == null && request.getHeader("Authorization") != null) {
       // Credentials that do not sign in are refused, as everywhere else, so that the sign-in throttle counts them and
       // the health page cannot be used to try passwords.

@@ -12,12 +12,14 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.yizhan.catalog.Merchant;
 import org.yizhan.catalog.MerchantRepository;
+import org.yizhan.platform.StartupWork;
 import org.yizhan.platform.YizhanProperties;
 import org.yizhan.platform.security.StationGroups;
 import org.yizhan.platform.seeds.SeedRecords.CatalogSeed;
@@ -49,12 +51,14 @@ public class DemoSeedLoader implements ApplicationRunner {
   private final JdbcClient jdbc;
   private final SeedFiles files;
   private final MerchantRepository merchants;
+  private final ApplicationEventPublisher events;
 
   public DemoSeedLoader(IdentityService identityService, JdbcClient jdbc, YizhanProperties properties,
-      MerchantRepository merchants) {
+      MerchantRepository merchants, ApplicationEventPublisher events) {
     this.identityService = identityService;
     this.jdbc = jdbc;
     this.merchants = merchants;
+    this.events = events;
     this.files = new SeedFiles(Path.of(properties.seeds().dir()));
   }
 
@@ -70,6 +74,8 @@ public class DemoSeedLoader implements ApplicationRunner {
     loadOnce("canteen.yaml", this::loadCanteenList);
     loadOnce("grid-volunteers.yaml", this::loadGridVolunteers);
     loadOnce("mediators.yaml", this::loadMediators);
+    // Counted by the readiness check once this transaction is committed (StartupWork).
+    events.publishEvent(new StartupWork.Done(StartupWork.Step.SEEDS_LOADED));
   }
 
   private void loadOnce(String file, Runnable loader) {
