@@ -28,7 +28,8 @@ function translated(text) {
   for (const [english, chinese] of WORDS) {
     const match = english.exec(trimmed);
     if (match) {
-      return text.replace(trimmed, chinese(...match.slice(1)));
+      // a function, so that $& or $' in a message is not read as a replacement pattern
+      return text.replace(trimmed, () => chinese(...match.slice(1)));
     }
   }
   return null;

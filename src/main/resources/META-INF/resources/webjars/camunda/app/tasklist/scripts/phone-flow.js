@@ -26,12 +26,29 @@ let notifications = null;
 let reopenTask = null; // draws the open task's form again; set once Tasklist's injector is there
 
 
+/** Tasklist draws a notice's text as HTML (ng-bind-html): what we put in is escaped first. */
+function escaped(text) {
+  return String(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
+}
+
+/** Decodes an id out of a request's URL; an id that is not valid %-encoding is used as it stands. */
+function idFrom(encoded) {
+  try {
+    return decodeURIComponent(encoded);
+  } catch (notEncoded) {
+    return encoded;
+  }
+}
+
 /** Shows a notice through Tasklist's own notifications; duration 0 keeps it until it is closed. */
 function notify(kind, status, message, duration) {
   if (!notifications) {
     return;
   }
-  const notice = { status, message, duration: duration || undefined, exclusive: false };
+  const notice = {
+    status: escaped(status), message: escaped(message), duration: duration || undefined, exclusive: false,
+  };
   if (kind === 'error') {
     notifications.addError(notice);
   } else {
@@ -118,11 +135,11 @@ function watchAnswers() {
     if (request && request.method === 'POST') {
       const done = TASK_DONE.exec(request.url);
       if (done) {
-        const task = describeTask(decodeURIComponent(done[1]));
+        const task = describeTask(idFrom(done[1]));
         clearBesideButtons();
         this.addEventListener('loadend', () => answered(this, 'task', task));
       } else if (TASK_CLAIMED.test(request.url)) {
-        const claimed = decodeURIComponent(TASK_CLAIMED.exec(request.url)[1]);
+        const claimed = idFrom(TASK_CLAIMED.exec(request.url)[1]);
         this.addEventListener('loadend', () => {
           if (this.status >= 200 && this.status < 300 && reopenTask) {
             reopenTask(claimed);
