@@ -78,11 +78,14 @@ public class ResidentLookup {
       throw ApiException.badInput(field, "“" + text + "” 不是完整的电话号码；请填完整的电话号码，或填居民编号、姓名 (" + text
           + " is not a whole phone number; enter the whole number, or the resident's number or name)");
     }
+    // A phone may be registered with the country code (+86 139…, 0086 139…) as well as without it.
     List<String> ids = jdbc.sql("""
             select id from resident
-            where active = true and replace(replace(phone, '-', ''), ' ', '') = :digits
+            where active = true
+              and replace(replace(replace(phone, '-', ''), ' ', ''), '+', '') in (:digits, :with86, :with0086)
             order by id""")
-        .param("digits", digits).query(String.class).list();
+        .param("digits", digits).param("with86", "86" + digits).param("with0086", "0086" + digits)
+        .query(String.class).list();
     if (ids.size() > 1) {
       throw ApiException.badInput(field, "电话 " + text + " 登记了 " + ids.size() + " 位居民，请改填居民编号或姓名 (" + ids.size()
           + " residents share the phone " + text + "; enter the resident's number or name instead)");

@@ -128,6 +128,19 @@ class ResidentLookupTest {
   }
 
   @Test
+  void aPhoneRegisteredWithTheCountryCodeIsFoundWithOrWithoutIt() {
+    addResident("R-0909", "乌云", "+86 139-0000-0909", "B01", null);
+    addResident("R-0910", "其木格", "0086 13900000910", "B02", null);
+
+    for (String typed : List.of("13900000909", "+86 139 0000 0909", "0086-13900000909", "139-0000-0909")) {
+      assertThat(lookup.resolve(typed, "residentId").id()).as(typed).isEqualTo("R-0909");
+    }
+    for (String typed : List.of("13900000910", "+8613900000910")) {
+      assertThat(lookup.resolve(typed, "residentId").id()).as(typed).isEqualTo("R-0910");
+    }
+  }
+
+  @Test
   void residentNoLongerActiveIsNotFoundByAnyMeans() {
     addResident("R-0908", "马德胜", "13900000908", "B01", null);
     jdbc.sql("update resident set active = false where id = 'R-0908'").update();
