@@ -22,4 +22,16 @@ public final class TestFolders {
       }
     }
   }
+
+  /** Deletes a folder and everything in it; nothing when it is not there. */
+  public static void deleteRecursively(Path folder) throws IOException {
+    if (!Files.exists(folder)) {
+      return;
+    }
+    try (Stream<Path> files = Files.walk(folder)) {
+      for (Path file : (Iterable<Path>) files.sorted(java.util.Comparator.reverseOrder())::iterator) {
+        Files.delete(file);
+      }
+    }
+  }
 }
