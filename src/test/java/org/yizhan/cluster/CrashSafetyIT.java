@@ -26,7 +26,8 @@ import org.yizhan.support.cluster.StationTraffic;
  * other node, once each.
  *
  * <p>Size: {@code -Dcrash.seconds} (load before the kill, default 8) and {@code -Dcrash.clients} (default 4); the
- * figures are printed as {@code [crash]} lines.
+ * figures are printed as {@code [crash]} lines. {@code -Dcrash.h2Url=jdbc:h2:file:./data/yizhan;WRITE_DELAY=500} runs the
+ * H2 node with H2's own default write delay, which this test catches losing acknowledged orders.
  */
 class CrashSafetyIT {
 
@@ -37,8 +38,11 @@ class CrashSafetyIT {
   @Test
   void h2NodeKilledUnderLoadKeepsEveryAcknowledgedOrderAndAcceptance() throws Exception {
     Path dir = fresh("crash-h2");
-    // The node's own folder, as `./mvnw spring-boot:run` has it: ./data is its database, with application.yaml's URL.
-    try (AppNode node = AppNode.create("h2-node", dir, List.of()).start().awaitReady(START)) {
+    // The node's own folder, as `./mvnw spring-boot:run` has it: ./data is its database, with application.yaml's URL,
+    // unless -Dcrash.h2Url gives another (";WRITE_DELAY=500", H2's default, shows what the setting prevents).
+    String h2Url = System.getProperty("crash.h2Url");
+    List<String> args = h2Url == null ? List.of() : List.of("--spring.datasource.url=" + h2Url);
+    try (AppNode node = AppNode.create("h2-node", dir, args).start().awaitReady(START)) {
       StationTraffic traffic = StationTraffic.start(List.of(node), CLIENTS);
       Thread.sleep(LOAD_SECONDS * 1000L);
       node.kill();
