@@ -105,10 +105,10 @@ class ClusterStartupIT {
    */
   private String everythingOnce() throws Exception {
     try (Connection db = database.connect(); Statement sql = db.createStatement()) {
-      // Camunda's schema: created once (one schema log entry, a history that says "create" once).
-      assertThat(longs(sql, "select count(*) from act_ge_schema_log")).containsExactly(1L);
+      // Camunda's schema: created once (one schema log entry, the history its create script writes, nothing added).
+      assertThat(strings(sql, "select version_ from act_ge_schema_log")).containsExactly("7.24.0");
       assertThat(strings(sql, "select value_ from act_ge_property where name_ = 'schema.history'"))
-          .containsExactly("create(7.24.0)");
+          .containsExactly("create(fox)");
       List<String> installation = strings(sql, "select value_ from act_ge_property where name_ = 'camunda.installation.id'");
       assertThat(installation).hasSize(1);
 
