@@ -112,7 +112,7 @@ class ClusterStartupIT {
       List<String> installation = strings(sql, "select value_ from act_ge_property where name_ = 'camunda.installation.id'");
       assertThat(installation).hasSize(1);
 
-      // The starter's administrator, in its group once.
+      // The starter's administrator, in its group.
       assertThat(longs(sql, "select count(*) from act_id_user where id_ = 'admin'")).containsExactly(1L);
       assertThat(longs(sql, "select count(*) from act_id_membership where user_id_ = 'admin' and group_id_ = 'camunda-admin'"))
           .containsExactly(1L);
@@ -123,11 +123,9 @@ class ClusterStartupIT {
       assertThat(longs(sql, "select count(*) from act_ru_filter where name_ in "
           + "('本组待办 (My group''s open tasks)', '我认领的 (Claimed by me)', '已超时 (Overdue)')")).containsExactly(3L);
 
-      // Grants: one per group or user, resource type and resource (the seeds', the table's and the starter's).
-      assertThat(strings(sql, """
-          select coalesce(group_id_, user_id_) || ' ' || resource_type_ || ' ' || resource_id_ from act_ru_authorization
-          group by type_, group_id_, user_id_, resource_type_, resource_id_ having count(*) > 1"""))
-          .as("grants made twice").isEmpty();
+      // Grants, users, groups, memberships, residents and catalog items have unique keys: a second insert would have
+      // stopped a node (the race seen before the start-up lock), so that both came up is the check for them. Filters,
+      // deployments and versions have none, and are counted.
 
       // The demo seeds: every file loaded once, as many rows as the files hold.
       assertThat(strings(sql, "select name from seed_load order by name")).containsExactlyInAnyOrder(
