@@ -11,7 +11,11 @@ import org.springframework.stereotype.Component;
 @Component
 public class ModelStatus {
 
-  public enum Result { DEPLOYED, UNCHANGED, REFUSED }
+  /**
+   * {@code OLDER_THAN_DEPLOYED}: the copy this node has equals an earlier version in the database, which a newer one
+   * has replaced; it was not deployed again (see {@link ProcessFolderDeployer}).
+   */
+  public enum Result { DEPLOYED, UNCHANGED, REFUSED, OLDER_THAN_DEPLOYED }
 
   public record FileStatus(String file, Integer deployedVersion, Instant lastAttempt, Result result,
       List<String> reasons) {}
@@ -29,6 +33,14 @@ public class ModelStatus {
   }
 
   public synchronized List<FileStatus> refused() {
-    return files.values().stream().filter(status -> status.result() == Result.REFUSED).toList();
+    return withResult(Result.REFUSED);
+  }
+
+  public synchronized List<FileStatus> olderThanDeployed() {
+    return withResult(Result.OLDER_THAN_DEPLOYED);
+  }
+
+  private List<FileStatus> withResult(Result result) {
+    return files.values().stream().filter(status -> status.result() == result).toList();
   }
 }
