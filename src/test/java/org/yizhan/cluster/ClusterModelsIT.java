@@ -68,11 +68,12 @@ class ClusterModelsIT {
       assertThat(stationOrderXml(b)).as("the newest version is the edit, seen from B").contains(NEW_LABEL);
 
       // B's folder still has the old file. Make B look at it (a new modification time moves its fingerprint), and
-      // wait until its log says it looked.
-      int lookedBefore = count(b, "nothing new since the deployments");
+      // wait until its log says it looked ("Models in <folder>: …" ends every look, whatever it decided).
+      String looked = "Models in " + b.workDir().resolve("processes");
+      int lookedBefore = count(b, looked);
       Path stale = b.workDir().resolve("processes/station-order.bpmn");
       Files.setLastModifiedTime(stale, FileTime.from(Instant.now().plusSeconds(5)));
-      awaitTrue(() -> count(b, "nothing new since the deployments") > lookedBefore, "node B checks its folder", b);
+      awaitTrue(() -> count(b, looked) > lookedBefore, "node B checks its folder", b);
       assertThat(count(b, "没有再部署")).as("B reports its copy as older than the database").isPositive();
       assertThat(stationOrderVersions(b)).as("B's older copy is not deployed back").isEqualTo(2);
 
