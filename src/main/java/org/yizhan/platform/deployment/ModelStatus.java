@@ -28,6 +28,17 @@ public class ModelStatus {
     files.put(file, new FileStatus(file, version, Instant.now(), result, List.copyOf(reasons)));
   }
 
+  /**
+   * The file now equals the version that runs: an earlier refusal or "older than deployed" no longer holds (the
+   * manager put the running content back, or the node's folder was brought up to date).
+   */
+  synchronized void matchesRunningVersion(String file) {
+    FileStatus previous = files.get(file);
+    if (previous != null && (previous.result() == Result.REFUSED || previous.result() == Result.OLDER_THAN_DEPLOYED)) {
+      files.put(file, new FileStatus(file, previous.deployedVersion(), Instant.now(), Result.UNCHANGED, List.of()));
+    }
+  }
+
   public synchronized List<FileStatus> all() {
     return List.copyOf(files.values());
   }

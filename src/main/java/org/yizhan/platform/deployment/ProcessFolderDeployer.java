@@ -155,7 +155,10 @@ public class ProcessFolderDeployer implements ApplicationRunner {
           changed.add(name);
           effective.put(name, content);
         }
-        case LATEST -> effective.put(name, content);
+        case LATEST -> {
+          status.matchesRunningVersion(name);
+          effective.put(name, content);
+        }
         case OLDER -> {
           DeployedModels.Carried latest = history.latest(name).orElseThrow();
           reportOlder(name, history.lastWith(name, content).orElseThrow(), latest);

@@ -102,6 +102,25 @@ class ProcessFolderDeployerTest {
   }
 
   @Test
+  void fileBroughtUpToTheRunningVersionIsNoLongerReportedAsOlder(@TempDir Path a) throws IOException {
+    var node = node(a, "processes-up-to-date");
+    node.deploy();
+    Path model = a.resolve("station-order.bpmn");
+    String original = Files.readString(model, StandardCharsets.UTF_8);
+    edit(model, ACCEPT_LABEL, "驿站接单 (Accept the order)");
+    node.deploy();
+    String running = Files.readString(model, StandardCharsets.UTF_8);
+    Files.writeString(model, original, StandardCharsets.UTF_8);
+    node.deploy();
+    assertThat(status.olderThanDeployed()).extracting(ModelStatus.FileStatus::file).contains("station-order.bpmn");
+
+    Files.writeString(model, running, StandardCharsets.UTF_8);
+
+    assertThat(node.deploy()).isNull();
+    assertThat(status.olderThanDeployed()).extracting(ModelStatus.FileStatus::file).doesNotContain("station-order.bpmn");
+  }
+
+  @Test
   void changeOnANodeThatIsBehindTakesTheNewestDeployedProcessAlongNotItsOldCopy(@TempDir Path a, @TempDir Path b)
       throws IOException {
     var nodeA = node(a, "processes-behind");
