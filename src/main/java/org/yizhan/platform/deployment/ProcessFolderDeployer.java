@@ -149,6 +149,7 @@ public class ProcessFolderDeployer implements ApplicationRunner {
   private DeploymentWithDefinitions decideAndDeploy(Map<String, byte[]> proposed, Set<String> changed) {
     DeployedModels.History history = deployed.read();
     Map<String, byte[]> effective = new TreeMap<>();
+    Map<String, String> behind = new TreeMap<>();
     proposed.forEach((name, content) -> {
       switch (history.judge(name, content)) {
         case NEW -> {
@@ -162,7 +163,7 @@ public class ProcessFolderDeployer implements ApplicationRunner {
         case OLDER -> {
           DeployedModels.Carried latest = history.latest(name).orElseThrow();
           reportOlder(name, history.lastWith(name, content).orElseThrow(), latest);
-          effective.put(name, deployed.content(latest.deploymentId(), name));
+          behind.put(name, latest.deploymentId());
         }
       }
     });
@@ -170,6 +171,8 @@ public class ProcessFolderDeployer implements ApplicationRunner {
       log.info("Models in {}: {} files, nothing new since the deployments in the database", where(), proposed.size());
       return null;
     }
+    // What a change takes along is the running content, not this node's stale copy.
+    behind.forEach((name, deploymentId) -> effective.put(name, deployed.content(deploymentId, name)));
     ModelFiles models = new ModelFiles(effective);
     Set<String> toDeploy = withWhatTheyBelongWith(changed, models);
     var builder = repositoryService.createDeployment().name(deploymentName).source(DEPLOYMENT_SOURCE);
