@@ -52,7 +52,10 @@ class ModelsController {
     return status.all();
   }
 
-  /** Refused edits do not stop the station (the previous versions keep running), so health stays UP and says so. */
+  /**
+   * Refused edits do not stop the station (the previous versions keep running), so health stays UP and says so; so do
+   * files of this node that are older than the versions in the database (not deployed, nothing old runs again).
+   */
   @Component("models")
   static class ModelsHealth implements HealthIndicator {
 
@@ -67,6 +70,10 @@ class ModelsController {
       List<ModelStatus.FileStatus> refused = status.refused();
       Health.Builder health = Health.up().withDetail("refusedModels", refused.size());
       refused.forEach(file -> health.withDetail(file.file(), file.reasons()));
+      List<ModelStatus.FileStatus> older = status.olderThanDeployed();
+      if (!older.isEmpty()) {
+        health.withDetail("olderThanDeployed", older.stream().map(ModelStatus.FileStatus::file).toList());
+      }
       return health.build();
     }
   }

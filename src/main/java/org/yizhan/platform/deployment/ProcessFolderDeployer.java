@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -18,9 +17,7 @@ import java.util.stream.Stream;
 
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.repository.DeploymentWithDefinitions;
-import org.camunda.bpm.engine.repository.Resource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,15 +29,19 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
 import org.yizhan.platform.StartupWork;
 import org.yizhan.platform.YizhanProperties;
+import org.yizhan.platform.cluster.ClusterLock;
 import org.yizhan.platform.engine.ModelRefusedException;
 
 /**
  * Deploys the models in {@code processes/} the way Camunda Run deploys its resources folder: deployments named
  * after the folder, resource names relative to it ({@code station-order.bpmn}, {@code forms/accept-order.form}),
- * and only what changed since the last deployment of that name (with what it belongs with, see {@link #deploy()}).
+ * and only what changed (with what it belongs with, see {@link #deploy()}).
  *
- * <p>The folder on disk wins, so a manager's edit in Modeler is what runs; without it (a jar started elsewhere,
- * the tests) the copy the build put on the classpath is deployed.
+ * <p>The database is the one source of truth of a cluster's models; a node's folder (or, without one, the copy the
+ * build put on the classpath) only proposes. A file is a change when its content was never deployed under its name;
+ * content that an earlier version had is a stale copy (a node whose folder is behind), reported and never deployed
+ * again as a newer version. The decision and the deployment run under the cluster's models lock, so two nodes
+ * looking at the same files deploy them once.
  */
 @Component
 @Order(10)
@@ -53,27 +54,31 @@ public class ProcessFolderDeployer implements ApplicationRunner {
 
   private final RepositoryService repositoryService;
   private final ModelStatus status;
+  private final ClusterLock clusterLock;
   private final Path folder;
   private final String deploymentName;
+  private final DeployedModels deployed;
   private final ApplicationEventPublisher events;
 
   @Autowired
-  public ProcessFolderDeployer(RepositoryService repositoryService, ModelStatus status, YizhanProperties properties,
-      ApplicationEventPublisher events) {
-    this(repositoryService, status, Path.of(properties.processesDir()), DEPLOYMENT_NAME, events);
+  public ProcessFolderDeployer(RepositoryService repositoryService, ModelStatus status, ClusterLock clusterLock,
+      YizhanProperties properties, ApplicationEventPublisher events) {
+    this(repositoryService, status, clusterLock, Path.of(properties.processesDir()), DEPLOYMENT_NAME, events);
   }
 
-  ProcessFolderDeployer(RepositoryService repositoryService, ModelStatus status, Path folder,
-      String deploymentName) {
-    this(repositoryService, status, folder, deploymentName, event -> { });
+  ProcessFolderDeployer(RepositoryService repositoryService, ModelStatus status, ClusterLock clusterLock,
+      Path folder, String deploymentName) {
+    this(repositoryService, status, clusterLock, folder, deploymentName, event -> { });
   }
 
-  private ProcessFolderDeployer(RepositoryService repositoryService, ModelStatus status, Path folder,
-      String deploymentName, ApplicationEventPublisher events) {
+  private ProcessFolderDeployer(RepositoryService repositoryService, ModelStatus status, ClusterLock clusterLock,
+      Path folder, String deploymentName, ApplicationEventPublisher events) {
     this.repositoryService = repositoryService;
     this.status = status;
+    this.clusterLock = clusterLock;
     this.folder = folder;
     this.deploymentName = deploymentName;
+    this.deployed = new DeployedModels(repositoryService, deploymentName);
     this.events = events;
   }
 
@@ -110,26 +115,26 @@ public class ProcessFolderDeployer implements ApplicationRunner {
   }
 
   /**
-   * Deploys the files that changed since they were last deployed, together with what they belong with: a process
-   * goes with the forms and decisions it names (they are bound per deployment), and a changed form or decision takes
-   * the processes that name it along. Unrelated models are left alone.
+   * Deploys the files whose content was never deployed under their name, together with what they belong with: a
+   * process goes with the forms and decisions it names (they are bound per deployment), and a changed form or decision
+   * takes the processes that name it along. Unrelated models are left alone. What is taken along is the newest
+   * deployed content where this node's copy is older, so a change on a node that is behind brings nothing old back.
+   *
+   * <p>Why not the engine's {@code enableDuplicateFiltering(deployChangedOnly)}: it compares each resource with the
+   * latest deployment of the name only, so a node's older copy counts as changed and is deployed as a newer version
+   * (the undo this class prevents), and with {@code deployChangedOnly} it drops the unchanged forms a process is
+   * bound to per deployment. Its deployment lock (a row lock the engine takes in {@code DeployCmd} for every
+   * deployment) serialises the writes but not our reading before them; hence the decision under
+   * {@link ClusterLock.Key#MODELS}, in the transaction the engine's deployment joins.
    *
    * @return the new deployment, or null when nothing changed
    */
-  public synchronized DeploymentWithDefinitions deploy() {
-    ModelFiles models = new ModelFiles(Files.isDirectory(folder) ? readFolder(folder) : readClasspath());
-    Set<String> changed = changedSinceLastDeployment(models.contents());
-    if (changed.isEmpty()) {
-      log.info("Models in {}: {} files, nothing changed since the last deployment", where(), models.contents().size());
-      return null;
-    }
-    Set<String> toDeploy = withWhatTheyBelongWith(changed, models);
-    var builder = repositoryService.createDeployment().name(deploymentName).source(DEPLOYMENT_SOURCE);
-    toDeploy.forEach(name -> builder.addInputStream(name, new ByteArrayInputStream(models.content(name))));
-    DeploymentWithDefinitions deployment;
+  public DeploymentWithDefinitions deploy() {
+    Map<String, byte[]> proposed = watchesFolder() ? readFolder(folder) : readClasspath();
+    Set<String> changed = new TreeSet<>();
     try {
-      // The engine runs the model gate on the deployment (platform/engine/ModelCheckDeployer) and refuses it whole.
-      deployment = builder.deployWithResult();
+      // A refusal is thrown out of the transaction (the engine's failed command has marked it for rollback).
+      return clusterLock.inTransaction(ClusterLock.Key.MODELS, () -> decideAndDeploy(proposed, changed));
     } catch (ModelRefusedException refusedByGate) {
       refuse(refusedByGate.problems());
       return null;
@@ -139,6 +144,41 @@ public class ProcessFolderDeployer implements ApplicationRunner {
       refuse(engineProblems);
       return null;
     }
+  }
+
+  private DeploymentWithDefinitions decideAndDeploy(Map<String, byte[]> proposed, Set<String> changed) {
+    DeployedModels.History history = deployed.read();
+    Map<String, byte[]> effective = new TreeMap<>();
+    Map<String, String> behind = new TreeMap<>();
+    proposed.forEach((name, content) -> {
+      switch (history.judge(name, content)) {
+        case NEW -> {
+          changed.add(name);
+          effective.put(name, content);
+        }
+        case LATEST -> {
+          status.matchesRunningVersion(name);
+          effective.put(name, content);
+        }
+        case OLDER -> {
+          DeployedModels.Carried latest = history.latest(name).orElseThrow();
+          reportOlder(name, history.lastWith(name, content).orElseThrow(), latest);
+          behind.put(name, latest.deploymentId());
+        }
+      }
+    });
+    if (changed.isEmpty()) {
+      log.info("Models in {}: {} files, nothing new since the deployments in the database", where(), proposed.size());
+      return null;
+    }
+    // What a change takes along is the running content, not this node's stale copy.
+    behind.forEach((name, deploymentId) -> effective.put(name, deployed.content(deploymentId, name)));
+    ModelFiles models = new ModelFiles(effective);
+    Set<String> toDeploy = withWhatTheyBelongWith(changed, models);
+    var builder = repositoryService.createDeployment().name(deploymentName).source(DEPLOYMENT_SOURCE);
+    toDeploy.forEach(name -> builder.addInputStream(name, new ByteArrayInputStream(models.content(name))));
+    // The engine runs the model gate on the deployment (platform/engine/ModelCheckDeployer) and refuses it whole.
+    DeploymentWithDefinitions deployment = builder.deployWithResult();
     Map<String, Integer> versions = new HashMap<>();
     if (deployment.getDeployedProcessDefinitions() != null) {
       deployment.getDeployedProcessDefinitions().forEach(d -> versions.put(d.getResourceName(), d.getVersion()));
@@ -153,32 +193,48 @@ public class ProcessFolderDeployer implements ApplicationRunner {
     return deployment;
   }
 
+  /**
+   * A copy equal to an earlier version: on a node whose folder is behind (another node saw the manager's edit), or a
+   * manager who put an old file back. Deploying it would undo the newer version, so it is reported instead.
+   */
+  private void reportOlder(String name, DeployedModels.Carried equalTo, DeployedModels.Carried latest) {
+    String reason = String.format("%s 的内容与数据库里较早的%s相同，没有再部署；运行的是更新的%s。要回到旧内容，请改动一处再保存"
+        + " (%s equals the earlier %s in the database and is not deployed again; the newer %s runs. To go back to the old"
+        + " content, change something and save)", where(name), describe(name, equalTo, true),
+        describe(name, latest, true), where(name), describe(name, equalTo, false), describe(name, latest, false));
+    status.record(name, versionIn(latest.deploymentId(), name), ModelStatus.Result.OLDER_THAN_DEPLOYED, List.of(reason));
+    if (watchesFolder()) {
+      log.warn("{}", reason);
+    } else {
+      // The jar's own copy being behind the managers' edits is the normal case of a node without a folder.
+      log.info("{}", reason);
+    }
+  }
+
+  private String describe(String name, DeployedModels.Carried carried, boolean chinese) {
+    Integer version = versionIn(carried.deploymentId(), name);
+    String when = carried.deployedAt() == null ? "?" : carried.deployedAt().toInstant().toString();
+    if (version != null) {
+      return chinese ? "第 " + version + " 版（" + when + "）" : "version " + version + " (" + when + ")";
+    }
+    return chinese ? "部署（" + when + "）" : "deployment (" + when + ")";
+  }
+
+  private Integer versionIn(String deploymentId, String name) {
+    return switch (ModelKind.of(name)) {
+      case PROCESS -> repositoryService.createProcessDefinitionQuery().deploymentId(deploymentId).list().stream()
+          .filter(d -> name.equals(d.getResourceName())).map(d -> d.getVersion()).findFirst().orElse(null);
+      case DECISION -> repositoryService.createDecisionDefinitionQuery().deploymentId(deploymentId).list().stream()
+          .filter(d -> name.equals(d.getResourceName())).map(d -> d.getVersion()).findFirst().orElse(null);
+      default -> null;
+    };
+  }
+
   private void refuse(Map<String, List<String>> problems) {
     problems.forEach((name, reasons) -> {
       status.record(name, null, ModelStatus.Result.REFUSED, reasons);
       log.warn("Refused to deploy {}; the running version stays. {}", name, String.join("; ", reasons));
     });
-  }
-
-  /** Files whose content differs from their latest deployed version under this deployment name, or that are new. */
-  private Set<String> changedSinceLastDeployment(Map<String, byte[]> models) {
-    Map<String, byte[]> deployed = new HashMap<>();
-    for (Deployment previous : repositoryService.createDeploymentQuery().deploymentName(deploymentName)
-        .orderByDeploymentTime().desc().list()) {
-      for (Resource resource : repositoryService.getDeploymentResources(previous.getId())) {
-        deployed.computeIfAbsent(resource.getName(), name -> resource.getBytes());
-      }
-      if (deployed.keySet().containsAll(models.keySet())) {
-        break;
-      }
-    }
-    Set<String> changed = new TreeSet<>();
-    models.forEach((name, content) -> {
-      if (!Arrays.equals(content, deployed.get(name))) {
-        changed.add(name);
-      }
-    });
-    return changed;
   }
 
   private static Set<String> withWhatTheyBelongWith(Set<String> changed, ModelFiles models) {
@@ -200,6 +256,10 @@ public class ProcessFolderDeployer implements ApplicationRunner {
 
   private String where() {
     return Files.isDirectory(folder) ? folder.toAbsolutePath().toString() : "classpath:processes";
+  }
+
+  private String where(String name) {
+    return (Files.isDirectory(folder) ? "processes/" : "classpath:processes/") + name;
   }
 
   private static int size(List<?> definitions) {

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.yizhan.StationTest;
+import org.yizhan.platform.cluster.ClusterLock;
 import org.yizhan.support.TestFolders;
 import org.yizhan.support.StationHttp;
 
@@ -30,12 +31,13 @@ class ModelRoundTripIT {
   @LocalServerPort int port;
   @Autowired RepositoryService repository;
   @Autowired ModelStatus status;
+  @Autowired ClusterLock clusterLock;
 
   @Test
   void savedChangeIsDeployedAsANewVersionAndABrokenOneIsRefusedWhileTheOldVersionRuns(@TempDir Path folder)
       throws IOException {
     TestFolders.copy(Path.of("processes"), folder);
-    var deployer = new ProcessFolderDeployer(repository, status, folder, "processes-watched");
+    var deployer = new ProcessFolderDeployer(repository, status, clusterLock, folder, "processes-watched");
     deployer.deploy();
     var watch = new ProcessFolderWatch(deployer, 0);
     watch.start();
