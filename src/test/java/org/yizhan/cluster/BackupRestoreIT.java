@@ -122,7 +122,7 @@ class BackupRestoreIT {
         Response notHere = admin(node).postRaw("/actuator/backup", "application/json", "");
         assertThat(notHere.status()).as(notHere.text()).isEqualTo(409);
         assertThat(notHere.json().get("error").asText()).as("says what to use instead, Chinese first")
-            .startsWith("驿站用的是 PostgreSQL 数据库，请在数据库服务器上用 pg_dump 备份").contains("pg_dump");
+            .startsWith("驿站用的是 PostgreSQL 数据库，请用 pg_dump 备份").contains("pg_dump");
 
         // docs/operations.md: pg_dump while the station runs; nothing is stopped.
         atBackup = backUpWhileOrdersArePlaced(node, () -> {

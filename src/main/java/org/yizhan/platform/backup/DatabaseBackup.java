@@ -66,9 +66,9 @@ public class DatabaseBackup {
     try (Connection connection = dataSource.getConnection()) {
       String database = connection.getMetaData().getDatabaseProductName();
       if (!"H2".equals(database)) {
-        throw new BackupRefused("驿站用的是 " + database + " 数据库，请在数据库服务器上用 pg_dump 备份，见 docs/operations.md"
-            + "「备份与恢复」 (This station runs on " + database + ": back it up with pg_dump on the database server, see "
-            + "docs/operations.md, \"Backup and restore\")");
+        throw new BackupRefused("驿站用的是 " + database + " 数据库，请用 pg_dump 备份，见 docs/operations.md「备份与恢复」 "
+            + "(This station runs on " + database + ": back it up with pg_dump, see docs/operations.md, \"Backup and "
+            + "restore\")");
       }
       OffsetDateTime takenAt = OffsetDateTime.now(clock);
       Files.createDirectories(directory);
