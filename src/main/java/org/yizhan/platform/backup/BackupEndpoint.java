@@ -53,6 +53,8 @@ public class BackupEndpoint {
       return new WebEndpointResponse<>(body, 200);
     } catch (BackupRefused refused) {
       return error(409, refused.getMessage());
+    } catch (DatabaseBackup.BackupFailed failed) {
+      return error(500, failed.getMessage());
     }
   }
 

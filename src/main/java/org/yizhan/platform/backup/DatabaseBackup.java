@@ -1,7 +1,6 @@
 package org.yizhan.platform.backup;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -47,6 +46,13 @@ public class DatabaseBackup {
   private final Clock clock;
   private final ReentrantLock running = new ReentrantLock();
 
+  /** The database or the disk failed during the backup (a full disk, a folder the station may not write). */
+  public static class BackupFailed extends RuntimeException {
+    BackupFailed(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
+
   @Autowired
   public DatabaseBackup(DataSource dataSource, BackupProperties properties) {
     this(dataSource, properties, Clock.systemDefaultZone());
@@ -76,22 +82,22 @@ public class DatabaseBackup {
       // Written under another name and renamed when complete, so that a zip in the directory is always a whole backup
       // (a node that dies during the copy leaves a .part file, never a short .zip).
       Path partial = target.resolveSibling(target.getFileName() + PARTIAL);
-      backUpTo(connection, partial);
-      Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
+      try {
+        backUpTo(connection, partial);
+        Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
+      } finally {
+        // A backup that failed (a full disk) leaves nothing that could be mistaken for one.
+        Files.deleteIfExists(partial);
+      }
       BackupFile backup = new BackupFile(target.getFileName().toString(), Files.size(target), takenAt);
       LOG.info("数据库已备份 (Database backed up): {} ({} bytes), requested by {}", target, backup.bytes(), requestedBy);
       return backup;
-    } catch (SQLException e) {
-      throw new IllegalStateException("Backup failed: " + e.getMessage(), e);
-    } catch (IOException e) {
-      throw new UncheckedIOException("Backup failed: " + e.getMessage(), e);
+    } catch (SQLException | IOException e) {
+      LOG.error("数据库备份失败 (Database backup failed) into {}", directory, e);
+      throw new BackupFailed("备份失败 (The backup failed): " + e.getMessage(), e);
     } finally {
       running.unlock();
     }
-  }
-
-  public Path directory() {
-    return directory;
   }
 
   private static void backUpTo(Connection connection, Path file) throws SQLException {

@@ -79,6 +79,21 @@ class DatabaseBackupTest {
     assertThat(filesIn(temp.resolve("backups"))).isEmpty();
   }
 
+  @Test
+  void aBackupThatCannotBeWrittenFailsWithTheReasonAndLeavesNoPartialFile() throws Exception {
+    JdbcDataSource dataSource = h2("jdbc:h2:file:" + temp.resolve("data/yizhan"));
+    Path backups = temp.resolve("backups");
+    try (Connection open = dataSource.getConnection()) {
+      DatabaseBackup backup = new DatabaseBackup(dataSource, new BackupProperties(backups), HALF_PAST_TEN_IN_BEIJING);
+      // The file H2 would write is taken by a folder: as good as a disk that refuses it.
+      Files.createDirectories(backups.resolve("yizhan-20261130-103015.zip.part"));
+
+      assertThatThrownBy(() -> backup.take("admin")).isInstanceOf(DatabaseBackup.BackupFailed.class)
+          .hasMessageStartingWith("备份失败 (The backup failed)");
+      assertThat(filesIn(backups)).as("no zip, and the partial file removed").isEmpty();
+    }
+  }
+
   private static List<String> filesIn(Path folder) throws Exception {
     if (!Files.isDirectory(folder)) {
       return List.of();
