@@ -19,6 +19,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * {@code camunda-admin} role) while anybody, a load balancer included, still reads whether the station is up. The
  * actuator reads the servlet request's principal and roles; the station's users live in the engine, not in Spring
  * Security, so the request is wrapped with the signed-in user and their groups as roles.
+ *
+ * <p>Only the health endpoint answers anybody. Every other actuator endpoint (the administrators' online backup) needs
+ * somebody signed in and is answered 401 otherwise; the endpoint itself asks the permission table whether the caller's
+ * groups may use it.
  */
 class ActuatorCallerFilter extends OncePerRequestFilter {
 
@@ -51,6 +55,14 @@ class ActuatorCallerFilter extends OncePerRequestFilter {
       response.setHeader("WWW-Authenticate", "Basic realm=\"Yizhan\"");
       return;
     }
+    if (user == null && !isHealth(request)) {
+      response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+      response.setHeader("WWW-Authenticate", "Basic realm=\"Yizhan\"");
+      response.setContentType("application/json");
+      response.setCharacterEncoding("UTF-8");
+      response.getWriter().write("{\"error\":\"请先登录 (Sign in as an administrator: HTTP Basic with user name and password)\"}");
+      return;
+    }
     chain.doFilter(user == null ? request : new HttpServletRequestWrapper(request) {
       @Override
       public Principal getUserPrincipal() {
@@ -67,5 +79,10 @@ class ActuatorCallerFilter extends OncePerRequestFilter {
         return user.groups().contains(role);
       }
     }, response);
+  }
+
+  private static boolean isHealth(HttpServletRequest request) {
+    String path = request.getRequestURI().substring(request.getContextPath().length());
+    return path.equals("/actuator/health") || path.startsWith("/actuator/health/");
   }
 }

@@ -335,6 +335,9 @@ class PermissionMatrixIT {
     probes.put("health.details", List.of(
         Channel.of("api GET /actuator/health: its components", caller -> shows(caller.http().get("/actuator/health"),
             "components"))));
+    probes.put("station.backup", List.of(
+        Channel.of("actuator POST /actuator/backup", caller -> pastTheBackupPermission(
+            caller.http().postRaw("/actuator/backup", "application/json", "")))));
     return probes;
   }
 
@@ -458,6 +461,16 @@ class PermissionMatrixIT {
     }
     return node != null && !node.isNull() ? answer : new Response(403, "answered without " + String.join(".", path)
         + ": " + answer.text(), null);
+  }
+
+  /**
+   * The tests' database is in memory, which has no file to back up: the endpoint answers an admitted caller 409 saying
+   * so (BackupRestoreIT takes real backups). Only a caller the table lets through gets that far.
+   */
+  private static Response pastTheBackupPermission(Response answer) {
+    boolean inMemory = answer.status() == 409 && answer.json() != null
+        && answer.json().path("error").asText().startsWith("这是内存数据库");
+    return inMemory ? new Response(200, "admitted: " + answer.text(), null) : answer;
   }
 
   private static Response both(Response first, java.util.function.Supplier<Response> second) {
