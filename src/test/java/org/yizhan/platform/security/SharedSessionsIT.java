@@ -15,6 +15,9 @@ import org.springframework.boot.web.servlet.DelegatingFilterProxyRegistrationBea
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.session.Session;
+import org.springframework.session.SessionRepository;
+import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 import org.yizhan.StationTest;
 import org.yizhan.support.StationHttp.Response;
 import org.yizhan.support.TasklistSession;
@@ -30,6 +33,7 @@ class SharedSessionsIT {
   @LocalServerPort int port;
   @Autowired JdbcClient jdbc;
   @Autowired ApplicationContext context;
+  @Autowired JdbcIndexedSessionRepository sessions;
 
   @Test
   void sessionFilterRunsAfterTheFirewallAndBeforeEveryOtherFilterOfTheStation() {
@@ -92,6 +96,30 @@ class SharedSessionsIT {
     assertThat(attributes(sessionId)).isEmpty();
     assertThat(browser.get("/api/residents?q=R-0002").status()).isEqualTo(401);
     assertThat(browser.get("/camunda/api/admin/auth/user/default").status()).isEqualTo(404);
+  }
+
+  @Test
+  void twoRequestsOfOneSessionThatAddTheSameAttributeAtOnceBothSaveAndTheLastOneWins() {
+    SessionRepository<Session> repository = sessionRepository();
+    Session session = repository.createSession();
+    repository.save(session);
+    // Two requests each read the session before either saved it: each has a copy without the attribute.
+    Session first = repository.findById(session.getId());
+    Session second = repository.findById(session.getId());
+
+    first.setAttribute("CAMUNDA_CSRF_TOKEN", "first");
+    second.setAttribute("CAMUNDA_CSRF_TOKEN", "second");
+    repository.save(first);
+    repository.save(second);
+
+    assertThat(repository.findById(session.getId()).<String>getAttribute("CAMUNDA_CSRF_TOKEN")).isEqualTo("second");
+    repository.deleteById(session.getId());
+  }
+
+  /** The repository as the session filter uses it (its own session class is not public). */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private SessionRepository<Session> sessionRepository() {
+    return (SessionRepository) sessions;
   }
 
   private List<String> attributes(String sessionId) {
