@@ -25,7 +25,8 @@ public final class TasklistSession {
 
   private final CookieManager cookies = new CookieManager();
   private final HttpClient browser = HttpClient.newBuilder().cookieHandler(cookies).build();
-  private final String base;
+  /** The node the browser talks to; {@link #moveTo(int)} changes it as a load balancer would, cookies kept. */
+  private volatile String base;
   /** The webapps send a new token whenever a session starts, signing in included; like Tasklist, send the latest. */
   private volatile String csrfToken = "";
 
@@ -42,10 +43,15 @@ public final class TasklistSession {
 
   /** Opens Tasklist and signs in with its login form; fails unless the login is accepted. */
   public static TasklistSession login(int port, String user, String password) {
+    return login("tasklist", port, user, password);
+  }
+
+  /** Opens one of the webapps ({@code tasklist}, {@code cockpit}, {@code admin}) and signs in with its login form. */
+  public static TasklistSession login(String app, int port, String user, String password) {
     TasklistSession session = new TasklistSession(port);
-    session.send(HttpRequest.newBuilder(URI.create(session.base + "/camunda/app/tasklist/")).GET());
+    session.send(HttpRequest.newBuilder(URI.create(session.base + "/camunda/app/" + app + "/")).GET());
     StationHttp.Response login = session.send(HttpRequest.newBuilder(
-            URI.create(session.base + "/camunda/api/admin/auth/user/default/login/tasklist"))
+            URI.create(session.base + "/camunda/api/admin/auth/user/default/login/" + app))
         .header("Content-Type", "application/x-www-form-urlencoded")
         .header("X-XSRF-TOKEN", session.csrfToken)
         .POST(HttpRequest.BodyPublishers.ofString("username=" + URLEncoder.encode(user, StandardCharsets.UTF_8)
@@ -56,6 +62,42 @@ public final class TasklistSession {
     // What Tasklist asks right after signing in; it also hands out the new session's token.
     session.send(HttpRequest.newBuilder(URI.create(session.base + "/camunda/api/admin/auth/user/default")).GET());
     return session;
+  }
+
+  /**
+   * Sends the following requests to another node on this machine, with the same cookies and CSRF token: what a load
+   * balancer without sticky sessions does to a browser.
+   */
+  public TasklistSession moveTo(int port) {
+    this.base = "http://127.0.0.1:" + port;
+    return this;
+  }
+
+  /** Tasklist's "Log out": the logout call with the CSRF token. */
+  public StationHttp.Response logout() {
+    return send(HttpRequest.newBuilder(URI.create(base + "/camunda/api/admin/auth/user/default/logout"))
+        .header("X-XSRF-TOKEN", csrfToken)
+        .POST(HttpRequest.BodyPublishers.noBody()));
+  }
+
+  /** The value of the session cookie the browser holds, or null. */
+  public String cookie(String name) {
+    return cookies.getCookieStore().getCookies().stream().filter(cookie -> cookie.getName().equals(name))
+        .map(java.net.HttpCookie::getValue).findFirst().orElse(null);
+  }
+
+  /** A POST outside the engine API (e.g. {@code /api/orders}) with the session's cookies and a JSON body. */
+  public StationHttp.Response post(String path, String jsonBody) {
+    return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(jsonBody)));
+  }
+
+  /** A form POST with the CSRF token, as the webapps' login form sends it. */
+  public StationHttp.Response postForm(String path, String formBody) {
+    return send(HttpRequest.newBuilder(URI.create(base + path))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .header("X-XSRF-TOKEN", csrfToken)
+        .POST(HttpRequest.BodyPublishers.ofString(formBody)));
   }
 
   /** A request outside the engine API (e.g. {@code /api/...}) with the session's cookies. */
@@ -115,7 +157,7 @@ public final class TasklistSession {
       } catch (IOException notJson) {
         json = null;
       }
-      return new StationHttp.Response(response.statusCode(), response.body(), json);
+      return new StationHttp.Response(response.statusCode(), response.body(), json, response.headers());
     } catch (IOException e) {
       throw new IllegalStateException(e);
     } catch (InterruptedException e) {

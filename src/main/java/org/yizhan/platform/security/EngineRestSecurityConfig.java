@@ -39,6 +39,20 @@ public class EngineRestSecurityConfig {
     return registration;
   }
 
+  /**
+   * Sign-out ends the shared session, sign-in names its user: see {@link WebappSignInSessionFilter}. After the session
+   * filter ({@code spring.session.servlet.filter-order}, {@code HIGHEST_PRECEDENCE + 10}), so that it works on the shared
+   * session, and like every registration here before Camunda's webapp filters, so that it wraps Camunda's login and
+   * logout.
+   */
+  @Bean
+  FilterRegistrationBean<WebappSignInSessionFilter> webappSignInSession() {
+    var registration = new FilterRegistrationBean<>(new WebappSignInSessionFilter());
+    registration.addUrlPatterns("/camunda/api/admin/auth/user/*");
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 30);
+    return registration;
+  }
+
   /** The pages anybody may read, limited per client (the public order page must not be walked through). */
   @Bean
   FilterRegistrationBean<PublicRateLimit> publicRateLimitFilter(PublicRateLimit limit) {

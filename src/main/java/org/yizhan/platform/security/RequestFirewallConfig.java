@@ -16,7 +16,9 @@ import org.springframework.core.io.ClassPathResource;
  *
  * <p>Order: Spring Boot adds its filter registrations before the filters Camunda's webapp starter adds itself
  * (authentication, CSRF, its security filter; {@code CamundaBpmWebappInitializer} maps them "after" the others), and
- * among the registrations by their order. The firewall takes the first place of all; the access filter comes after
+ * among the registrations by their order. The firewall takes the first place of all, then Spring Session's filter
+ * ({@code HIGHEST_PRECEDENCE + 10}, {@code spring.session.servlet.filter-order}), so that every filter after it reads
+ * the shared session; the access filter comes after
  * {@code /engine-rest}'s HTTP Basic authentication ({@code HIGHEST_PRECEDENCE + 20} in EngineRestSecurityConfig) and
  * before the filters that read request bodies ({@code + 30}).
  */

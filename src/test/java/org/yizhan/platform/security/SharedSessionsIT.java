@@ -1,0 +1,141 @@
+package org.yizhan.platform.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.web.servlet.AbstractFilterRegistrationBean;
+import org.springframework.boot.web.servlet.DelegatingFilterProxyRegistrationBean;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.session.Session;
+import org.springframework.session.SessionRepository;
+import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
+import org.yizhan.StationTest;
+import org.yizhan.support.StationHttp.Response;
+import org.yizhan.support.TasklistSession;
+
+/**
+ * The webapps' sessions are rows of the session tables (Spring Session JDBC, migration V8) on the embedded H2 as on
+ * PostgreSQL: signing in writes one, every filter that reads the session finds it, signing out deletes it. The
+ * two-node failover is ClusterSessionsIT.
+ */
+@StationTest
+class SharedSessionsIT {
+
+  @LocalServerPort int port;
+  @Autowired JdbcClient jdbc;
+  @Autowired ApplicationContext context;
+  @Autowired JdbcIndexedSessionRepository sessions;
+
+  @Test
+  void sessionFilterRunsAfterTheFirewallAndBeforeEveryOtherFilterOfTheStation() {
+    Map<String, AbstractFilterRegistrationBean<?>> registrations = registrations();
+    // Spring Boot registers Spring Session's filter by a proxy to the bean springSessionRepositoryFilter; it is the
+    // station's only proxied filter.
+    assertThat(context.containsBean("springSessionRepositoryFilter")).isTrue();
+    List<AbstractFilterRegistrationBean<?>> proxies = registrations.values().stream()
+        .filter(registration -> registration instanceof DelegatingFilterProxyRegistrationBean).toList();
+    assertThat(proxies).hasSize(1);
+    int session = proxies.get(0).getOrder();
+
+    assertThat(session).isGreaterThan(RequestFirewallConfig.FIREWALL_ORDER);
+    List<String> stationFilters = registrations.entrySet().stream()
+        .filter(entry -> entry.getValue() instanceof FilterRegistrationBean<?> bean
+            && bean.getFilter().getClass().getName().startsWith("org.yizhan."))
+        .map(Map.Entry::getKey).toList();
+    assertThat(stationFilters).contains("requestFirewall", "apiAuthentication", "engineApiAccess", "loginThrottleFilter");
+    for (String name : stationFilters) {
+      if (!name.equals("requestFirewall")) {
+        assertThat(registrations.get(name).getOrder()).as("order of %s", name).isGreaterThan(session);
+      }
+    }
+  }
+
+  @Test
+  void signingInWritesOneSessionRowThatNamesTheUserAndCarriesCamundasSignIn() {
+    TasklistSession browser = TasklistSession.login(port, "li.qiang", "demo");
+
+    String sessionId = sessionId(browser);
+    assertThat(jdbc.sql("select principal_name from spring_session where session_id = ?").param(sessionId)
+        .query(String.class).single()).isEqualTo("li.qiang");
+    assertThat(attributes(sessionId)).contains("authenticatedUser", "CAMUNDA_CSRF_TOKEN");
+  }
+
+  @Test
+  void signingInAnswersWithOneSessionCookieOnly() {
+    TasklistSession browser = TasklistSession.notSignedIn(port);
+
+    Response login = browser.postForm("/camunda/api/admin/auth/user/default/login/tasklist",
+        "username=li.qiang&password=demo");
+
+    assertThat(login.status()).isEqualTo(200);
+    List<String> sessionCookies = login.headers().allValues("Set-Cookie").stream()
+        .filter(cookie -> cookie.startsWith("JSESSIONID=")).toList();
+    assertThat(sessionCookies).hasSize(1);
+    assertThat(sessionCookies.get(0)).contains("HttpOnly").contains("SameSite=Lax");
+  }
+
+  @Test
+  void signingOutDeletesTheSessionRowAndTheCookieNoLongerSignsAnybodyIn() {
+    TasklistSession browser = TasklistSession.login(port, "li.qiang", "demo");
+    String sessionId = sessionId(browser);
+    assertThat(browser.get("/api/residents?q=R-0002").status()).isEqualTo(200);
+
+    assertThat(browser.logout().status()).isEqualTo(200);
+
+    assertThat(jdbc.sql("select count(*) from spring_session where session_id = ?").param(sessionId)
+        .query(Integer.class).single()).isZero();
+    assertThat(attributes(sessionId)).isEmpty();
+    assertThat(browser.get("/api/residents?q=R-0002").status()).isEqualTo(401);
+    assertThat(browser.get("/camunda/api/admin/auth/user/default").status()).isEqualTo(404);
+  }
+
+  @Test
+  void twoRequestsOfOneSessionThatAddTheSameAttributeAtOnceBothSaveAndTheLastOneWins() {
+    SessionRepository<Session> repository = sessionRepository();
+    Session session = repository.createSession();
+    repository.save(session);
+    // Two requests each read the session before either saved it: each has a copy without the attribute.
+    Session first = repository.findById(session.getId());
+    Session second = repository.findById(session.getId());
+
+    first.setAttribute("CAMUNDA_CSRF_TOKEN", "first");
+    second.setAttribute("CAMUNDA_CSRF_TOKEN", "second");
+    repository.save(first);
+    repository.save(second);
+
+    assertThat(repository.findById(session.getId()).<String>getAttribute("CAMUNDA_CSRF_TOKEN")).isEqualTo("second");
+    repository.deleteById(session.getId());
+  }
+
+  /** The repository as the session filter uses it (its own session class is not public). */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private SessionRepository<Session> sessionRepository() {
+    return (SessionRepository) sessions;
+  }
+
+  private List<String> attributes(String sessionId) {
+    return jdbc.sql("""
+        select a.attribute_name from spring_session_attributes a
+        join spring_session s on s.primary_id = a.session_primary_id where s.session_id = ?""")
+        .param(sessionId).query(String.class).list();
+  }
+
+  /** Spring Session's cookie carries the session id in Base64. */
+  static String sessionId(TasklistSession browser) {
+    return new String(Base64.getDecoder().decode(browser.cookie("JSESSIONID")), StandardCharsets.UTF_8);
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private Map<String, AbstractFilterRegistrationBean<?>> registrations() {
+    return (Map) context.getBeansOfType(AbstractFilterRegistrationBean.class);
+  }
+}
