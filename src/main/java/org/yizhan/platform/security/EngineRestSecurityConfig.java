@@ -1,8 +1,11 @@
 package org.yizhan.platform.security;
 
+import java.time.Duration;
+
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -46,8 +49,9 @@ public class EngineRestSecurityConfig {
    * logout.
    */
   @Bean
-  FilterRegistrationBean<WebappSignInSessionFilter> webappSignInSession() {
-    var registration = new FilterRegistrationBean<>(new WebappSignInSessionFilter());
+  FilterRegistrationBean<WebappSignInSessionFilter> webappSignInSession(
+      @Value("${yizhan.session.signed-in-timeout:30m}") Duration signedInTimeout) {
+    var registration = new FilterRegistrationBean<>(new WebappSignInSessionFilter(signedInTimeout));
     registration.addUrlPatterns("/camunda/api/admin/auth/user/*");
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 30);
     return registration;

@@ -1,6 +1,7 @@
 package org.yizhan.platform.security;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -24,12 +25,22 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * works on no node.
  *
  * <p>Signing in: the session gets the user's id as its principal name (Spring Session's index, column
- * {@code principal_name}), so that an operator can find, and end, one volunteer's sessions (a lost phone).
+ * {@code principal_name}), so that an operator can find, and end, one volunteer's sessions (a lost phone), and the
+ * lifetime of a signed-in session ({@code yizhan.session.signed-in-timeout}, 30 minutes without a request). Camunda
+ * starts a session for every request to the webapps, signed in or not (the login page needs its CSRF token); those
+ * live only {@code spring.session.timeout} (5 minutes), so that requests nobody signs in with cannot fill the session
+ * table for long.
  *
  * <p>Registered before Camunda's webapp filters (Spring Boot's registrations come first), so it sees the request
  * after Camunda's authentication filter has written the changed sign-ins back to the session.
  */
 class WebappSignInSessionFilter extends OncePerRequestFilter {
+
+  private final Duration signedInTimeout;
+
+  WebappSignInSessionFilter(Duration signedInTimeout) {
+    this.signedInTimeout = signedInTimeout;
+  }
 
   private static final Pattern SIGN_IN_OR_OUT =
       Pattern.compile("/camunda/api/admin/auth/user/([^/]+)/(login/[^/]+|logout)");
@@ -59,6 +70,7 @@ class WebappSignInSessionFilter extends OncePerRequestFilter {
       }
     } else if (signIns.getAuthenticationForProcessEngine(engine) instanceof UserAuthentication user) {
       session.setAttribute(FindByIndexNameSessionRepository.PRINCIPAL_NAME_INDEX_NAME, user.getName());
+      session.setMaxInactiveInterval((int) signedInTimeout.toSeconds());
     }
   }
 

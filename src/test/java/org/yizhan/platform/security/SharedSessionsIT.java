@@ -70,6 +70,23 @@ class SharedSessionsIT {
   }
 
   @Test
+  void aSessionNobodySignedInToLivesFiveMinutesAndSigningInGivesItThirtyMinutes() {
+    TasklistSession browser = TasklistSession.notSignedIn(port);
+    assertThat(browser.get("/camunda/api/admin/auth/user/default").status()).isEqualTo(404);
+    String anonymous = sessionId(browser);
+    assertThat(maxInactiveSeconds(anonymous)).isEqualTo(5 * 60);
+
+    TasklistSession signedIn = TasklistSession.login(port, "li.qiang", "demo");
+
+    assertThat(maxInactiveSeconds(sessionId(signedIn))).isEqualTo(30 * 60);
+  }
+
+  private int maxInactiveSeconds(String sessionId) {
+    return jdbc.sql("select max_inactive_interval from spring_session where session_id = ?").param(sessionId)
+        .query(Integer.class).single();
+  }
+
+  @Test
   void signingInAnswersWithOneSessionCookieOnly() {
     TasklistSession browser = TasklistSession.notSignedIn(port);
 
