@@ -72,9 +72,7 @@ class PlaceOrderStartFormIT {
     phone.all(By.cssSelector("button.navbar-toggle")).stream().filter(WebElement::isDisplayed).findFirst()
         .ifPresent(phone::tap);
     phone.tap(phone.waitFor(By.xpath("//a[contains(., '发起流程')]")));
-    phone.tap(phone.waitFor(By.xpath("//a[contains(., '居民点单')]")));
-    new WebDriverWait(phone.driver(), Duration.ofSeconds(20))
-        .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".fjs-form")));
+    phone.tapUntilShown(By.xpath("//a[contains(., '居民点单')]"), By.cssSelector(".fjs-form"), Duration.ofSeconds(20));
   }
 
   private static void choose(PhoneBrowser phone, String field, String option) {

@@ -59,6 +59,8 @@ public final class PhoneBrowser implements AutoCloseable {
           "--disable-background-networking", "--disable-component-update", "--disable-sync", "--lang=zh-CN",
           "--user-data-dir=" + profile, "--window-size=" + WIDTH + "," + HEIGHT);
       options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "zh-CN,zh"));
+      // The page's console, for the message of a wait that timed out (failed requests, scripts refused, errors).
+      options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
       options.setExperimentalOption("mobileEmulation", Map.of(
           "deviceMetrics", Map.of("width", WIDTH, "height", HEIGHT, "pixelRatio", 3.0, "touch", true),
           "userAgent", "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) "
@@ -81,10 +83,30 @@ public final class PhoneBrowser implements AutoCloseable {
     driver.get(base + path);
   }
 
-  /** Waits up to ten seconds for a visible element. */
+  /** Waits up to ten seconds for a visible element; when it does not come, says what the page's console said. */
   public WebElement waitFor(By locator) {
-    return new WebDriverWait(driver, Duration.ofSeconds(10))
-        .until(ExpectedConditions.visibilityOfElementLocated(locator));
+    return waitFor(locator, Duration.ofSeconds(10));
+  }
+
+  public WebElement waitFor(By locator, Duration timeout) {
+    try {
+      return new WebDriverWait(driver, timeout).until(ExpectedConditions.visibilityOfElementLocated(locator));
+    } catch (org.openqa.selenium.TimeoutException notThere) {
+      shot("timed-out-" + System.currentTimeMillis());
+      throw new org.openqa.selenium.TimeoutException(notThere.getMessage() + "\nPage " + driver.getCurrentUrl()
+          + ", its console:\n" + console(), notThere);
+    }
+  }
+
+  /** What the page wrote to its console since the last look (warnings and errors). */
+  public String console() {
+    try {
+      return String.join("\n", driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll()
+          .stream().filter(entry -> entry.getLevel().intValue() >= java.util.logging.Level.WARNING.intValue())
+          .map(entry -> entry.getLevel() + " " + entry.getMessage()).toList());
+    } catch (RuntimeException noLog) {
+      return "(no console: " + noLog.getMessage() + ")";
+    }
   }
 
   /** Brings the element to the middle of the screen, as a thumb scrolls to it, and taps it. */
@@ -105,6 +127,25 @@ public final class PhoneBrowser implements AutoCloseable {
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
           throw covered;
+        }
+      }
+    }
+  }
+
+  /**
+   * Taps what {@code target} finds until what {@code shown} finds appears, at most three taps, as a person taps again
+   * when nothing happened. Tasklist's start dialog draws its list of processes again as its requests return, and a tap
+   * on the list as it is being replaced is lost (seen on a loaded machine). Every tap is counted.
+   */
+  public WebElement tapUntilShown(By target, By shown, Duration timeout) {
+    for (int attempt = 1; ; attempt++) {
+      tap(waitFor(target));
+      try {
+        return new WebDriverWait(driver, attempt == 3 ? timeout : Duration.ofSeconds(4))
+            .until(ExpectedConditions.visibilityOfElementLocated(shown));
+      } catch (org.openqa.selenium.TimeoutException notYet) {
+        if (attempt == 3 || all(target).stream().noneMatch(WebElement::isDisplayed)) {
+          return waitFor(shown, timeout);
         }
       }
     }

@@ -168,8 +168,8 @@ class VolunteersDayOnAPhoneIT {
       phone.tap(phone.driver().findElement(By.cssSelector(".navbar-toggle")));
     }
     phone.tap(phone.waitFor(startProcess));
-    phone.tap(phone.waitFor(By.xpath("//div[contains(@class,'modal-body')]//a[contains(., '(Station order)')]")));
-    phone.waitFor(By.cssSelector(".modal-body .fjs-form"));
+    phone.tapUntilShown(By.xpath("//div[contains(@class,'modal-body')]//a[contains(., '(Station order)')]"),
+        By.cssSelector(".modal-body .fjs-form"), Duration.ofSeconds(10));
     WebElement resident = phone.driver().findElement(By.cssSelector(".modal-body .fjs-form-field-textfield input"));
     phone.tap(resident);
     resident.sendKeys("R-9999");
