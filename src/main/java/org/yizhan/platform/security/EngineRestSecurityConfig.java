@@ -5,6 +5,7 @@ import java.time.Duration;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -54,6 +55,19 @@ public class EngineRestSecurityConfig {
     var registration = new FilterRegistrationBean<>(new WebappSignInSessionFilter(signedInTimeout));
     registration.addUrlPatterns("/camunda/api/admin/auth/user/*");
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 30);
+    return registration;
+  }
+
+  /**
+   * The webapp session's CSRF token, the same from every request and node ({@link SharedSessionCsrfToken}). After the
+   * session filter and before Camunda's webapp filters, on the paths Camunda's CSRF filter guards.
+   */
+  @Bean
+  FilterRegistrationBean<SharedSessionCsrfToken> sharedSessionCsrfToken(CamundaBpmProperties camunda) {
+    String webapp = camunda.getWebapp().getApplicationPath();
+    var registration = new FilterRegistrationBean<>(new SharedSessionCsrfToken(camunda.getWebapp().getCsrf(), webapp));
+    registration.addUrlPatterns(webapp + "/api/*", webapp + "/app/*");
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 35);
     return registration;
   }
 

@@ -87,6 +87,36 @@ class SharedSessionsIT {
   }
 
   @Test
+  void tasklistsParallelRequestsRightAfterSigningInAllGetTheOneTokenTheSessionKeeps() throws Exception {
+    for (int round = 0; round < 5; round++) {
+      TasklistSession browser = TasklistSession.notSignedIn(port);
+      assertThat(browser.postForm("/camunda/api/admin/auth/user/default/login/tasklist",
+          "username=li.qiang&password=demo").status()).isEqualTo(200);
+
+      // Signing in starts a new session without a token; Tasklist then asks several things at once.
+      java.util.concurrent.ExecutorService tabs = java.util.concurrent.Executors.newFixedThreadPool(6);
+      List<java.util.concurrent.Future<Response>> answers = new java.util.ArrayList<>();
+      for (int i = 0; i < 6; i++) {
+        answers.add(tabs.submit(() -> browser.getFromEngine("/filter?resourceType=Task")));
+      }
+      java.util.Set<String> tokens = new java.util.HashSet<>();
+      for (var answer : answers) {
+        assertThat(answer.get().status()).isEqualTo(200);
+        if (answer.get().header("X-XSRF-TOKEN") != null) {
+          tokens.add(answer.get().header("X-XSRF-TOKEN"));
+        }
+      }
+      tabs.shutdown();
+
+      org.springframework.session.Session stored = sessions.findById(sessionId(browser));
+      String kept = stored.getAttribute("CAMUNDA_CSRF_TOKEN");
+      assertThat(tokens).as("tokens handed out in round " + round).containsOnly(kept);
+      assertThat(browser.csrfToken()).isEqualTo(kept);
+      assertThat(browser.postToEngine("/task/count", "{}").status()).as("a change with that token").isEqualTo(200);
+    }
+  }
+
+  @Test
   void signingInAnswersWithOneSessionCookieOnly() {
     TasklistSession browser = TasklistSession.notSignedIn(port);
 
