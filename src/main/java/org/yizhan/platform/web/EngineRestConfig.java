@@ -12,7 +12,6 @@ import org.camunda.bpm.webapp.impl.engine.EngineRestApplication;
 import org.glassfish.jersey.servlet.ServletContainer;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.web.servlet.ServletContextInitializer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -80,19 +79,5 @@ public class EngineRestConfig {
       classes.addAll(REFUSAL_MAPPERS);
       return classes;
     }
-  }
-
-  /**
-   * Each webapp request keeps its own Content-Security-Policy nonce ({@link RequestScopedCspNonce}): without it two
-   * pages served at once can get each other's nonce and stay blank. Before Camunda's webapp filters (Spring Boot's
-   * registrations come first), after the request firewall and the session.
-   */
-  @Bean
-  @ConditionalOnProperty(name = "yizhan.webapp.request-scoped-csp-nonce", havingValue = "true", matchIfMissing = true)
-  FilterRegistrationBean<RequestScopedCspNonce> requestScopedCspNonce() {
-    var registration = new FilterRegistrationBean<>(new RequestScopedCspNonce());
-    registration.addUrlPatterns("/camunda/*");
-    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 40);
-    return registration;
   }
 }
