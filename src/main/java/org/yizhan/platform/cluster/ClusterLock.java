@@ -46,6 +46,9 @@ public class ClusterLock {
     }
   }
 
+  /** How long a node waits for another node's lock (and, inside it, for any row lock) before it gives up. */
+  static final String LOCK_WAIT = "60s";
+
   private final DataSource dataSource;
   private final JdbcClient jdbc;
   private final TransactionTemplate transaction;
@@ -68,6 +71,10 @@ public class ClusterLock {
     try {
       return transaction.execute(status -> {
         if (onPostgres()) {
+          // Waits at most a minute for the node holding it, then fails (a folder check is tried again at the next
+          // look): a node cut off from the network keeps its locks until PostgreSQL notices (the postgres profile's
+          // TCP keepalives), and nothing should hang on it meanwhile. For this transaction only.
+          jdbc.sql("select set_config('lock_timeout', ?, true)").param(LOCK_WAIT).query().singleRow();
           jdbc.sql("select pg_advisory_xact_lock(?)").param(key.advisoryKey()).query().singleRow();
         }
         return work.get();

@@ -53,8 +53,10 @@ class ProcessFolderWatch implements DisposableBean {
     if (now.equals(lastSeen)) {
       return false;
     }
-    lastSeen = now;
+    // Remembered only once the deployment went through (deployed, or refused by the gate): a deployment that failed
+    // (the database away, another node holding the models lock too long) is tried again at the next look.
     deployer.deploy();
+    lastSeen = now;
     return true;
   }
 

@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.Tenant;
 import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
+import org.camunda.bpm.webapp.impl.security.auth.Authentications;
 import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 
 /**
@@ -17,6 +18,9 @@ import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 record SignedIn(String id, List<String> groups, List<String> tenants) {
 
   private static final String ENGINE = "default";
+
+  /** Where Camunda's webapps keep their sign-in in the session ({@code AuthenticationUtil.CAM_AUTH_SESSION_KEY}). */
+  static final String WEBAPP_SIGN_IN = "authenticatedUser";
 
   /** The caller, or null when the request carries no valid session or credentials. */
   static SignedIn of(HttpServletRequest request, IdentityService identity) {
@@ -28,7 +32,9 @@ record SignedIn(String id, List<String> groups, List<String> tenants) {
     if (session == null) {
       return null;
     }
-    var authentications = AuthenticationUtil.getAuthsFromSession(session);
+    // Read, never created: AuthenticationUtil.getAuthsFromSession would write an empty sign-in into a session nobody
+    // signed in to, a database write (shared sessions) on every /api request that carries a stale cookie.
+    var authentications = (Authentications) session.getAttribute(WEBAPP_SIGN_IN);
     if (authentications == null
         || !(authentications.getAuthenticationForProcessEngine(ENGINE) instanceof UserAuthentication authentication)) {
       return null;
