@@ -27,6 +27,8 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.yizhan.platform.StartupWork;
 import org.yizhan.platform.YizhanProperties;
 import org.yizhan.platform.cluster.ClusterLock;
@@ -186,10 +188,16 @@ public class ProcessFolderDeployer implements ApplicationRunner {
     if (deployment.getDeployedDecisionDefinitions() != null) {
       deployment.getDeployedDecisionDefinitions().forEach(d -> versions.put(d.getResourceName(), d.getVersion()));
     }
-    toDeploy.forEach(name -> status.record(name, versions.get(name), ModelStatus.Result.DEPLOYED, List.of()));
-    log.info("Models in {}: {} changed ({}); deployed {} files as deployment {} with {} process(es) and {} decision(s)",
-        where(), changed.size(), String.join(", ", changed), toDeploy.size(), deployment.getId(),
-        size(deployment.getDeployedProcessDefinitions()), size(deployment.getDeployedDecisionDefinitions()));
+    // Told once the deployment is committed: a commit that fails (the database gone, a lock timeout) deployed nothing.
+    TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+      @Override
+      public void afterCommit() {
+        toDeploy.forEach(name -> status.record(name, versions.get(name), ModelStatus.Result.DEPLOYED, List.of()));
+        log.info("Models in {}: {} changed ({}); deployed {} files as deployment {} with {} process(es) and {} "
+            + "decision(s)", where(), changed.size(), String.join(", ", changed), toDeploy.size(), deployment.getId(),
+            size(deployment.getDeployedProcessDefinitions()), size(deployment.getDeployedDecisionDefinitions()));
+      }
+    });
     return deployment;
   }
 
