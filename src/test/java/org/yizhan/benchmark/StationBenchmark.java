@@ -42,8 +42,9 @@ import org.yizhan.support.cluster.AppNode;
  *
  * <p>Run: {@code ./mvnw -B test-compile failsafe:integration-test -Dbenchmark.orders=400 -Dbenchmark.meals=200
  * -Dbenchmark.disputes=200 -Dbenchmark.clients=8 -Dbenchmark.openTasks=20000} (add
- * {@code -Dbenchmark.postgres=true} for a fresh database on the local PostgreSQL server); docs/performance.md has the
- * figures and every setting.
+ * {@code -Dbenchmark.postgres=true} for a fresh database on the local PostgreSQL server, and
+ * {@code -Dbenchmark.nodes=2} with it for a second node, the packaged jar, on the same database); docs/performance.md
+ * has the figures and every setting.
  */
 public final class StationBenchmark {
 
