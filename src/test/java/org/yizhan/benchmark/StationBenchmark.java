@@ -28,6 +28,7 @@ import org.yizhan.YizhanApplication;
 import org.yizhan.support.StationHttp;
 import org.yizhan.support.StationHttp.Response;
 import org.yizhan.support.TasklistSession;
+import org.yizhan.support.cluster.AppNode;
 
 /**
  * The station's busiest moments, measured against bare Camunda in the same run: N staff clients place orders over
@@ -41,8 +42,9 @@ import org.yizhan.support.TasklistSession;
  *
  * <p>Run: {@code ./mvnw -B test-compile failsafe:integration-test -Dbenchmark.orders=400 -Dbenchmark.meals=200
  * -Dbenchmark.disputes=200 -Dbenchmark.clients=8 -Dbenchmark.openTasks=20000} (add
- * {@code -Dbenchmark.postgres=true} for a fresh database on the local PostgreSQL server); docs/performance.md has the
- * figures and every setting.
+ * {@code -Dbenchmark.postgres=true} for a fresh database on the local PostgreSQL server, and
+ * {@code -Dbenchmark.nodes=2} with it for a second node, the packaged jar, on the same database); docs/performance.md
+ * has the figures and every setting.
  */
 public final class StationBenchmark {
 
@@ -54,14 +56,24 @@ public final class StationBenchmark {
    *               sides, so that nobody queues in front of a request: what placing itself costs, beside the rush
    */
   public record Settings(int orders, int batch, int clients, int openTasks, int warmup, int meals, int disputes,
-      int oneAtATime, boolean postgres, Path workDir) {
+      int oneAtATime, boolean postgres, int nodes, Path workDir) {
+
+    /**
+     * @throws IllegalArgumentException for more than one node on H2: H2's file is the station's own, one JVM opens it
+     */
+    public Settings {
+      if (nodes < 1 || nodes > 1 && !postgres) {
+        throw new IllegalArgumentException("-Dbenchmark.nodes=" + nodes + ": more than one node needs "
+            + "-Dbenchmark.postgres=true (a node of its own cannot share an H2 file)");
+      }
+    }
 
     static Settings fromSystemProperties() {
       return new Settings(Integer.getInteger("benchmark.orders", 50), Integer.getInteger("benchmark.batch", 100),
           Integer.getInteger("benchmark.clients", 8), Integer.getInteger("benchmark.openTasks", 500),
           Integer.getInteger("benchmark.warmup", 40), Integer.getInteger("benchmark.meals", 50),
           Integer.getInteger("benchmark.disputes", 20), Integer.getInteger("benchmark.oneAtATime", 50),
-          Boolean.getBoolean("benchmark.postgres"),
+          Boolean.getBoolean("benchmark.postgres"), Integer.getInteger("benchmark.nodes", 1),
           Path.of("target", "benchmark"));
     }
   }
@@ -104,6 +116,12 @@ public final class StationBenchmark {
   private String phases = "";
   /** The number each placed order got, by its index in the run; null where placing it failed. */
   private String[] orderNos = new String[0];
+  /** The nodes' HTTP ports, this JVM's first; the clients' requests are spread over them ({@link #node(int)}). */
+  private int[] ports = new int[0];
+  /** Timed requests each node answered, by the node's place in {@link #ports}. */
+  private AtomicInteger[] timedByNode = new AtomicInteger[0];
+  /** Who the nodes are, for the report. */
+  private String nodesText = "";
 
   public StationBenchmark(Settings settings) {
     this.settings = settings;
@@ -120,26 +138,32 @@ public final class StationBenchmark {
     if (!extra.isEmpty()) {
       args.addAll(List.of(extra.split("\\s+")));
     }
+    String postgresUrl = null;
     if (settings.postgres()) {
+      postgresUrl = freshPostgresDatabase();
       args.add("--spring.profiles.active=demo,postgres");
-      args.add("--spring.datasource.url=" + freshPostgresDatabase());
+      args.add("--spring.datasource.url=" + postgresUrl);
     } else {
       args.add("--spring.datasource.url=jdbc:h2:file:" + db.toAbsolutePath() + "/yizhan" + H2_SETTINGS);
     }
     long startAt = System.nanoTime();
     ConfigurableApplicationContext app = SpringApplication.run(YizhanApplication.class, args.toArray(String[]::new));
     double startupSeconds = (System.nanoTime() - startAt) / 1e9;
+    List<AppNode> otherNodes = new ArrayList<>();
     try {
       int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
       ProcessEngine engine = app.getBean(ProcessEngine.class);
+      // The other nodes first: each node makes the groups' grants exactly what the permission table says when it
+      // starts, and would take back the benchmark's grant to start the reference.
+      startOtherNodes(port, postgresUrl, extra, otherNodes);
       deployReference(engine);
 
       int warmup = settings.warmup();
       orderNos = new String[warmup + settings.orders() + settings.oneAtATime()];
-      drive(warmup, i -> placeOrder(port, i, unmeasured));
-      drive(warmup, i -> workOrder(port, i, unmeasured));
-      drive(warmup, i -> startReference(port, i, unmeasured));
-      drive(warmup, i -> workReference(port, i, unmeasured));
+      drive(warmup, i -> placeOrder(node(i), i, unmeasured));
+      drive(warmup, i -> workOrder(node(i + 1), i, unmeasured));
+      drive(warmup, i -> startReference(node(i), i, unmeasured));
+      drive(warmup, i -> workReference(node(i + 1), i, unmeasured));
 
       // Each side in two phases, the orders coming in and then being worked, so that placing and completing are each
       // timed on their own (one phase for both would give them the same throughput and the same ratio). The sides
@@ -151,24 +175,25 @@ public final class StationBenchmark {
         int first = warmup + from;
         int count = Math.min(settings.batch(), settings.orders() - from);
         measured.add(Phase.time("place orders",
-            () -> drive(count, i -> placeOrder(port, first + i, placeLatencies))));
-        measured.add(Phase.time("work orders", () -> drive(count, i -> workOrder(port, first + i, completeLatencies))));
+            () -> drive(count, i -> placeOrder(node(first + i), first + i, placeLatencies))));
+        measured.add(Phase.time("work orders",
+            () -> drive(count, i -> workOrder(node(first + i + 1), first + i, completeLatencies))));
         measured.add(Phase.time("start reference",
-            () -> drive(count, i -> startReference(port, first + i, refStartLatencies))));
+            () -> drive(count, i -> startReference(node(first + i), first + i, refStartLatencies))));
         measured.add(Phase.time("work reference",
-            () -> drive(count, i -> workReference(port, first + i, refCompleteLatencies))));
+            () -> drive(count, i -> workReference(node(first + i + 1), first + i, refCompleteLatencies))));
       }
       int completed = completedOrders(app) - completedBefore;
       int referenceDone = (int) (completedReferences(engine) - referenceBefore);
-      measured.add(oneAtATime(port, warmup + settings.orders()));
-      MealRound meals = mealRound(port, app, engine);
+      measured.add(oneAtATime(warmup + settings.orders()));
+      MealRound meals = mealRound(app, engine);
       measured.add(meals.delivering());
-      Disputes disputes = disputes(port, app);
+      Disputes disputes = disputes(app);
       measured.add(disputes.mediating());
       // For cutting a profile (JFR, async-profiler) of the same run into its measured phases.
       phases = "measured phases: " + String.join(", ", measured.stream().map(Phase::toString).toList()) + "\n";
       long incidents = engine.getRuntimeService().createIncidentQuery().count();
-      String tasklist = tasklistScale(port, app, engine);
+      String tasklist = tasklistScale(app, engine);
 
       System.gc();
       long heapMb = (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) / (1024 * 1024);
@@ -180,7 +205,56 @@ public final class StationBenchmark {
           disputes.referred(), errors.get(),
           incidents, text);
     } finally {
+      for (AppNode other : otherNodes) {
+        other.stop();
+      }
       app.close();
+    }
+  }
+
+  /**
+   * With {@code -Dbenchmark.nodes=2} (PostgreSQL only), a second node on the same database: the packaged jar in a JVM
+   * of its own, as an operator runs a node, started once this JVM's node is ready (schema, models and demo data exist
+   * then), with the same settings and the full JIT compiler like this JVM. The benchmark keeps using this JVM's engine
+   * and database connection to set its scenarios up; the clients' requests go to both nodes in turn.
+   */
+  private void startOtherNodes(int port, String postgresUrl, String extra, List<AppNode> started) throws Exception {
+    ports = new int[settings.nodes()];
+    ports[0] = port;
+    StringBuilder who = new StringBuilder("node 1: this JVM, port " + port);
+    for (int n = 2; n <= settings.nodes(); n++) {
+      List<String> args = new ArrayList<>(AppNode.onPostgres(postgresUrl, "--yizhan.models-check-interval=0"));
+      if (!extra.isEmpty()) {
+        args.addAll(List.of(extra.split("\\s+")));
+      }
+      AppNode other = AppNode.create("bench-node-" + n, settings.workDir().resolve("node-" + n), args)
+          .withJvmOptions("-XX:TieredStopAtLevel=4", "-Xmx1g");
+      started.add(other);
+      long t0 = System.nanoTime();
+      other.start().awaitReady(java.time.Duration.ofMinutes(5));
+      ports[n - 1] = other.port();
+      who.append(String.format(Locale.ROOT, "; node %d: the packaged jar in its own JVM, port %d, ready in %.1f s",
+          n, other.port(), (System.nanoTime() - t0) / 1e9));
+    }
+    timedByNode = new AtomicInteger[ports.length];
+    for (int n = 0; n < ports.length; n++) {
+      timedByNode[n] = new AtomicInteger();
+    }
+    nodesText = who.toString();
+  }
+
+  /** The node that serves the i-th order, instance, dispute or session: each in turn, as a round-robin balancer. */
+  private int node(int i) {
+    return ports[Math.floorMod(i, ports.length)];
+  }
+
+  /** A timed request's latency, counted for the node that answered it. */
+  private void timed(int port, List<Long> latencies, long nanos) {
+    latencies.add(nanos);
+    for (int n = 0; n < ports.length; n++) {
+      if (ports[n] == port) {
+        timedByNode[n].incrementAndGet();
+      }
     }
   }
 
@@ -189,20 +263,20 @@ public final class StationBenchmark {
    * request waits for another and both sides get the same minutes of this shared machine. The orders and instances
    * are then worked to the end, unmeasured, so that none is left open for the scenarios after this one.
    */
-  private Phase oneAtATime(int port, int first) throws Exception {
+  private Phase oneAtATime(int first) throws Exception {
     int count = settings.oneAtATime();
     Phase placing = Phase.time("one at a time", () -> {
       for (int i = first; i < first + count; i++) {
         try {
-          placeOrder(port, i, alonePlaceLatencies);
-          startReference(port, i, aloneStartLatencies);
+          placeOrder(node(i), i, alonePlaceLatencies);
+          startReference(node(i), i, aloneStartLatencies);
         } catch (RuntimeException e) {
           fail(e.toString());
         }
       }
     });
-    drive(count, i -> workOrder(port, first + i, unmeasured));
-    drive(count, i -> workReference(port, first + i, unmeasured));
+    drive(count, i -> workOrder(node(first + i + 1), first + i, unmeasured));
+    drive(count, i -> workReference(node(first + i + 1), first + i, unmeasured));
     return placing;
   }
 
@@ -211,7 +285,7 @@ public final class StationBenchmark {
     long t0 = System.nanoTime();
     Response placed = desk.post("/api/orders", "{\"residentId\": \"" + resident(i) + "\", \"items\": "
         + "[{\"sku\": \"RICE-5KG\", \"quantity\": 1}], \"deliveryPreference\": null, \"note\": \"bench\"}");
-    latencies.add(System.nanoTime() - t0);
+    timed(port, latencies, System.nanoTime() - t0);
     if (placed.status() != 201) {
       fail("place " + placed.status() + " " + placed.text());
       return;
@@ -251,7 +325,7 @@ public final class StationBenchmark {
     long t0 = System.nanoTime();
     Response started = desk.post("/engine-rest/process-definition/key/" + REFERENCE_KEY + "/start",
         "{\"businessKey\": \"REF-" + i + "\", \"variables\": {\"note\": {\"value\": \"bench\"}}}");
-    latencies.add(System.nanoTime() - t0);
+    timed(port, latencies, System.nanoTime() - t0);
     if (started.status() != 200) {
       fail("reference start " + started.status() + " " + started.text());
     }
@@ -277,7 +351,7 @@ public final class StationBenchmark {
     client.post("/engine-rest/task/" + id + "/claim", "{\"userId\": \"" + user + "\"}");
     long t0 = System.nanoTime();
     Response done = client.post("/engine-rest/task/" + id + "/complete", "{\"variables\": " + variables + "}");
-    latencies.add(System.nanoTime() - t0);
+    timed(port, latencies, System.nanoTime() - t0);
     if (done.status() != 204) {
       fail(taskKey + " " + done.status() + " " + done.text());
     }
@@ -336,9 +410,9 @@ public final class StationBenchmark {
    * round with one request, which starts a doorstep delivery for everyone on the list, and the clients carry every
    * meal to the door as a volunteer the delivery is offered to.
    */
-  private MealRound mealRound(int port, ConfigurableApplicationContext app, ProcessEngine engine) throws Exception {
+  private MealRound mealRound(ConfigurableApplicationContext app, ProcessEngine engine) throws Exception {
     enrolForMeals(app.getBean(JdbcClient.class), settings.meals());
-    StationHttp manager = StationHttp.as(port, "sun.hao", "demo");
+    StationHttp manager = StationHttp.as(node(0), "sun.hao", "demo");
     long t0 = System.nanoTime();
     Response round = manager.post("/api/deliveries/rounds", "{\"kind\": \"MEAL\", \"note\": \"Benchmark lunch\"}");
     double startSeconds = (System.nanoTime() - t0) / 1e9;
@@ -348,7 +422,7 @@ public final class StationBenchmark {
     }
     List<String> deliveryNos = round.json().get("deliveries").findValuesAsText("deliveryNo");
     Phase delivering = Phase.time("deliver meals",
-        () -> drive(deliveryNos.size(), i -> deliverMeal(port, engine, deliveryNos.get(i))));
+        () -> drive(deliveryNos.size(), i -> deliverMeal(node(i), engine, deliveryNos.get(i))));
     int delivered = app.getBean(JdbcClient.class).sql("select count(*) from delivery where kind = 'MEAL' and "
         + "status = 'DELIVERED'").query(Integer.class).single();
     return new MealRound(deliveryNos.size(), delivered, startSeconds, delivering);
@@ -398,11 +472,11 @@ public final class StationBenchmark {
    * referred to the court or the petition office. The building head, who owns the case, visits the settled ones
    * again, finds them stable and the case closes. Every client works one dispute at a time, through all its steps.
    */
-  private Disputes disputes(int port, ConfigurableApplicationContext app) throws Exception {
+  private Disputes disputes(ConfigurableApplicationContext app) throws Exception {
     JdbcClient jdbc = app.getBean(JdbcClient.class);
     int closedBefore = disputesEndedAs(jdbc, "CLOSED");
     int referredBefore = disputesEndedAs(jdbc, "REFERRED");
-    Phase mediating = Phase.time("mediate disputes", () -> drive(settings.disputes(), i -> mediateDispute(port, i)));
+    Phase mediating = Phase.time("mediate disputes", () -> drive(settings.disputes(), i -> mediateDispute(node(i), i)));
     return new Disputes(disputesEndedAs(jdbc, "CLOSED") - closedBefore,
         disputesEndedAs(jdbc, "REFERRED") - referredBefore, mediating);
   }
@@ -425,7 +499,7 @@ public final class StationBenchmark {
     StationHttp buildingHead = StationHttp.as(port, "liu.yang", "demo");
     long t0 = System.nanoTime();
     Response registered = buildingHead.post("/api/disputes", NOISE_COMPLAINT);
-    registerLatencies.add(System.nanoTime() - t0);
+    timed(port, registerLatencies, System.nanoTime() - t0);
     if (registered.status() != 201) {
       fail("dispute " + registered.status() + " " + registered.text());
       return;
@@ -458,12 +532,18 @@ public final class StationBenchmark {
    * request through the webapp's engine API, which answers the first page sorted by creation and the filter's count
    * (the number beside the filter) together. Timed for one volunteer alone, then for every client at once.
    */
-  private String tasklistScale(int port, ConfigurableApplicationContext app, ProcessEngine engine) throws Exception {
+  private String tasklistScale(ConfigurableApplicationContext app, ProcessEngine engine) throws Exception {
     long t0 = System.nanoTime();
     openTasks(app, engine);
     double fillSeconds = (System.nanoTime() - t0) / 1e9;
 
-    TasklistSession volunteer = TasklistSession.login(port, "li.qiang", "demo");
+    // Alone, the volunteer's requests go to each node in turn (a session on each, as a balancer without sticky
+    // sessions would need without shared sessions); together, each volunteer stays on one node.
+    List<TasklistSession> volunteerOnNodes = new ArrayList<>();
+    for (int port : ports) {
+      volunteerOnNodes.add(TasklistSession.login(port, "li.qiang", "demo"));
+    }
+    TasklistSession volunteer = volunteerOnNodes.get(0);
     String filterId = null;
     for (var filter : volunteer.getFromEngine("/filter?firstResult=0&maxResults=2000&itemCount=false&resourceType=Task")
         .json()) {
@@ -477,9 +557,9 @@ public final class StationBenchmark {
     for (int i = 0; i < 35; i++) {
       stationWorksOn(engine);
       long start = System.nanoTime();
-      Response page = volunteer.postToEngine(firstPage, TASKLIST_FIRST_PAGE);
+      Response page = volunteerOnNodes.get(i % ports.length).postToEngine(firstPage, TASKLIST_FIRST_PAGE);
       if (i >= 5) {
-        alone.add(System.nanoTime() - start);
+        timed(ports[i % ports.length], alone, System.nanoTime() - start);
       }
       shownCount = checkedCount(page);
     }
@@ -487,13 +567,13 @@ public final class StationBenchmark {
     List<Long> together = Collections.synchronizedList(new ArrayList<>());
     String[] volunteers = {"li.qiang", "wang.fang", "zhao.min"};
     drive(settings.clients(), client -> {
-      TasklistSession session = TasklistSession.login(port, volunteers[client % volunteers.length], "demo");
+      TasklistSession session = TasklistSession.login(node(client), volunteers[client % volunteers.length], "demo");
       for (int i = 0; i < 10; i++) {
         stationWorksOn(engine);
         long start = System.nanoTime();
         Response page = session.postToEngine(firstPage, TASKLIST_FIRST_PAGE);
         if (i >= 2) {
-          together.add(System.nanoTime() - start);
+          timed(node(client), together, System.nanoTime() - start);
         }
         checkedCount(page);
       }
@@ -563,7 +643,8 @@ public final class StationBenchmark {
     out.append(String.format(Locale.ROOT, "Yizhan benchmark: %d orders in batches of %d, the sides taking turns (after %d "
         + "unmeasured of each side), %d clients, %s, %d cores, JVM %s%n", settings.orders(), settings.batch(),
         settings.warmup(), settings.clients(),
-        settings.postgres() ? "PostgreSQL" : "H2 file",
+        settings.postgres() ? "PostgreSQL, " + settings.nodes() + (settings.nodes() == 1 ? " node" : " nodes")
+            : "H2 file, 1 node",
         Runtime.getRuntime().availableProcessors(), System.getProperty("java.version")));
     out.append(String.format(Locale.ROOT, "%-34s %10s %10s %10s %10s %12s %8s%n", "", "per s", "p50 ms", "p95 ms",
         "p99 ms", "reference/s", "ratio"));
@@ -596,6 +677,12 @@ public final class StationBenchmark {
     out.append(String.format(Locale.ROOT, "errors: %d%s; incidents: %d%n", errors.get(),
         firstErrors.isEmpty() ? "" : " (first: " + firstErrors.get(0) + ")", incidents));
     out.append(tasklist).append('\n');
+    out.append(nodesText);
+    for (int n = 0; n < ports.length; n++) {
+      out.append(n == 0 ? "; timed requests answered by node " : ", by node ").append(n + 1).append(": ")
+          .append(timedByNode[n].get());
+    }
+    out.append('\n');
     out.append(phases);
     out.append(String.format(Locale.ROOT, "startup to ready: %.1f s; heap used after the run: %d MB (max %d MB)%n",
         startup, heapMb, ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getMax() / (1024 * 1024)));

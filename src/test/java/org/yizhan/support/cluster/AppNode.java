@@ -29,6 +29,7 @@ public final class AppNode implements AutoCloseable {
   private final Path workDir;
   private final int port;
   private final List<String> args;
+  private List<String> jvmOptions = List.of();
   private Process process;
 
   private AppNode(String name, Path workDir, int port, List<String> args) {
@@ -57,10 +58,21 @@ public final class AppNode implements AutoCloseable {
     return args;
   }
 
+  /**
+   * JVM options after the defaults (so that they win where they set the same thing), e.g. the full JIT compiler and a
+   * larger heap for the benchmark's second node, which would otherwise stop at the first tier to start fast.
+   */
+  public AppNode withJvmOptions(String... options) {
+    jvmOptions = List.of(options);
+    return this;
+  }
+
   /** Starts the JVM and returns at once; see {@link #awaitReady(Duration)}. Starting again after a kill restarts it. */
   public AppNode start() throws IOException {
     List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx640m", "-XX:+UseSerialGC",
-        "-XX:TieredStopAtLevel=1", "-Dfile.encoding=UTF-8", "-jar", jar().toString(),
+        "-XX:TieredStopAtLevel=1", "-Dfile.encoding=UTF-8"));
+    command.addAll(jvmOptions);
+    command.addAll(List.of("-jar", jar().toString(),
         "--server.port=" + port, "--server.address=127.0.0.1", "--logging.level.root=WARN",
         "--logging.level.org.yizhan=INFO"));
     command.addAll(args);
