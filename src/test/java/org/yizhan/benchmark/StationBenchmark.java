@@ -29,6 +29,8 @@ import org.yizhan.support.StationHttp;
 import org.yizhan.support.StationHttp.Response;
 import org.yizhan.support.TasklistSession;
 import org.yizhan.support.cluster.AppNode;
+import org.yizhan.support.TestFolders;
+import org.yizhan.support.cluster.FreshPostgres;
 
 /**
  * The station's busiest moments, measured against bare Camunda in the same run: N staff clients place orders over
@@ -129,7 +131,7 @@ public final class StationBenchmark {
 
   public Report run() throws Exception {
     Path db = settings.workDir().resolve("db");
-    deleteRecursively(settings.workDir());
+    TestFolders.deleteRecursively(settings.workDir());
     Files.createDirectories(settings.workDir());
     List<String> args = new ArrayList<>(List.of("--server.port=0", "--yizhan.models-check-interval=0",
         "--logging.level.root=WARN", "--logging.level.org.yizhan=WARN"));
@@ -140,7 +142,8 @@ public final class StationBenchmark {
     }
     String postgresUrl = null;
     if (settings.postgres()) {
-      postgresUrl = freshPostgresDatabase();
+      // Kept after the run for a look at its tables; the next run drops it first.
+      postgresUrl = FreshPostgres.create("yizhan_benchmark").jdbcUrl();
       args.add("--spring.profiles.active=demo,postgres");
       args.add("--spring.datasource.url=" + postgresUrl);
     } else {
@@ -731,28 +734,6 @@ public final class StationBenchmark {
   private static long completedReferences(ProcessEngine engine) {
     return engine.getHistoryService().createHistoricProcessInstanceQuery().processDefinitionKey(REFERENCE_KEY)
         .finished().count();
-  }
-
-  /** A new, empty database on the local PostgreSQL server (trust authentication), dropped first if a run left it. */
-  private static String freshPostgresDatabase() throws java.sql.SQLException {
-    String server = System.getProperty("benchmark.postgresUrl", "jdbc:postgresql://127.0.0.1:5432/");
-    try (var connection = java.sql.DriverManager.getConnection(server + "postgres", "postgres", "");
-        var statement = connection.createStatement()) {
-      statement.execute("drop database if exists yizhan_benchmark");
-      statement.execute("create database yizhan_benchmark");
-    }
-    return server + "yizhan_benchmark";
-  }
-
-  private static void deleteRecursively(Path path) throws java.io.IOException {
-    if (!Files.exists(path)) {
-      return;
-    }
-    try (var files = Files.walk(path)) {
-      for (Path file : (Iterable<Path>) files.sorted(java.util.Comparator.reverseOrder())::iterator) {
-        Files.delete(file);
-      }
-    }
   }
 
   public static void main(String[] args) throws Exception {

@@ -91,12 +91,19 @@ public class ClusterLock {
 
   private boolean onPostgres() {
     if (postgres == null) {
-      try (Connection connection = dataSource.getConnection()) {
-        postgres = "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName());
+      try {
+        postgres = isPostgres(dataSource);
       } catch (SQLException e) {
         throw new IllegalStateException("Cannot tell which database this is", e);
       }
     }
     return postgres;
+  }
+
+  /** Whether the database is PostgreSQL, the one where locks span nodes (the start-up lock asks too). */
+  static boolean isPostgres(DataSource dataSource) throws SQLException {
+    try (Connection connection = dataSource.getConnection()) {
+      return "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName());
+    }
   }
 }

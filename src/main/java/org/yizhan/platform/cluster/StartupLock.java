@@ -51,7 +51,7 @@ public class StartupLock implements DisposableBean {
       throws Exception {
     this.dataSource = dataSource;
     this.limit = limit;
-    if (!onPostgres(dataSource)) {
+    if (!ClusterLock.isPostgres(dataSource)) {
       this.lock = null;
       this.waited = Duration.ZERO;
       this.takenAt = System.nanoTime();
@@ -176,9 +176,4 @@ public class StartupLock implements DisposableBean {
     return "yizhan start-up " + host + " pid " + ProcessHandle.current().pid();
   }
 
-  private static boolean onPostgres(DataSource dataSource) throws SQLException {
-    try (Connection connection = dataSource.getConnection()) {
-      return "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName());
-    }
-  }
 }
