@@ -3,6 +3,7 @@ package org.yizhan.delivery;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -15,6 +16,7 @@ import org.yizhan.needs.NeedCategory;
 import org.yizhan.needs.NeedsRepository;
 import org.yizhan.order.OrderBook;
 import org.yizhan.platform.ModelProperties;
+import org.yizhan.platform.TaskViewVariables;
 import org.yizhan.platform.security.CompletedBy;
 import org.yizhan.residents.ResidentRepository;
 import org.yizhan.volunteers.PointsLedger;
@@ -69,6 +71,16 @@ class DeliveryStepListeners {
       residents.find(residentId).ifPresent(resident ->
           task.setVariableLocal(DeliveryProcess.RESIDENT_NAME, resident.name()));
     };
+  }
+
+  /**
+   * The resident's name is shown to the assignee only, and not kept in the engine's history either, where Cockpit's
+   * readers would find it after the task is done; the registry keeps the resident, the delivery record says who
+   * delivered.
+   */
+  @Bean
+  TaskViewVariables deliveryTaskViews() {
+    return () -> Set.of(DeliveryProcess.RESIDENT_NAME);
   }
 
   /** What the volunteer recorded at the door: the hand-over, the talk, the policies, and the needs heard. */

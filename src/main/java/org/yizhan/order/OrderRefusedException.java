@@ -11,7 +11,20 @@ import org.camunda.bpm.engine.BadUserRequestException;
  */
 public class OrderRefusedException extends BadUserRequestException {
 
+  private final String field;
+
   OrderRefusedException(String message) {
+    this(null, message);
+  }
+
+  /** @param field the path of the request's field at fault ({@code items[1].quantity}), or null */
+  OrderRefusedException(String field, String message) {
     super(message);
+    this.field = field;
+  }
+
+  /** The request's field at fault, for {@code POST /api/orders}'s answer; null when not one field. */
+  public String field() {
+    return field;
   }
 }

@@ -19,28 +19,27 @@ import org.yizhan.platform.web.ApiException;
 @Service
 public class OrderService {
 
-  private final OrderValidator validator;
   private final OrderRepository orders;
   private final RuntimeService runtime;
   private final IdentityService identity;
   private final ObjectMapper json;
   private final OrderIdempotencyKeys keys;
 
-  OrderService(OrderValidator validator, OrderRepository orders, RuntimeService runtime, IdentityService identity,
+  OrderService(OrderRepository orders, RuntimeService runtime, IdentityService identity,
       ObjectMapper json, OrderIdempotencyKeys keys) {
     this.keys = keys;
     this.identity = identity;
-    this.validator = validator;
     this.orders = orders;
     this.runtime = runtime;
     this.json = json;
   }
 
   /**
-   * Starts station-order with the request; "Register order" writes the order in the same transaction, so a refusal
-   * leaves neither an order nor a process instance behind. The lines go in as one value (more rows than the start form
-   * has), which is not one of the start form's fields: the station starts the order itself, for the desk user it has
-   * checked, and hands "Register order" who placed it, the signed-in user.
+   * Starts station-order with the request; "Register order" checks it and writes the order in the same transaction, so
+   * a refusal leaves neither an order nor a process instance behind. The request is checked there only, once, as a
+   * start from Tasklist's form is. The lines go in as one value (more rows than the start form has), which is not one
+   * of the start form's fields: the station starts the order itself, for the desk user it has checked, and hands
+   * "Register order" who placed it, the signed-in user.
    */
   @Transactional
   public Order place(OrderRequest request, String placedBy) {
@@ -51,19 +50,18 @@ public class OrderService {
    * As {@link #place(OrderRequest, String)}, taking the caller's idempotency key (when not null) in the same
    * transaction: the key is claimed before the process starts, so a concurrent request with the same key waits for
    * this one and then fails with {@link OrderIdempotencyKeys.Taken} without starting a process, and it names the order
-   * once it is registered. A refused order takes no key.
+   * once it is registered. A refused order rolls its claim back with the rest: it takes no key.
    */
   @Transactional
   public Order place(OrderRequest request, String placedBy, IdempotencyKey key, String fingerprint) {
-    ValidOrder valid = validator.validate(request);
     if (key != null) {
       keys.claim(placedBy, key.value(), fingerprint);
     }
-    // The resident stays with the process (the doorstep delivery needs her), by number whether the desk typed the
-    // number, the name or the phone; lines, preference and note are only read by "Register order" and the hand-over
+    // "Register order" resolves the resident the desk named (number, name or phone) and keeps her number with the
+    // process (the doorstep delivery needs her); lines, preference and note are only read by it and the hand-over
     // decision in this transaction, and live in the order tables afterwards.
     VariableMap variables = Variables.createVariables()
-        .putValue(OrderProcess.RESIDENT_ID, valid.resident().id())
+        .putValue(OrderProcess.RESIDENT_ID, request.residentId())
         .putValueTyped(OrderProcess.ITEMS, Variables.stringValue(itemsJson(request.items()), true))
         .putValueTyped(OrderProcess.DELIVERY_PREFERENCE, Variables.stringValue(
             request.deliveryPreference() == null ? "" : request.deliveryPreference().name(), true))
@@ -74,9 +72,14 @@ public class OrderService {
       instance = AsTheStation.call(identity,
           () -> runtime.createProcessInstanceByKey(OrderProcess.KEY).setVariables(variables).execute());
     } catch (OrderRefusedException refused) {
-      throw ApiException.badInput(null, refused.getMessage());
+      throw ApiException.badInput(refused.field(), refused.getMessage());
     }
-    String orderNo = orders.findOrderNoByProcessInstance(instance.getId()).orElseThrow();
+    // "Register order" gave the order its number as the instance's business key, within this start.
+    String orderNo = instance.getBusinessKey();
+    if (orderNo == null) {
+      throw new IllegalStateException(OrderProcess.KEY + " started without registering its order: \"Register order\" "
+          + "must run within the start (no asynchronous continuation before it)");
+    }
     if (key != null) {
       keys.attach(placedBy, key.value(), orderNo);
     }

@@ -1,6 +1,7 @@
 package org.yizhan.order;
 
 import java.math.BigDecimal;
+import java.util.Set;
 
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -9,6 +10,7 @@ import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.yizhan.platform.TaskViewVariables;
 
 /** The listeners of station-order that record a step's result on the order; each is named in the model. */
 @Configuration
@@ -91,6 +93,16 @@ class OrderStepListeners {
   @Bean
   TaskListener showOrder(OrderBook book) {
     return task -> task.setVariablesLocal(book.sheet(orderNo(task.getExecution())));
+  }
+
+  /**
+   * What {@link #showOrder}, {@link #showNewPrice} and {@link #showSupply} put on the order's tasks only to show them,
+   * from the order's record: the engine's history keeps none of it.
+   */
+  @Bean
+  TaskViewVariables orderTaskViews() {
+    return () -> Set.of("orderSummary", "servicesSummary", "total", "totalText", "handOverText",
+        "confirmedGoodsTotalText", OrderProcess.SUPPLY_TEXT);
   }
 
   /** On hand-over: who received it and how satisfied the resident is; refuses the completion otherwise. */

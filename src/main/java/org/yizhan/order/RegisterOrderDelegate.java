@@ -48,7 +48,7 @@ class RegisterOrderDelegate implements JavaDelegate {
     try {
       order = validator.validate(readRequest(execution));
     } catch (ApiException refused) {
-      throw new OrderRefusedException(refused.getMessage());
+      throw new OrderRefusedException(refused.field(), refused.getMessage());
     }
     if (execution.getProcessBusinessKey() != null) {
       // The order number is the business key every later step finds the order by; the station gives it.

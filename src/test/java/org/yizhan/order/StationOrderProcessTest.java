@@ -213,6 +213,27 @@ class StationOrderProcessTest {
   }
 
   @Test
+  void whatATaskShowsOfTheOrderIsNotKeptInTheHistoryButTheOrdersValuesAre() {
+    ProcessInstance order = scenario.place(ORDINARY_RESIDENT, RICE_AND_HAIRCUT, "");
+    String acceptTask = task("Task_AcceptOrder", order).getId();
+
+    assertThat(engine.getTaskService().getVariablesLocal(acceptTask)).as("the volunteer's task shows the order")
+        .containsKeys("orderNo", "residentArea", "handOverText", "orderSummary", "servicesSummary", "total", "totalText");
+    var history = engine.getHistoryService();
+    assertThat(history.createHistoricVariableInstanceQuery().taskIdIn(acceptTask).list())
+        .as("copies of the order's record on the task").isEmpty();
+    assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(order.getId()).variableName("orderNo")
+        .list()).as("the process's own value").hasSize(1).allSatisfy(kept -> assertThat(kept.getTaskId()).isNull());
+
+    accept(order);
+    confirmStock(order, 65.0);
+    assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(order.getId()).list())
+        .as("nor any later task's copies").allSatisfy(kept -> assertThat(kept.getTaskId()).isNull());
+    assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(order.getId())
+        .variableName("acceptDecision").count()).as("what a volunteer decided is kept").isOne();
+  }
+
+  @Test
   void valuesRegisteringWorksOutAreRefusedFromTheStartingClient() {
     long instancesBefore = engine.getRuntimeService().createProcessInstanceQuery().count();
 

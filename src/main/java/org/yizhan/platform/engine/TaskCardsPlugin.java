@@ -2,6 +2,7 @@ package org.yizhan.platform.engine;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -14,6 +15,7 @@ import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.springframework.stereotype.Component;
+import org.yizhan.platform.TaskViewVariables;
 import org.yizhan.platform.security.StationAccess;
 
 /**
@@ -31,7 +33,13 @@ import org.yizhan.platform.security.StationAccess;
  * may add values of the task's own (a merchant's goods, {@code supplyText}); a task's own value is kept.
  */
 @Component
-public class TaskCardsPlugin extends AbstractProcessEnginePlugin {
+public class TaskCardsPlugin extends AbstractProcessEnginePlugin implements TaskViewVariables {
+
+  /** The copies are views of the process's values: the history keeps the process's own row, not one per task. */
+  @Override
+  public Set<String> names() {
+    return Set.copyOf(StationAccess.SEARCHABLE_TASK_VARIABLES);
+  }
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
