@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
@@ -24,7 +25,25 @@ import org.camunda.bpm.engine.repository.Resource;
  * it, oldest first. The database is the cluster's one record of which models ran; a node's folder only proposes.
  *
  * <p>Only the content's SHA-256 is kept, per deployment id: a deployment never changes once made, so each is read once
- * per node, and a later look costs one query for the list of deployments.
+ * per node, and a later look costs one query for the list of deployments and one for their places in the order.
+ *
+ * <p><b>Oldest first by what the database decided, not by any clock.</b> A deployment's {@code DEPLOY_TIME_} is the
+ * clock of the node that made it (for Modeler's Deploy button, of the node that answered); two nodes whose clocks differ by more than the time
+ * between two edits would judge the newest content older and an old file newer. The order used here is the number
+ * {@link DeploymentOrder} gives every deployment inside the engine's deploy command, under the engine's deployment
+ * lock, from an identity column: it follows the order in which the deployments committed.
+ *
+ * <p>Why not the definitions' versions, which the engine also assigns under that lock: they order the deployments of
+ * one process or decision key only. A form has no version the public API shows (no form definition query in
+ * RepositoryService), a BPMN file without an executable process has none at all, and a file
+ * whose process id was changed starts again at version 1 of its new key, so "the highest version" cannot compare the
+ * deployments of every file. The number covers every deployment and every kind of file, and because the engine's own
+ * command writes it, deployments the station does not make (Modeler's Deploy button and Cockpit through /engine-rest,
+ * a redeploy, Java) are numbered too; it costs one table (Flyway V10) and one post-deployer.
+ *
+ * <p>Deployments without a number were made before V10 (or by a node of an older release during a rolling upgrade).
+ * They are put before every numbered one, which is right for the first case, and among themselves in the order of their
+ * deployment times, the rule they were made under.
  */
 final class DeployedModels {
 
@@ -42,11 +61,13 @@ final class DeployedModels {
   record Carried(String deploymentId, java.util.Date deployedAt, String hash) {}
 
   private final RepositoryService repository;
+  private final DeploymentOrder order;
   private final String deploymentName;
   private final Map<String, Map<String, String>> hashesByDeployment = new ConcurrentHashMap<>();
 
-  DeployedModels(RepositoryService repository, String deploymentName) {
+  DeployedModels(RepositoryService repository, DeploymentOrder order, String deploymentName) {
     this.repository = repository;
+    this.order = order;
     this.deploymentName = deploymentName;
   }
 
@@ -55,10 +76,11 @@ final class DeployedModels {
    * another node deployed a moment ago is seen.
    */
   History read() {
-    // Ordered by the time of deployment: the engine's deployment lock serialises deployments across nodes, so this
-    // is their order as long as the nodes' clocks agree (they must anyway, for timers).
-    List<Deployment> deployments = repository.createDeploymentQuery().deploymentName(deploymentName)
-        .orderByDeploymentTime().asc().list();
+    // Times first, only so that deployments without a number keep their old order among themselves (stable sort).
+    List<Deployment> deployments = new ArrayList<>(repository.createDeploymentQuery().deploymentName(deploymentName)
+        .orderByDeploymentTime().asc().orderByDeploymentId().asc().list());
+    Map<String, Long> positions = order.positions(deployments.stream().map(Deployment::getId).toList());
+    deployments.sort(Comparator.comparingLong(d -> positions.getOrDefault(d.getId(), Long.MIN_VALUE)));
     Map<String, List<Carried>> byFile = new HashMap<>();
     Set<String> present = new HashSet<>();
     for (Deployment deployment : deployments) {

@@ -64,23 +64,23 @@ public class ProcessFolderDeployer implements ApplicationRunner {
 
   @Autowired
   public ProcessFolderDeployer(RepositoryService repositoryService, ModelStatus status, ClusterLock clusterLock,
-      YizhanProperties properties, ApplicationEventPublisher events) {
-    this(repositoryService, status, clusterLock, Path.of(properties.processesDir()), DEPLOYMENT_NAME, events);
+      DeploymentOrder order, YizhanProperties properties, ApplicationEventPublisher events) {
+    this(repositoryService, status, clusterLock, order, Path.of(properties.processesDir()), DEPLOYMENT_NAME, events);
   }
 
   ProcessFolderDeployer(RepositoryService repositoryService, ModelStatus status, ClusterLock clusterLock,
-      Path folder, String deploymentName) {
-    this(repositoryService, status, clusterLock, folder, deploymentName, event -> { });
+      DeploymentOrder order, Path folder, String deploymentName) {
+    this(repositoryService, status, clusterLock, order, folder, deploymentName, event -> { });
   }
 
   private ProcessFolderDeployer(RepositoryService repositoryService, ModelStatus status, ClusterLock clusterLock,
-      Path folder, String deploymentName, ApplicationEventPublisher events) {
+      DeploymentOrder order, Path folder, String deploymentName, ApplicationEventPublisher events) {
     this.repositoryService = repositoryService;
     this.status = status;
     this.clusterLock = clusterLock;
     this.folder = folder;
     this.deploymentName = deploymentName;
-    this.deployed = new DeployedModels(repositoryService, deploymentName);
+    this.deployed = new DeployedModels(repositoryService, order, deploymentName);
     this.events = events;
   }
 

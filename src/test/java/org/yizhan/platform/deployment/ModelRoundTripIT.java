@@ -32,12 +32,13 @@ class ModelRoundTripIT {
   @Autowired RepositoryService repository;
   @Autowired ModelStatus status;
   @Autowired ClusterLock clusterLock;
+  @Autowired DeploymentOrder order;
 
   @Test
   void savedChangeIsDeployedAsANewVersionAndABrokenOneIsRefusedWhileTheOldVersionRuns(@TempDir Path folder)
       throws IOException {
     TestFolders.copy(Path.of("processes"), folder);
-    var deployer = new ProcessFolderDeployer(repository, status, clusterLock, folder, "processes-watched");
+    var deployer = new ProcessFolderDeployer(repository, status, clusterLock, order, folder, "processes-watched");
     deployer.deploy();
     var watch = new ProcessFolderWatch(deployer, 0);
     watch.start();

@@ -31,6 +31,7 @@ class ProcessFolderDeployerTest {
   @Autowired RepositoryService repository;
   @Autowired ModelStatus status;
   @Autowired ClusterLock clusterLock;
+  @Autowired DeploymentOrder order;
 
   @Test
   void foldersModelsAreDeployedUnderRelativeNamesWithTheirForms() {
@@ -141,7 +142,7 @@ class ProcessFolderDeployerTest {
   @Test
   void classpathCopyOlderThanTheDeployedVersionsDeploysNothing(@TempDir Path a, @TempDir Path none) throws IOException {
     var withFolder = wholeFolder(a, "processes-classpath");
-    var withoutFolder = new ProcessFolderDeployer(repository, status, clusterLock, none.resolve("processes"),
+    var withoutFolder = new ProcessFolderDeployer(repository, status, clusterLock, order, none.resolve("processes"),
         "processes-classpath");
     withFolder.deploy();
     edit(a.resolve("station-order.bpmn"), ACCEPT_LABEL, "驿站接单 (Accept the order)");
@@ -192,12 +193,12 @@ class ProcessFolderDeployerTest {
       Files.createDirectories(folder.resolve(file).getParent());
       Files.copy(Path.of("processes", file), folder.resolve(file));
     }
-    return new ProcessFolderDeployer(repository, status, clusterLock, folder, deploymentName);
+    return new ProcessFolderDeployer(repository, status, clusterLock, order, folder, deploymentName);
   }
 
   private ProcessFolderDeployer wholeFolder(Path folder, String deploymentName) throws IOException {
     TestFolders.copy(Path.of("processes"), folder);
-    return new ProcessFolderDeployer(repository, status, clusterLock, folder, deploymentName);
+    return new ProcessFolderDeployer(repository, status, clusterLock, order, folder, deploymentName);
   }
 
   private static void edit(Path file, String from, String to) throws IOException {
