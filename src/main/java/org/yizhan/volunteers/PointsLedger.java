@@ -96,7 +96,7 @@ public class PointsLedger {
   }
 
   /**
-   * Locks the volunteer's row, opening it first if this is the volunteer's first redemption since the upgrade. When
+   * Locks the volunteer's row, opening it first for a volunteer who has none (credits no longer open one). When
    * two first redemptions open it at once, the second insert fails on the key once the first commits, is rolled back
    * to its savepoint, and the lock is then taken on the first's row.
    */
