@@ -4,14 +4,42 @@ import java.time.LocalDateTime;
 import java.util.List;
 
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.dao.QueryTimeoutException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.springframework.stereotype.Service;
 import org.yizhan.platform.web.ApiException;
 
-/** Volunteer points (积分): credited for completed work, redeemed for small prizes, never below zero. */
+/**
+ * Volunteer points (积分): credited for completed work, redeemed for small prizes, never below zero.
+ *
+ * <p>The balance is the sum of the volunteer's entries in {@code volunteer_points}; nothing else holds it.
+ *
+ * <p><b>Credits only insert an entry.</b> A credit runs inside the transaction of the work it rewards (a delivery's
+ * completion, with all of Camunda's writes), so it must not touch a row other credits touch: an update of one balance
+ * row per volunteer made two deliveries of the same volunteer wait for each other until the first had committed, up
+ * to 771 ms on PostgreSQL (docs/performance.md). An insert of a row of its own waits for nobody, and a rolled-back
+ * completion takes its entry with it.
+ *
+ * <p><b>Redemptions are serialised per volunteer</b> by the lock of the volunteer's row in {@code volunteer_balance}
+ * ({@code select ... for update}), which only redemptions take; under it they sum the committed entries, check and
+ * insert the negative entry. Two redemptions at once therefore check one after the other, and the second sees the
+ * first's entry: the statements after the lock read what is committed when they run (READ COMMITTED, the isolation
+ * Camunda requires on every database). A credit not yet committed is not counted, which can only make a redemption
+ * refuse, never overdraw; nothing but a redemption takes points off. A lock rather than a check constraint, because a
+ * constraint cannot see a sum, and a lock on a row of the volunteer's own rather than a PostgreSQL advisory lock,
+ * because H2 has none and the rows also serialise against the previous release (below).
+ *
+ * <p><b>The previous release</b> kept the balance in {@code volunteer_balance.balance} and refused a redemption with
+ * {@code balance >= points} in the update. While a cluster is upgraded node by node, nodes of both releases run on
+ * one database, so a redemption here also lowers that column (never below zero): the column then never exceeds the
+ * sum of entries, and a redemption on an old node, which checks the column under the same row lock, cannot overdraw
+ * either. Old nodes show that column as the balance, without the credits made on new nodes, until they are upgraded.
+ * The next release may drop the column.
+ */
 @Service
 public class PointsLedger {
 
@@ -20,61 +48,88 @@ public class PointsLedger {
   public record Account(int balance, List<Entry> entries) {}
 
   private final JdbcClient jdbc;
+  private final TransactionTemplate transaction;
   private final TransactionTemplate savepoint;
 
   public PointsLedger(JdbcClient jdbc, PlatformTransactionManager transactions) {
     this.jdbc = jdbc;
+    this.transaction = new TransactionTemplate(transactions);
     this.savepoint = new TransactionTemplate(transactions);
     this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
   }
 
+  /** Adds the points in the caller's transaction: they count once it commits, and never if it rolls back. */
   public void credit(String userId, int points, String reason, String ref) {
     if (points <= 0) {
       return;
     }
-    openAccount(userId);
-    jdbc.sql("update volunteer_balance set balance = balance + ? where user_id = ?").params(points, userId).update();
     append(userId, points, reason, ref);
   }
 
   /**
-   * Makes sure the volunteer has a balance row. Two first deliveries of the same volunteer may finish at once: the
-   * second insert then fails on the key, is rolled back to its savepoint, and the surrounding work goes on.
+   * Takes the points off if the volunteer has them. Joins the caller's transaction or runs in one of its own: the
+   * lock must last until the entry is committed.
    */
-  private void openAccount(String userId) {
-    if (jdbc.sql("select count(*) from volunteer_balance where user_id = ?").param(userId).query(Integer.class)
-        .single() > 0) {
-      return;
-    }
-    try {
-      savepoint.executeWithoutResult(status ->
-          jdbc.sql("insert into volunteer_balance (user_id, balance) values (?, 0)").param(userId).update());
-    } catch (DuplicateKeyException openedMeanwhile) {
-      // Another delivery opened the account first; its row is what we update.
-    }
-  }
-
-  /** Takes the points off in one statement that cannot go below zero, so two redemptions at once cannot overdraw. */
   public Account redeem(String userId, int points, String prize, String recordedBy) {
-    int updated = jdbc.sql("update volunteer_balance set balance = balance - ? where user_id = ? and balance >= ?")
-        .params(points, userId, points).update();
-    if (updated == 0) {
-      throw ApiException.conflict("积分不足 (" + userId + " has " + balance(userId) + " points, not enough for " + prize + ", "
-          + points + " points)");
+    if (points <= 0) {
+      throw new IllegalArgumentException("points to redeem must be positive, not " + points);
     }
-    append(userId, -points, "兑换奖品 (Redeemed): " + prize + "，登记人 (recorded by) " + recordedBy, null);
-    return account(userId);
+    return transaction.execute(status -> {
+      lockForRedemption(userId);
+      int balance = balanceUnderLock(userId);
+      if (balance < points) {
+        throw ApiException.conflict("积分不足 (" + userId + " has " + balance + " points, not enough for " + prize
+            + ", " + points + " points)");
+      }
+      append(userId, -points, "兑换奖品 (Redeemed): " + prize + "，登记人 (recorded by) " + recordedBy, null);
+      jdbc.sql("update volunteer_balance set balance = greatest(balance - ?, 0) where user_id = ?")
+          .params(points, userId).update();
+      return account(userId);
+    });
   }
 
+  /** The entries and, from the same rows, their sum: what the volunteer sees always adds up. */
   public Account account(String userId) {
     List<Entry> entries = jdbc.sql("select at, points, reason, ref from volunteer_points where user_id = ? order by at, id")
         .param(userId).query(Entry.class).list();
-    return new Account(balance(userId), entries);
+    return new Account(entries.stream().mapToInt(Entry::points).sum(), entries);
   }
 
-  private int balance(String userId) {
-    return jdbc.sql("select balance from volunteer_balance where user_id = ?").param(userId).query(Integer.class)
-        .optional().orElse(0);
+  /**
+   * Locks the volunteer's row, opening it first for a volunteer who has none (credits no longer open one). When
+   * two first redemptions open it at once, the second insert fails on the key once the first commits, is rolled back
+   * to its savepoint, and the lock is then taken on the first's row.
+   */
+  private void lockForRedemption(String userId) {
+    try {
+      if (lock(userId)) {
+        return;
+      }
+      try {
+        savepoint.executeWithoutResult(status ->
+            jdbc.sql("insert into volunteer_balance (user_id, balance) values (?, 0)").param(userId).update());
+      } catch (DuplicateKeyException openedMeanwhile) {
+        // Another redemption opened it first; the lock below waits for that one to finish.
+      }
+      if (!lock(userId)) {
+        throw new IllegalStateException("the points row of " + userId + " was neither found nor opened");
+      }
+    } catch (PessimisticLockingFailureException | QueryTimeoutException stillBusy) {
+      // H2 waits for a lock only so long (its LOCK_TIMEOUT); PostgreSQL waits until the other redemption ends.
+      throw ApiException.conflict("正在为 " + userId + " 登记另一次兑换，请稍后再试 (Another redemption for " + userId
+          + " is being recorded; try again in a moment)");
+    }
+  }
+
+  private boolean lock(String userId) {
+    return jdbc.sql("select user_id from volunteer_balance where user_id = ? for update").param(userId)
+        .query(String.class).optional().isPresent();
+  }
+
+  /** Every committed entry (and the caller's own): a redemption running at the same time holds the lock. */
+  private int balanceUnderLock(String userId) {
+    return jdbc.sql("select coalesce(sum(points), 0) from volunteer_points where user_id = ?").param(userId)
+        .query(Integer.class).single();
   }
 
   private void append(String userId, int points, String reason, String ref) {

@@ -501,6 +501,7 @@ class PermissionMatrixIT {
         "select count(*) from delivery",
         "select count(*) from station_order_merchant",
         "select count(*) from dispute_case",
+        "select count(*) || ':' || coalesce(sum(points), 0) from volunteer_points",
         "select coalesce(sum(balance), 0) from volunteer_balance")) {
       parts.add(String.valueOf(jdbc.sql(query).query(String.class).single()));
     }

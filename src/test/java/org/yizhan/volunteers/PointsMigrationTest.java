@@ -1,0 +1,81 @@
+package org.yizhan.volunteers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDateTime;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.yizhan.volunteers.LedgerDatabase.Kind;
+
+/**
+ * V9 makes the balance the sum of the entries: every volunteer keeps the balance the previous release showed, and
+ * while nodes of both releases run on one database (an upgrade node by node) neither can overdraw. On H2 and on a
+ * fresh PostgreSQL database (skipped without the server).
+ */
+class PointsMigrationTest {
+
+  private LedgerDatabase database;
+
+  @AfterEach
+  void close() throws Exception {
+    if (database != null) {
+      database.close();
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Kind.class)
+  void everyVolunteerKeepsTheBalanceThePreviousReleaseShowed(Kind kind) throws Exception {
+    database = LedgerDatabase.create(kind, "8");
+    previousRelease("wang.fang", 12, 10, 5, -3); // as the previous release wrote them: row and entries agree
+    previousRelease("li.qiang", 20, 15);          // a row changed by hand
+    previousRelease("zhao.min", 7);               // a balance without entries
+    previousRelease("sun.hao", null, 4);          // entries without a row: the previous release showed 0
+
+    database.migrate(null);
+
+    PointsLedger ledger = database.ledger;
+    assertThat(ledger.account("wang.fang").balance()).isEqualTo(12);
+    assertThat(ledger.account("wang.fang").entries()).as("nothing to carry over").hasSize(3);
+    assertThat(ledger.account("li.qiang").balance()).isEqualTo(20);
+    assertThat(ledger.account("li.qiang").entries()).last()
+        .satisfies(carried -> assertThat(carried.points()).isEqualTo(5))
+        .satisfies(carried -> assertThat(carried.reason()).startsWith("升级时结转的余额 (Balance carried over"));
+    assertThat(ledger.account("zhao.min").balance()).isEqualTo(7);
+    assertThat(ledger.account("sun.hao").balance()).isZero();
+  }
+
+  @ParameterizedTest
+  @EnumSource(Kind.class)
+  void aNodeOfThePreviousReleaseCannotOverdrawWhatANewNodeRedeemed(Kind kind) throws Exception {
+    database = LedgerDatabase.create(kind, "8");
+    previousRelease("wang.fang", 12, 12);
+    database.migrate(null);
+    database.transaction.executeWithoutResult(status -> database.ledger.credit("wang.fang", 5, "送餐 (Meal)", "D-1"));
+
+    database.ledger.redeem("wang.fang", 15, "电饭煲 (Rice cooker)", "chen.jing");
+
+    assertThat(database.ledger.account("wang.fang").balance()).isEqualTo(2);
+    // The previous release's redemption, word for word: it believes the column.
+    int redeemedByOldNode = database.jdbc.sql(
+            "update volunteer_balance set balance = balance - ? where user_id = ? and balance >= ?")
+        .params(5, "wang.fang", 5).update();
+    assertThat(redeemedByOldNode).as("the old node refuses 5 of the 2 points left").isZero();
+  }
+
+  /** A volunteer as the previous release left them: the balance row (null: none) and the entries. */
+  private void previousRelease(String userId, Integer balance, int... entries) {
+    if (balance != null) {
+      database.jdbc.sql("insert into volunteer_balance (user_id, balance) values (?, ?)").params(userId, balance)
+          .update();
+    }
+    LocalDateTime at = LocalDateTime.of(2026, 11, 1, 9, 0);
+    for (int points : entries) {
+      at = at.plusMinutes(1);
+      database.jdbc.sql("insert into volunteer_points (user_id, at, points, reason) values (?, ?, ?, 'earlier')")
+          .params(userId, at, points).update();
+    }
+  }
+}
