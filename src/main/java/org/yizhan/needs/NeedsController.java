@@ -11,7 +11,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.yizhan.order.Order;
+import org.yizhan.order.PlacedOrder;
 import org.yizhan.order.OrderRequest;
 import org.yizhan.order.OrderService;
 import org.yizhan.platform.security.CurrentUser;
@@ -66,7 +66,7 @@ class NeedsController {
       throw ApiException.conflict("驿站还没有这项服务，已计入 /api/needs/top 供驿站决定是否开设 (The station has no service for "
           + need.category() + " yet; it is counted in /api/needs/top so the station can decide to offer one)");
     }
-    Order order = orders.place(new OrderRequest(need.residentId(), List.of(new OrderRequest.Line(sku, 1)), null,
+    PlacedOrder order = orders.place(new OrderRequest(need.residentId(), List.of(new OrderRequest.Line(sku, 1)), null,
         need.details()), currentUser.id());
     if (!needs.markOrdered(needId, order.orderNo())) {
       throw ApiException.conflict("另一位志愿者刚刚已把这条需求转成订单 (Another volunteer has just turned this need into an order)");

@@ -88,10 +88,11 @@ public class OrderBook {
    * order could read the other merchants' goods and prices through its own task.
    */
   public Map<String, Object> sheet(String orderNo) {
-    Order order = orders.find(orderNo).orElseThrow(() -> new IllegalStateException("No order " + orderNo));
+    PlacedOrder order = orders.placed(orderNo).orElseThrow(() -> new IllegalStateException("No order " + orderNo));
+    List<Order.Item> items = orders.items(orderNo);
     return Map.of(
-        "orderSummary", summary(order.items()),
-        "servicesSummary", summary(order.items().stream().filter(item -> item.kind() == ItemKind.SERVICE).toList()),
+        "orderSummary", summary(items),
+        "servicesSummary", summary(items.stream().filter(item -> item.kind() == ItemKind.SERVICE).toList()),
         "total", order.total().doubleValue(),
         "totalText", money(order.total()),
         "handOverText", order.deliveryMode() == null ? "" : order.deliveryMode().label());

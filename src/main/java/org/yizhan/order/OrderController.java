@@ -67,14 +67,14 @@ class OrderController {
     currentUser.require("order.place");
     IdempotencyKey key = IdempotencyKey.from(headers.get(IdempotencyKey.HEADER));
     OrderPlacement.Placement placed = placement.place(request, currentUser.id(), key);
-    Order order = placed.order();
+    PlacedOrder order = placed.order();
     ResponseEntity.BodyBuilder answer = ResponseEntity.status(HttpStatus.CREATED)
         .location(URI.create("/api/orders/" + order.orderNo()));
     if (placed.replayed()) {
       answer.header(IdempotencyKey.REPLAYED_HEADER, "true");
     }
-    return answer.body(new Placed(order.orderNo(), orders.publicCodeOf(order.orderNo()), order.processInstanceId(),
-        order.total(), order.deliveryMode()));
+    return answer.body(new Placed(order.orderNo(), order.publicCode(), order.processInstanceId(), order.total(),
+        order.deliveryMode()));
   }
 
   @GetMapping("/api/orders/{orderNo}")

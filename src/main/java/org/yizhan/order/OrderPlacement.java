@@ -13,7 +13,7 @@ import org.yizhan.platform.web.ApiException;
 class OrderPlacement {
 
   /** The order, and whether it was placed by an earlier request with the same key. */
-  record Placement(Order order, boolean replayed) {}
+  record Placement(PlacedOrder order, boolean replayed) {}
 
   private final OrderService orders;
   private final OrderIdempotencyKeys keys;
@@ -56,6 +56,6 @@ class OrderPlacement {
           + used.orderNo() + "; nothing was changed. Use a new key for a new order, or send the first order's request "
           + "unchanged to get it again)");
     }
-    return new Placement(orders.find(used.orderNo()), true);
+    return new Placement(orders.placed(used.orderNo()), true);
   }
 }

@@ -42,7 +42,7 @@ public class OrderService {
    * "Register order" who placed it, the signed-in user.
    */
   @Transactional
-  public Order place(OrderRequest request, String placedBy) {
+  public PlacedOrder place(OrderRequest request, String placedBy) {
     return place(request, placedBy, null, null);
   }
 
@@ -53,7 +53,7 @@ public class OrderService {
    * once it is registered. A refused order rolls its claim back with the rest: it takes no key.
    */
   @Transactional
-  public Order place(OrderRequest request, String placedBy, IdempotencyKey key, String fingerprint) {
+  public PlacedOrder place(OrderRequest request, String placedBy, IdempotencyKey key, String fingerprint) {
     if (key != null) {
       keys.claim(placedBy, key.value(), fingerprint);
     }
@@ -83,7 +83,13 @@ public class OrderService {
     if (key != null) {
       keys.attach(placedBy, key.value(), orderNo);
     }
-    return orders.find(orderNo).orElseThrow();
+    return placed(orderNo);
+  }
+
+  /** An order as placing it answered. */
+  PlacedOrder placed(String orderNo) {
+    return orders.placed(orderNo).orElseThrow(() -> ApiException.notFound("orderNo",
+        "There is no order " + orderNo + "; check the number on the resident's slip"));
   }
 
   /** The code on the resident's slip that opens the public order page. */
