@@ -59,6 +59,19 @@ public class EngineRestSecurityConfig {
   }
 
   /**
+   * The webapps' static files without the shared session ({@link StaticFilesWithoutSession}). After the session filter
+   * and before the CSRF token's filter and Camunda's webapp filters, which would start a session for each file.
+   */
+  @Bean
+  FilterRegistrationBean<StaticFilesWithoutSession> staticFilesWithoutSession(CamundaBpmProperties camunda) {
+    String webapp = camunda.getWebapp().getApplicationPath();
+    var registration = new FilterRegistrationBean<>(new StaticFilesWithoutSession(webapp));
+    registration.addUrlPatterns(webapp + "/api/*", webapp + "/app/*");
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 33);
+    return registration;
+  }
+
+  /**
    * The webapp session's CSRF token, the same from every request and node ({@link SharedSessionCsrfToken}). After the
    * session filter and before Camunda's webapp filters, on the paths Camunda's CSRF filter guards.
    */

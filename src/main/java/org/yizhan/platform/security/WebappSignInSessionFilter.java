@@ -27,9 +27,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * <p>Signing in: the session gets the user's id as its principal name (Spring Session's index, column
  * {@code principal_name}), so that an operator can find, and end, one volunteer's sessions (a lost phone), and the
  * lifetime of a signed-in session ({@code yizhan.session.signed-in-timeout}, 30 minutes without a request). Camunda
- * starts a session for every request to the webapps, signed in or not (the login page needs its CSRF token); those
- * live only {@code spring.session.timeout} (5 minutes), so that requests nobody signs in with cannot fill the session
- * table for long.
+ * starts a session for every page and API call of the webapps, signed in or not (the login form needs its CSRF token;
+ * static files get none, {@link StaticFilesWithoutSession}); those live only {@code spring.session.timeout}
+ * (5 minutes), so that requests nobody signs in with cannot fill the session table for long.
  *
  * <p>Registered before Camunda's webapp filters (Spring Boot's registrations come first), so it sees the request
  * after Camunda's authentication filter has written the changed sign-ins back to the session.

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.web.servlet.AbstractFilterRegistrationBean;
@@ -19,6 +21,7 @@ import org.springframework.session.Session;
 import org.springframework.session.SessionRepository;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 import org.yizhan.StationTest;
+import org.yizhan.support.StationHttp;
 import org.yizhan.support.StationHttp.Response;
 import org.yizhan.support.TasklistSession;
 
@@ -79,6 +82,91 @@ class SharedSessionsIT {
     TasklistSession signedIn = TasklistSession.login(port, "li.qiang", "demo");
 
     assertThat(maxInactiveSeconds(sessionId(signedIn))).isEqualTo(30 * 60);
+  }
+
+  /** What a Tasklist page fetches besides the page: Camunda's files, the station's, a plugin's, a translation. */
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "/camunda/app/tasklist/camunda-tasklist-bootstrap.js?bust=7.24.0",
+      "/camunda/app/tasklist/scripts/config.js",
+      "/camunda/app/tasklist/styles/user-styles.css",
+      "/camunda/app/tasklist/locales/zh.json",
+      "/camunda/app/cockpit/camunda-cockpit-bootstrap.css",
+      "/camunda/api/tasklist/plugin/tasklistPlugins/static/app/plugin.js"})
+  void aStaticFileFetchedWithoutACookieStartsNoSession(String file) {
+    long before = System.currentTimeMillis();
+
+    Response answer = StationHttp.anonymous(port).get(file);
+
+    assertThat(answer.status()).isEqualTo(200);
+    assertThat(answer.headers().allValues("Set-Cookie")).as("cookies set with %s", file).isEmpty();
+    assertThat(answer.header("X-XSRF-TOKEN")).isNull();
+    assertThat(sessionsStartedSince(before)).isZero();
+  }
+
+  @Test
+  void staticFilesFetchedWhileSignedInLeaveTheSessionUntouchedAndItsTokenValid() {
+    TasklistSession browser = TasklistSession.login(port, "li.qiang", "demo");
+    String sessionId = sessionId(browser);
+    String token = browser.csrfToken();
+    long lastUsed = lastAccessTime(sessionId);
+
+    for (String file : List.of("/camunda/app/tasklist/camunda-tasklist-bootstrap.js?bust=7.24.0",
+        "/camunda/app/tasklist/scripts/config.js", "/camunda/app/tasklist/locales/zh.json",
+        "/camunda/api/tasklist/plugin/tasklistPlugins/static/app/plugin.js")) {
+      Response answer = browser.get(file);
+      assertThat(answer.status()).as(file).isEqualTo(200);
+      assertThat(answer.headers().allValues("Set-Cookie")).as("cookies set with %s", file).isEmpty();
+    }
+
+    assertThat(lastAccessTime(sessionId)).as("the session row was not written").isEqualTo(lastUsed);
+    assertThat(browser.csrfToken()).isEqualTo(token);
+    assertThat(browser.postToEngine("/task/count", "{}").status()).as("a change with the session's token")
+        .isEqualTo(200);
+  }
+
+  @Test
+  void pagesAndFilesOutsideTheWebappsFetchedWithASessionCookieLeaveTheSessionUntouched() {
+    TasklistSession browser = TasklistSession.login(port, "li.qiang", "demo");
+    String sessionId = sessionId(browser);
+    long lastUsed = lastAccessTime(sessionId);
+
+    for (String path : List.of("/order.html", "/camunda/lib/deps.js?bust=7.24.0",
+        "/camunda/assets/IBMPlexSans-Regular.woff?bust=7.24.0", "/camunda/favicon.ico")) {
+      assertThat(browser.get(path).status()).as(path).isEqualTo(200);
+    }
+
+    assertThat(lastAccessTime(sessionId)).as("the session row was not written").isEqualTo(lastUsed);
+    assertThat(browser.get("/camunda/api/admin/auth/user/default").status()).as("still signed in").isEqualTo(200);
+    assertThat(lastAccessTime(sessionId)).as("a webapp call uses the session").isGreaterThan(lastUsed);
+  }
+
+  @Test
+  void theLoginPageStillStartsOneSessionWhoseTokenTheLoginFormSends() {
+    long before = System.currentTimeMillis();
+
+    TasklistSession browser = TasklistSession.notSignedIn(port);
+    for (String file : List.of("/camunda/app/tasklist/camunda-tasklist-bootstrap.js?bust=7.24.0",
+        "/camunda/app/tasklist/scripts/config.js", "/camunda/app/tasklist/locales/zh.json")) {
+      assertThat(browser.get(file).status()).isEqualTo(200);
+    }
+    assertThat(browser.get("/camunda/api/admin/auth/user/default").status()).isEqualTo(404);
+
+    assertThat(sessionsStartedSince(before)).isOne();
+    assertThat(browser.csrfToken()).isEqualTo(SharedSessionCsrfToken.tokenOf(sessionId(browser)));
+    assertThat(browser.postForm("/camunda/api/admin/auth/user/default/login/tasklist",
+        "username=li.qiang&password=demo").status()).isEqualTo(200);
+  }
+
+  /** Sessions started since then; the tests of this JVM run one after the other. */
+  private int sessionsStartedSince(long epochMillis) {
+    return jdbc.sql("select count(*) from spring_session where creation_time >= ?").param(epochMillis)
+        .query(Integer.class).single();
+  }
+
+  private long lastAccessTime(String sessionId) {
+    return jdbc.sql("select last_access_time from spring_session where session_id = ?").param(sessionId)
+        .query(Long.class).single();
   }
 
   private int maxInactiveSeconds(String sessionId) {
