@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 /**
@@ -38,8 +39,13 @@ import org.springframework.stereotype.Component;
  * volunteer's groups, the count of Tasklist's filter read 41,072 buffers instead of 65,089 and took 90 to 157 ms
  * instead of 120 to 215 ms, alternating on the same copy of the data (docs/performance.md, 2026-11-30). The btree of
  * the earlier version ({@value #FORMER_TASK_READ_INDEX}) is dropped. Camunda's own schema objects are left as they are.
+ *
+ * <p>Switch: {@code yizhan.postgres.authorization-check-statistics} (default true); decision record:
+ * docs/decisions/task-read-grants-index.md. Switched off, a node adds nothing, and drops nothing that is there.
  */
 @Component
+@ConditionalOnProperty(name = "yizhan.postgres.authorization-check-statistics", havingValue = "true",
+    matchIfMissing = true)
 class AuthorizationCheckStatistics extends AbstractProcessEnginePlugin {
 
   private static final Logger LOG = LoggerFactory.getLogger(AuthorizationCheckStatistics.class);

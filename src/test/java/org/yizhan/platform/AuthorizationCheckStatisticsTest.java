@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.yizhan.support.cluster.FreshPostgres;
 
 /**
@@ -104,6 +105,14 @@ class AuthorizationCheckStatisticsTest {
             .contains("USING hash");
       }
     }
+  }
+
+  @Test
+  void theSwitchLeavesTheEngineWithoutStatisticsAndIndex() {
+    var context = new ApplicationContextRunner().withUserConfiguration(AuthorizationCheckStatistics.class);
+    context.run(on -> assertThat(on).hasSingleBean(AuthorizationCheckStatistics.class));
+    context.withPropertyValues("yizhan.postgres.authorization-check-statistics=false")
+        .run(off -> assertThat(off).doesNotHaveBean(AuthorizationCheckStatistics.class));
   }
 
   private static ProcessEngine engineOn(FreshPostgres database) {
