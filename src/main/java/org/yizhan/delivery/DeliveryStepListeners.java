@@ -58,7 +58,7 @@ class DeliveryStepListeners {
    * and is removed when the task is given back; it is not a form field, so no form submit can set or change it (a task
    * is completed with its form's fields only, see WorkThroughTheProcess), and nothing reads it back. The group's
    * members may still open a claimed task (the overdue filter lists it) and would see the name there. The engine's
-   * history does not keep it (HistoryWithoutVariableDetails).
+   * history does not keep it (FullHistoryWithoutDetails).
    */
   @Bean
   TaskListener showResidentToAssignee(DeliveryBook book, ResidentRepository residents) {

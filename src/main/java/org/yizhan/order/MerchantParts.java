@@ -11,12 +11,12 @@ import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Service;
 import org.yizhan.catalog.ItemKind;
 import org.yizhan.catalog.Merchant;
 import org.yizhan.catalog.MerchantRepository;
+import org.yizhan.camunda.identity.EngineSignIn;
 
 /**
  * Each merchant answers for its own goods of an order (SubProcess_MerchantParts in station-order.bpmn, one instance
@@ -147,8 +147,7 @@ class MerchantParts {
   }
 
   private String signedIn() {
-    Authentication authentication = identity.getCurrentAuthentication();
-    return authentication == null ? null : authentication.getUserId();
+    return EngineSignIn.userId(identity).orElse(null);
   }
 
   private static String text(VariableScope scope, String name) {

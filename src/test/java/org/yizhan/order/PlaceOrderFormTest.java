@@ -18,7 +18,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.yizhan.StationTest;
 import org.yizhan.catalog.CatalogItem;
 import org.yizhan.catalog.CatalogRepository;
-import org.yizhan.platform.decisions.SafeScalaFeelEngine;
+import org.yizhan.camunda.feel.SafeScalaFeelEngine;
 
 /**
  * The start form lists the catalog's items and their per-order limits itself (a start form cannot load them); they

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,23 +22,30 @@ import org.springframework.stereotype.Component;
 public class DeploymentOrder {
 
   private final JdbcClient jdbc;
+  private final boolean numbered;
 
-  DeploymentOrder(JdbcClient jdbc) {
+  /**
+   * With {@code yizhan.camunda.deployment-order=false} no deployment is numbered (the engine hook is off), and the
+   * numbers already given are not used either: deployments are then ordered by their deploy time alone, as Camunda
+   * records it, which holds on one node.
+   */
+  DeploymentOrder(JdbcClient jdbc, @Value("${yizhan.camunda.deployment-order:true}") boolean numbered) {
     this.jdbc = jdbc;
+    this.numbered = numbered;
   }
 
   /**
    * Gives a new deployment its number. Called in the engine's transaction (the Spring-managed engine's commands join
    * the Spring transaction on the same data source), so the row is committed or rolled back with the deployment.
    */
-  void record(String deploymentId) {
+  public void record(String deploymentId) {
     jdbc.sql("insert into deployment_order (deployment_id) values (?)").param(deploymentId).update();
   }
 
   /** The numbers of those of the deployments that have one, by deployment id. */
   Map<String, Long> positions(Collection<String> deploymentIds) {
     Map<String, Long> positions = new HashMap<>();
-    if (deploymentIds.isEmpty()) {
+    if (deploymentIds.isEmpty() || !numbered) {
       return positions;
     }
     jdbc.sql("select deployment_id, seq from deployment_order where deployment_id in (:ids)")

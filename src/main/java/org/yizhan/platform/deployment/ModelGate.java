@@ -24,12 +24,12 @@ import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnEdge;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
 import org.springframework.stereotype.Component;
-import org.yizhan.platform.engine.DeploymentCheck;
-import org.yizhan.platform.engine.ModelBeans;
+import org.yizhan.camunda.engine.DeploymentCheck;
+import org.yizhan.camunda.engine.ModelBeans;
 
 /**
  * The checks a model passes before it may be deployed. The engine runs them on every new deployment (see
- * platform/engine/ModelCheckDeployer), so processes/, Modeler's Deploy button and any other client meet the same
+ * camunda/engine/ModelCheckDeployer), so processes/, Modeler's Deploy button and any other client meet the same
  * gate: it parses; the forms, decisions and called processes it names exist; every user task has a candidate group and
  * a form; timers are ISO-8601 durations or expressions; every element has diagram layout; and it runs nothing the
  * station has not reviewed: expressions keep to the safe set, delegate expressions name the station's own steps, no

@@ -21,8 +21,8 @@ import org.w3c.dom.NamedNodeMap;
 import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
 import org.xml.sax.SAXException;
-import org.yizhan.platform.engine.ExpressionChecker;
-import org.yizhan.platform.engine.ModelBeans;
+import org.yizhan.camunda.engine.ExpressionChecker;
+import org.yizhan.camunda.engine.ModelBeans;
 
 /**
  * What a model may ask the engine to run. Read from the XML as written, every attribute and every text, so that no

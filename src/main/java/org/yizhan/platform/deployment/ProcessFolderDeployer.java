@@ -32,7 +32,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import org.yizhan.platform.StartupWork;
 import org.yizhan.platform.YizhanProperties;
 import org.yizhan.platform.cluster.ClusterLock;
-import org.yizhan.platform.engine.ModelRefusedException;
+import org.yizhan.camunda.engine.ModelRefusedException;
 
 /**
  * Deploys the models in {@code processes/} the way Camunda Run deploys its resources folder: deployments named
@@ -179,7 +179,7 @@ public class ProcessFolderDeployer implements ApplicationRunner {
     Set<String> toDeploy = withWhatTheyBelongWith(changed, models);
     var builder = repositoryService.createDeployment().name(deploymentName).source(DEPLOYMENT_SOURCE);
     toDeploy.forEach(name -> builder.addInputStream(name, new ByteArrayInputStream(models.content(name))));
-    // The engine runs the model gate on the deployment (platform/engine/ModelCheckDeployer) and refuses it whole.
+    // The engine runs the model gate on the deployment (camunda/engine/ModelCheckDeployer) and refuses it whole.
     DeploymentWithDefinitions deployment = builder.deployWithResult();
     Map<String, Integer> versions = new HashMap<>();
     if (deployment.getDeployedProcessDefinitions() != null) {

@@ -3,7 +3,7 @@ package org.yizhan.platform.security;
 import java.util.function.Supplier;
 
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.yizhan.camunda.identity.EngineSignIn;
 
 /**
  * Runs engine calls as the station itself, without the signed-in user, for the station's own API once it has checked
@@ -16,14 +16,6 @@ public final class AsTheStation {
   private AsTheStation() {}
 
   public static <T> T call(IdentityService identity, Supplier<T> work) {
-    Authentication caller = identity.getCurrentAuthentication();
-    identity.clearAuthentication();
-    try {
-      return work.get();
-    } finally {
-      if (caller != null) {
-        identity.setAuthentication(caller);
-      }
-    }
+    return EngineSignIn.callAsNobody(identity, work);
   }
 }

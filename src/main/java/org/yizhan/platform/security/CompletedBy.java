@@ -1,7 +1,7 @@
 package org.yizhan.platform.security;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.yizhan.camunda.identity.EngineSignIn;
 
 /**
  * Who completed a task, for the record (who delivered to the door, whose input the joint session heard): the
@@ -14,7 +14,6 @@ public final class CompletedBy {
 
   /** Called from a {@code complete} task listener, which runs in the completing command. */
   public static String of(DelegateTask task) {
-    Authentication signedIn = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-    return signedIn != null && signedIn.getUserId() != null ? signedIn.getUserId() : task.getAssignee();
+    return EngineSignIn.userId(task.getProcessEngineServices().getIdentityService()).orElse(task.getAssignee());
   }
 }

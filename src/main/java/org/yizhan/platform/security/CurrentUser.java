@@ -3,8 +3,8 @@ package org.yizhan.platform.security;
 import java.util.List;
 
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
+import org.yizhan.camunda.identity.EngineSignIn;
 import org.yizhan.platform.web.ApiException;
 
 /** Who is calling the API, as the authentication filter signed them in to the engine. */
@@ -20,13 +20,11 @@ public class CurrentUser {
   }
 
   public String id() {
-    Authentication authentication = identityService.getCurrentAuthentication();
-    return authentication == null ? null : authentication.getUserId();
+    return EngineSignIn.userId(identityService).orElse(null);
   }
 
   public List<String> groups() {
-    Authentication authentication = identityService.getCurrentAuthentication();
-    return authentication == null || authentication.getGroupIds() == null ? List.of() : authentication.getGroupIds();
+    return EngineSignIn.groupIds(identityService);
   }
 
   /** Whether the station's permission table lets the caller do what its line says. */

@@ -14,12 +14,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
-import org.camunda.bpm.webapp.impl.security.auth.Authentications;
-import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.yizhan.camunda.webapp.WebappSignIns;
+import org.yizhan.camunda.identity.EngineSignIn;
 
 /**
  * Closes the engine's REST API by default: a signed-in caller reaches only the endpoints that a role of theirs lists
@@ -69,24 +67,12 @@ class EngineApiAccessFilter extends OncePerRequestFilter {
 
   /** Whom Camunda's HTTP Basic filter signed in to the engine for this request. */
   private Caller fromEngineRest() {
-    Authentication authentication = identityService.getCurrentAuthentication();
-    if (authentication == null || authentication.getUserId() == null) {
-      return null;
-    }
-    List<String> groups = authentication.getGroupIds() == null ? List.of() : authentication.getGroupIds();
-    return new Caller(authentication.getUserId(), groups);
+    return EngineSignIn.userId(identityService)
+        .map(userId -> new Caller(userId, EngineSignIn.groupIds(identityService))).orElse(null);
   }
 
   private static Caller fromWebappSession(HttpSession session, String engine) {
-    if (session == null || engine == null) {
-      return null;
-    }
-    Authentications authentications = AuthenticationUtil.getAuthsFromSession(session);
-    if (authentications == null
-        || !(authentications.getAuthenticationForProcessEngine(engine) instanceof UserAuthentication user)) {
-      return null;
-    }
-    return new Caller(user.getName(), user.getGroupIds() == null ? List.of() : List.copyOf(user.getGroupIds()));
+    return WebappSignIns.user(session, engine).map(user -> new Caller(user.id(), user.groups())).orElse(null);
   }
 
   private static void forbid(HttpServletResponse response, Caller caller, String call) throws IOException {

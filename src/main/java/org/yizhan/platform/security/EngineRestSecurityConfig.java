@@ -7,17 +7,19 @@ import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilt
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.yizhan.camunda.webapp.SharedSessionCsrfToken;
 
 /**
  * Authentication in front of the two HTTP APIs. The REST starter leaves {@code /engine-rest} open to anyone, so it
  * gets Camunda's own HTTP Basic filter against the identity service, as Camunda Run does. {@code /api} (but
  * {@code /api/public}) accepts HTTP Basic or the session of somebody logged in to the webapps.
  *
- * <p>What a request may make the engine do is decided inside the engine (platform/engine), not here.
+ * <p>What a request may make the engine do is decided inside the engine (camunda/engine), not here.
  */
 @Configuration
 public class EngineRestSecurityConfig {
@@ -76,6 +78,7 @@ public class EngineRestSecurityConfig {
    * session filter and before Camunda's webapp filters, on the paths Camunda's CSRF filter guards.
    */
   @Bean
+  @ConditionalOnProperty(name = "yizhan.camunda.shared-session-csrf-token", havingValue = "true", matchIfMissing = true)
   FilterRegistrationBean<SharedSessionCsrfToken> sharedSessionCsrfToken(CamundaBpmProperties camunda) {
     String webapp = camunda.getWebapp().getApplicationPath();
     var registration = new FilterRegistrationBean<>(new SharedSessionCsrfToken(camunda.getWebapp().getCsrf(), webapp));

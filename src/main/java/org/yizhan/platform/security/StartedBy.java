@@ -2,7 +2,7 @@ package org.yizhan.platform.security;
 
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.yizhan.camunda.identity.EngineSignIn;
 
 /**
  * Who started a process, for the record (the volunteer who placed an order, the case owner 首接责任人): the signed-in
@@ -20,14 +20,14 @@ public final class StartedBy {
   /** The signed-in user who starts the process; the first step of a process calls it, synchronously. */
   public static String of(DelegateExecution execution, String initiatorVariable) {
     Object recorded = execution.getVariable(initiatorVariable);
-    Authentication signedIn = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-    if (signedIn == null || signedIn.getUserId() == null) {
+    String signedIn = EngineSignIn.userId(execution.getProcessEngineServices().getIdentityService()).orElse(null);
+    if (signedIn == null) {
       return recorded == null ? null : recorded.toString();
     }
-    if (recorded != null && !signedIn.getUserId().equals(recorded)) {
+    if (recorded != null && !signedIn.equals(recorded)) {
       throw new BadUserRequestException("经办人由驿站按登录用户记录 (" + initiatorVariable + " is recorded by the station as "
           + "the signed-in user; leave it out of the request)");
     }
-    return signedIn.getUserId();
+    return signedIn;
   }
 }

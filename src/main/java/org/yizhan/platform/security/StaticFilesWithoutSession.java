@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.yizhan.camunda.webapp.SharedSessionCsrfToken;
 
 /**
  * Answers the webapps' static files (scripts, styles, translations, fonts, plugin files) without touching the shared

@@ -10,16 +10,14 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
-import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
-import org.camunda.bpm.webapp.impl.security.auth.Authentications;
-import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.yizhan.camunda.webapp.WebappSignIns;
 
 /**
  * Ties the shared session (Spring Session, a database row) to the webapps' sign-in and sign-out.
  *
- * <p>Signing out: Camunda's logout only removes the engine's sign-in from the session's {@link Authentications} and
+ * <p>Signing out: Camunda's logout only removes the engine's sign-in from the session's sign-ins and
  * keeps the session, which with shared sessions would stay a row in the database until it expires. Once no engine's
  * sign-in is left, this ends the session, which deletes its row at once: a cookie copied before the sign-out then
  * works on no node.
@@ -63,14 +61,15 @@ class WebappSignInSessionFilter extends OncePerRequestFilter {
       return;
     }
     String engine = call.group(1);
-    Authentications signIns = AuthenticationUtil.getAuthsFromSession(session);
     if ("logout".equals(call.group(2))) {
-      if (signIns.getAuthentications().isEmpty()) {
+      if (WebappSignIns.noneLeft(session)) {
         session.invalidate();
       }
-    } else if (signIns.getAuthenticationForProcessEngine(engine) instanceof UserAuthentication user) {
-      session.setAttribute(FindByIndexNameSessionRepository.PRINCIPAL_NAME_INDEX_NAME, user.getName());
-      session.setMaxInactiveInterval((int) signedInTimeout.toSeconds());
+    } else {
+      WebappSignIns.user(session, engine).ifPresent(user -> {
+        session.setAttribute(FindByIndexNameSessionRepository.PRINCIPAL_NAME_INDEX_NAME, user.id());
+        session.setMaxInactiveInterval((int) signedInTimeout.toSeconds());
+      });
     }
   }
 

@@ -94,7 +94,7 @@ class ApiErrorHandler {
 
   /**
    * The engine refusing what a request carried, when our own checks let it through: a value the database cannot hold
-   * (platform/VariableLimits), say a NUL character in a cancellation's reason. The engine has written nothing.
+   * (camunda/variables/VariableLimits), say a NUL character in a cancellation's reason. The engine has written nothing.
    */
   @ExceptionHandler(BadUserRequestException.class)
   ResponseEntity<ApiError> refusedByTheEngine(BadUserRequestException e) {

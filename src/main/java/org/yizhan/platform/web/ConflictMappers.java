@@ -5,7 +5,7 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
-import org.yizhan.platform.engine.TaskEndedException;
+import org.yizhan.camunda.engine.TaskEndedException;
 
 /**
  * The loser of a race gets 409 instead of Camunda's 500: a task somebody else claimed a moment earlier, a task that

@@ -13,11 +13,11 @@ import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.rest.dto.ExceptionDto;
 import org.camunda.bpm.engine.exception.NullValueException;
-import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.yizhan.platform.engine.TaskEndedException;
+import org.yizhan.camunda.engine.TaskEndedException;
+import org.yizhan.camunda.forms.FormValidationFailures;
 
 /** What counts as the client's mistake behind an exception of the engine's REST API, and the 400 that answers it. */
 final class Refusals {
@@ -34,7 +34,7 @@ final class Refusals {
    */
   static Optional<Throwable> refusalIn(Throwable exception, UriInfo request) {
     for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
-      if (cause instanceof BadUserRequestException || cause instanceof FormFieldValidationException
+      if (cause instanceof BadUserRequestException || FormValidationFailures.isOne(cause)
           || cause instanceof NullValueException missing && namesPathId(missing, request)) {
         return Optional.of(cause);
       }

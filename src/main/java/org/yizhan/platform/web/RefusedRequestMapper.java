@@ -8,7 +8,6 @@ import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import org.camunda.bpm.engine.BadUserRequestException;
-import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
 import org.camunda.bpm.engine.rest.exception.RestException;
 
@@ -18,7 +17,7 @@ import org.camunda.bpm.engine.rest.exception.RestException;
  * <p>Our delegates and listeners refuse bad input (an unknown resident, a dispute type that does not exist, a
  * missing signature at the door) with a {@link BadUserRequestException}, the engine's own type for "the caller asked
  * for something wrong", which Camunda's REST API answers with 400 when it arrives on its own; Camunda's form field
- * validators throw a {@link FormFieldValidationException}, which it answers with 400 on {@code …/submit-form}.
+ * validators throw a {@code FormFieldValidationException}, which it answers with 400 on {@code …/submit-form}.
  * Several endpoints,
  * though ({@code …/start}, {@code …/task/{id}/complete}, {@code …/submit-form}), wrap whatever the engine throws in a
  * {@link RestException} with status 500, so the client would be told the server failed when its request was refused;

@@ -24,6 +24,7 @@ import org.yizhan.StationTest;
 import org.yizhan.support.StationHttp;
 import org.yizhan.support.StationHttp.Response;
 import org.yizhan.support.TasklistSession;
+import org.yizhan.camunda.webapp.SharedSessionCsrfToken;
 
 /**
  * The webapps' sessions are rows of the session tables (Spring Session JDBC, migration V8) on the embedded H2 as on

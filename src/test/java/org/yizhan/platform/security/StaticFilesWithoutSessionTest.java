@@ -12,6 +12,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.yizhan.camunda.webapp.SharedSessionCsrfToken;
 
 /** Which webapp requests pass Camunda's filters without the shared session: reading a file, nothing else. */
 class StaticFilesWithoutSessionTest {

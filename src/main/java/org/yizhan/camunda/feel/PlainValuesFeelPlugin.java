@@ -1,0 +1,44 @@
+package org.yizhan.camunda.feel;
+
+import java.util.List;
+
+import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
+import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
+import org.camunda.bpm.dmn.feel.impl.FeelEngine;
+import org.camunda.bpm.dmn.feel.impl.FeelEngineFactory;
+import org.camunda.bpm.dmn.feel.impl.juel.FeelEngineFactoryImpl;
+import org.camunda.bpm.dmn.feel.impl.scala.function.FeelCustomFunctionProvider;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.stereotype.Component;
+
+/**
+ * Decision tables are evaluated by {@link SafeScalaFeelEngine}: Camunda's own FEEL engine, reading plain values only
+ * ({@link PlainValuesOnly}). With Camunda's legacy FEEL switched on, Camunda's legacy engine is used as before. Off with
+ * {@code yizhan.camunda.feel-plain-values-only=false}; see docs/decisions/feel-plain-values-only.md.
+ */
+@Component
+@ConditionalOnProperty(name = "yizhan.camunda.feel-plain-values-only", havingValue = "true", matchIfMissing = true)
+class PlainValuesFeelPlugin extends AbstractProcessEnginePlugin {
+
+  @Override
+  public void preInit(ProcessEngineConfigurationImpl configuration) {
+    DefaultDmnEngineConfiguration dmn = configuration.getDmnEngineConfiguration() != null
+        ? configuration.getDmnEngineConfiguration()
+        : (DefaultDmnEngineConfiguration) DmnEngineConfiguration.createDefaultDmnEngineConfiguration();
+    // Called when the DMN engine is built: by then Camunda has copied the process engine's FEEL settings (custom
+    // functions, legacy behaviour) onto the DMN engine's configuration, after every plugin has had its say.
+    dmn.setFeelEngineFactory(new FeelEngineFactory() {
+      @Override
+      public FeelEngine createInstance() {
+        if (dmn.isEnableFeelLegacyBehavior()) {
+          return new FeelEngineFactoryImpl().createInstance(); // what Camunda builds for its legacy FEEL
+        }
+        List<FeelCustomFunctionProvider> functions = dmn.getFeelCustomFunctionProviders();
+        return new SafeScalaFeelEngine(functions == null ? List.of() : functions);
+      }
+    });
+    configuration.setDmnEngineConfiguration(dmn);
+  }
+}
