@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
  */
 class PermissionTableInReadmeTest {
 
-  private static final String START = "<!-- permission-table: made from src/main/resources/security/station-permissions.yaml -->";
+  private static final String START = "<!-- permission-table: made from src/main/resources/security/station-permissions.yaml and the capabilities' org/yizhan/*/permissions.yaml -->";
   private static final String END = "<!-- end of permission-table -->";
 
   @Test
