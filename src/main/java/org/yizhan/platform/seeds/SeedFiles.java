@@ -14,7 +14,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.springframework.core.io.ClassPathResource;
 
 /** Reads the demo data's YAML files from the seeds folder, or from the copy on the classpath. */
-class SeedFiles {
+public class SeedFiles {
 
   private final Path folder;
   private final ObjectMapper yaml = YAMLMapper.builder()
@@ -26,7 +26,7 @@ class SeedFiles {
     this.folder = folder;
   }
 
-  <T> List<T> read(String fileName, Class<T> type) {
+  public <T> List<T> read(String fileName, Class<T> type) {
     try (InputStream in = open(fileName)) {
       return yaml.readValue(in, yaml.getTypeFactory().constructCollectionType(List.class, type));
     } catch (IOException e) {
@@ -34,7 +34,7 @@ class SeedFiles {
     }
   }
 
-  <T> T readOne(String fileName, Class<T> type) {
+  public <T> T readOne(String fileName, Class<T> type) {
     try (InputStream in = open(fileName)) {
       return yaml.readValue(in, type);
     } catch (IOException e) {
