@@ -24,8 +24,12 @@ import org.yizhan.camunda.webapp.SharedSessionCsrfToken;
  *
  * <p>That session already holds a CSRF token, so that neither Camunda's filter nor {@link SharedSessionCsrfToken}
  * hands one out with the file: the browser would keep it and send it with its next change, which the real session
- * would refuse. The pages (paths ending in {@code /}) and the API keep the session as before: the login form needs
- * its token from the page.
+ * would refuse. The pages (paths ending in {@code /}) keep the session as before: the login form needs its token from
+ * the page.
+ *
+ * <p>A read of the webapps' API ({@code GET /camunda/api/…}) that arrives without a live session is treated the same
+ * way: nobody is signed in to it, so Camunda answers 401 (or a public value), and a session started for it would be a
+ * row for nobody. With a live session (Tasklist after its page loaded) the API keeps it as before.
  */
 class StaticFilesWithoutSession extends OncePerRequestFilter {
 
@@ -45,7 +49,15 @@ class StaticFilesWithoutSession extends OncePerRequestFilter {
       return true;
     }
     String path = request.getRequestURI().substring(request.getContextPath().length());
-    return !path.startsWith(webappPath + "/") || !STATIC_FILE.matcher(path.substring(webappPath.length())).matches();
+    if (!path.startsWith(webappPath + "/")) {
+      return true;
+    }
+    String inWebapps = path.substring(webappPath.length());
+    return !STATIC_FILE.matcher(inWebapps).matches() && !(inWebapps.startsWith("/api/") && withoutLiveSession(request));
+  }
+
+  private static boolean withoutLiveSession(HttpServletRequest request) {
+    return request.getRequestedSessionId() == null || !request.isRequestedSessionIdValid();
   }
 
   @Override

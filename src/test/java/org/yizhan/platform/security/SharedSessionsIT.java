@@ -105,6 +105,20 @@ class SharedSessionsIT {
     assertThat(sessionsStartedSince(before)).isZero();
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"/api/public/catalog", "/api/public/orders/7KQ2M9XH4P", "/order.html", "/actuator/health",
+      "/actuator/health/readiness", "/camunda/api/engine/engine/default/task", "/api/orders/YZ-1",
+      "/engine-rest/task", "/no/such/page"})
+  void anAnonymousRequestWithoutACookieStartsNoSession(String path) {
+    long before = System.currentTimeMillis();
+
+    Response answer = StationHttp.anonymous(port).get(path);
+
+    assertThat(answer.headers().allValues("Set-Cookie")).as("cookies set with %s (%s)", path, answer.status())
+        .isEmpty();
+    assertThat(sessionsStartedSince(before)).as("sessions started by %s", path).isZero();
+  }
+
   @Test
   void staticFilesFetchedWhileSignedInLeaveTheSessionUntouchedAndItsTokenValid() {
     TasklistSession browser = TasklistSession.login(port, "li.qiang", "demo");

@@ -42,19 +42,48 @@ class StaticFilesWithoutSessionTest {
   @CsvSource({
       "GET, /camunda/app/tasklist/",
       "GET, /camunda/app/tasklist/default/",
-      "GET, /camunda/api/admin/auth/user/default",
-      "GET, /camunda/api/engine/engine/",
-      "GET, /camunda/api/engine/engine/default/task/count",
-      "GET, /camunda/api/engine/engine/default/deployment/a.b/resources/c.bpmn",
-      "GET, /camunda/api/tasklist/plugin/tasklistPlugins/default/x.json",
       "POST, /camunda/app/tasklist/scripts/config.js",
-      "POST, /camunda/api/admin/auth/user/default/login/tasklist"})
-  void pagesApiCallsAndChangesKeepTheSharedSession(String method, String path) throws Exception {
+      "POST, /camunda/api/admin/auth/user/default/login/tasklist",
+      "POST, /camunda/api/engine/engine/default/task/1/complete"})
+  void pagesAndChangesKeepTheSharedSession(String method, String path) throws Exception {
     MockHttpServletRequest request = new MockHttpServletRequest(method, path);
 
     HttpSession session = sessionSeenByCamunda(request);
 
     assertThat(session).isSameAs(request.getSession(false)).isNotNull();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "/camunda/api/admin/auth/user/default",
+      "/camunda/api/engine/engine/",
+      "/camunda/api/engine/engine/default/task/count",
+      "/camunda/api/engine/engine/default/deployment/a.b/resources/c.bpmn",
+      "/camunda/api/tasklist/plugin/tasklistPlugins/default/x.json"})
+  void apiReadsOfALiveSessionKeepTheSharedSession(String path) throws Exception {
+    MockHttpServletRequest request = new MockHttpServletRequest("GET", path);
+    request.setRequestedSessionId("live");
+    request.setRequestedSessionIdValid(true);
+
+    HttpSession session = sessionSeenByCamunda(request);
+
+    assertThat(session).isSameAs(request.getSession(false)).isNotNull();
+  }
+
+  @ParameterizedTest
+  @CsvSource(nullValues = "none", value = {
+      "/camunda/api/admin/auth/user/default, none",
+      "/camunda/api/engine/engine/default/task, expired",
+      "/camunda/api/engine/engine/default/task/count, none"})
+  void apiReadsWithoutALiveSessionGetASessionOfTheirOwn(String path, String cookie) throws Exception {
+    MockHttpServletRequest request = new MockHttpServletRequest("GET", path);
+    request.setRequestedSessionId(cookie);
+    request.setRequestedSessionIdValid(false);
+
+    HttpSession session = sessionSeenByCamunda(request);
+
+    assertThat(session).isInstanceOf(RequestOnlySession.class);
+    assertThat(request.getSession(false)).as("the shared session is not started").isNull();
   }
 
   /** The session Camunda's filters get when they ask for one, as they do for every request. */
