@@ -1,7 +1,9 @@
 package org.yizhan.platform;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * A step of the station that a model asks for with extension properties (Modeler: "Extension properties") instead of
@@ -29,6 +31,23 @@ public interface PropertyListener {
 
   /** Whether this property name is one of this listener's, including names it does not know under its prefixes. */
   boolean owns(String propertyName);
+
+  /** Of an element's properties, the ones this listener owns, in their order; empty when it owns none. */
+  default Map<String, String> ownOf(Map<String, String> properties) {
+    Map<String, String> own = new LinkedHashMap<>();
+    properties.forEach((name, value) -> {
+      if (owns(name)) {
+        own.put(name, value);
+      }
+    });
+    return own;
+  }
+
+  /** Whether a listener's delegate expression names this listener ({@code ${orderProgress}}, spaces allowed). */
+  default boolean isNamedBy(String delegateExpression) {
+    return delegateExpression != null && Pattern.matches("[$#]\\{\\s*" + Pattern.quote(listener()) + "\\s*}",
+        delegateExpression.strip());
+  }
 
   /** The listener's event at this place ({@code start}, {@code end} or {@code take}), given its properties. */
   String event(Place place, Map<String, String> properties);

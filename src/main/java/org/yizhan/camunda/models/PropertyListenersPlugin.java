@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 import org.camunda.bpm.engine.impl.bpmn.listener.DelegateExpressionExecutionListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
@@ -17,6 +16,7 @@ import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.pvm.process.TransitionImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 import org.yizhan.platform.PropertyListener;
 import org.yizhan.platform.PropertyListener.Place;
@@ -33,9 +33,11 @@ import org.yizhan.platform.PropertyListener.Place;
  *
  * <p>Camunda internals: a post-parse listener ({@code customPostBPMNParseListeners}) and the engine's delegate
  * expression listener, verified on 7.24.0. What the properties mean is the capabilities' business (order/,
- * delivery/); this class only hooks them in.
+ * delivery/); this class only hooks them in. Switch: {@code yizhan.camunda.property-listeners}
+ * (docs/decisions/property-listeners.md); without it the models' progress and delivery results are not recorded.
  */
 @Component
+@ConditionalOnProperty(name = "yizhan.camunda.property-listeners", havingValue = "true", matchIfMissing = true)
 public class PropertyListenersPlugin extends AbstractProcessEnginePlugin {
 
   private final List<PropertyListener> listeners;
@@ -56,8 +58,6 @@ public class PropertyListenersPlugin extends AbstractProcessEnginePlugin {
 
   static class AttachFromProperties extends AbstractBpmnParseListener {
 
-    private static final String LISTENER_EXPRESSION = "[$#]\\{\\s*%s\\s*}";
-
     private final List<PropertyListener> listeners;
     private final ProcessEngineConfigurationImpl configuration;
 
@@ -72,13 +72,8 @@ public class PropertyListenersPlugin extends AbstractProcessEnginePlugin {
         return;
       }
       for (PropertyListener listener : listeners) {
-        Map<String, String> own = new LinkedHashMap<>();
-        properties.forEach((name, value) -> {
-          if (listener.owns(name)) {
-            own.put(name, value);
-          }
-        });
-        if (!own.isEmpty() && !wiredByHand(element, listener.listener())) {
+        Map<String, String> own = listener.ownOf(properties);
+        if (!own.isEmpty() && !wiredByHand(element, listener)) {
           target.addListener(listener.event(place, own), new DelegateExpressionExecutionListener(
               configuration.getExpressionManager().createExpression("${" + listener.listener() + "}"), List.of()));
         }
@@ -104,15 +99,11 @@ public class PropertyListenersPlugin extends AbstractProcessEnginePlugin {
     }
 
     /** Whether the element names the listener itself (a version from before the listeners were attached here). */
-    private static boolean wiredByHand(Element element, String bean) {
+    private static boolean wiredByHand(Element element, PropertyListener listener) {
       Element extensions = element.element("extensionElements");
-      if (extensions == null) {
-        return false;
-      }
-      Pattern named = Pattern.compile(String.format(LISTENER_EXPRESSION, Pattern.quote(bean)));
-      return extensions.elementsNS(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, "executionListener").stream()
-          .map(listener -> listener.attribute("delegateExpression"))
-          .anyMatch(expression -> expression != null && named.matcher(expression.strip()).matches());
+      return extensions != null
+          && extensions.elementsNS(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, "executionListener").stream()
+              .anyMatch(wired -> listener.isNamedBy(wired.attribute("delegateExpression")));
     }
 
     private void step(Element element, ActivityImpl activity) {

@@ -24,7 +24,6 @@ import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnEdge;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
 import org.springframework.stereotype.Component;
-import org.yizhan.platform.PropertyListener;
 import org.yizhan.platform.engine.DeploymentCheck;
 import org.yizhan.platform.engine.ModelBeans;
 
@@ -45,9 +44,10 @@ public class ModelGate implements DeploymentCheck {
 
   private final ModelBeans beans;
   private final RepositoryService repository;
-  private final List<PropertyListener> propertyListeners;
+  private final List<org.yizhan.platform.PropertyListener> propertyListeners;
 
-  public ModelGate(ModelBeans beans, RepositoryService repository, List<PropertyListener> propertyListeners) {
+  public ModelGate(ModelBeans beans, RepositoryService repository,
+      List<org.yizhan.platform.PropertyListener> propertyListeners) {
     this.beans = beans;
     this.repository = repository;
     this.propertyListeners = List.copyOf(propertyListeners);

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
@@ -43,12 +42,7 @@ final class PropertyCheck {
         }
       }
       for (PropertyListener listener : listeners) {
-        Map<String, String> own = new LinkedHashMap<>();
-        properties.forEach((name, value) -> {
-          if (listener.owns(name)) {
-            own.put(name, value);
-          }
-        });
+        Map<String, String> own = listener.ownOf(properties);
         if (!own.isEmpty()) {
           listener.problems(placeOf(element), own).forEach(problem -> problems.add(describe(element) + "：" + problem));
         }
@@ -61,7 +55,7 @@ final class PropertyCheck {
         continue;
       }
       for (PropertyListener listener : listeners) {
-        boolean names = Pattern.matches("[$#]\\{\\s*" + Pattern.quote(listener.listener()) + "\\s*}", expression.strip());
+        boolean names = listener.isNamedBy(expression);
         boolean hasProperties = element.getExtensionElements().getElementsQuery().filterByType(CamundaProperties.class)
             .list().stream().flatMap(group -> group.getCamundaProperties().stream())
             .anyMatch(property -> property.getCamundaName() != null && listener.owns(property.getCamundaName()));

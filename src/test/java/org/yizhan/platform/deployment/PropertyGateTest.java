@@ -7,6 +7,7 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 
+import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -14,7 +15,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.yizhan.StationTest;
-import org.yizhan.platform.engine.ModelRefusedException;
 
 /**
  * The extension properties that attach the station's listeners (progress.*, order.* for ${orderProgress};
@@ -78,11 +78,11 @@ class PropertyGateTest {
       """)
   void unknownOrMisplacedPropertyIsRefusedWithTheElementTheValueAndWhatIsAllowed(String element, String properties,
       String reason) {
-    ModelRefusedException refused = catchThrowableOfType(ModelRefusedException.class,
+    BadUserRequestException refused = catchThrowableOfType(BadUserRequestException.class,
         () -> deploy(model(element, properties)));
 
     assertThat(refused).as("refused").isNotNull();
-    assertThat(refused.problems().get(KEY + ".bpmn")).anyMatch(problem -> problem.contains(reason.strip()));
+    assertThat(refused.getMessage()).startsWith("驿站拒绝了这次部署").contains(KEY + ".bpmn: ").contains(reason.strip());
     assertThat(repository.createProcessDefinitionQuery().processDefinitionKey(KEY).count()).as("nothing deployed")
         .isZero();
   }
@@ -92,12 +92,12 @@ class PropertyGateTest {
   void listenerWiredByHandWithoutItsPropertiesIsRefused(String expression) {
     String listener = "<camunda:executionListener delegateExpression=\"" + expression + "\" event=\"start\" />";
 
-    ModelRefusedException refused = catchThrowableOfType(ModelRefusedException.class,
+    BadUserRequestException refused = catchThrowableOfType(BadUserRequestException.class,
         () -> deploy(withExtensions("Task_Work", listener)));
 
     assertThat(refused).as("refused").isNotNull();
-    assertThat(refused.problems().get(KEY + ".bpmn"))
-        .anyMatch(problem -> problem.startsWith("'Work (工作)' (Task_Work)：监听器 " + expression + " 需要它的扩展属性"));
+    assertThat(refused.getMessage()).contains(KEY + ".bpmn: ")
+        .contains("'Work (工作)' (Task_Work)：监听器 " + expression + " 需要它的扩展属性");
   }
 
   /** The tiny model with the properties ("name=value;…", a name without "=" has no value) on one element. */
