@@ -34,7 +34,7 @@ public enum ProgressStep {
     this.recordedByTheStation = recordedByTheStation;
   }
 
-  /** The steps a model may record, in the order an order usually passes them. */
+  /** The steps a model may record (all but those the station records itself). */
   public static List<ProgressStep> forModels() {
     return Arrays.stream(values()).filter(step -> !step.recordedByTheStation).toList();
   }
