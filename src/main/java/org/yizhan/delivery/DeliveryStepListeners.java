@@ -137,16 +137,16 @@ class DeliveryStepListeners {
 
   /**
    * On the delivery's end events: closes the record as the element's extension properties say
-   * ({@code delivery.status}, {@code delivery.reasonText}, {@code delivery.reason} = variables) and hands the result
-   * to a calling station-order.
+   * ({@link DeliveryOutcomeProperties}, which also attach this listener) and hands the result to a calling
+   * station-order.
    */
-  @Bean
-  ExecutionListener deliveryOutcome(DeliveryBook book) {
+  @Bean(DeliveryOutcomeProperties.LISTENER)
+  ExecutionListener deliveryOutcome(DeliveryBook book, DeliveryOutcomeProperties rules) {
     return execution -> {
-      Map<String, String> properties = ModelProperties.of(execution);
-      DeliveryStatus status = DeliveryStatus.valueOf(properties.get("delivery.status"));
-      String text = properties.get("delivery.reasonText");
-      String details = ModelProperties.joinedVariables(execution, properties.get("delivery.reason"));
+      DeliveryOutcomeProperties.Outcome outcome = rules.read(ModelProperties.of(execution));
+      DeliveryStatus status = outcome.status();
+      String text = outcome.reasonText();
+      String details = ModelProperties.joinedVariables(execution, outcome.reasonVariables());
       String reason = text == null ? details : details == null ? text : text + ": " + details;
       book.close(book.ofProcess(execution.getProcessInstanceId()).deliveryNo(), status, reason);
       execution.setVariable(DeliveryProcess.RESULT, status.name());

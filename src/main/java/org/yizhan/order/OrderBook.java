@@ -30,12 +30,12 @@ public class OrderBook {
     LocalDateTime now = LocalDateTime.now();
     String orderNo = numbers.next("YZ", "station_order_seq", now.toLocalDate());
     orders.insert(orderNo, PublicCodes.next(), order, processInstanceId, placedBy, now);
-    orders.appendProgress(orderNo, now, "PLACED", "居民已下单 (Order placed)");
+    orders.appendProgress(orderNo, now, ProgressStep.PLACED.name(), "居民已下单 (Order placed)");
     return orderNo;
   }
 
-  public void progress(String orderNo, String step, String label, OrderStatus status, String closedReason) {
-    orders.appendProgress(orderNo, LocalDateTime.now(), step, label);
+  public void progress(String orderNo, ProgressStep step, String label, OrderStatus status, String closedReason) {
+    orders.appendProgress(orderNo, LocalDateTime.now(), step.name(), label);
     if (status == null) {
       return;
     }
@@ -63,7 +63,7 @@ public class OrderBook {
     BigDecimal services = order.items().stream().filter(item -> item.kind() == ItemKind.SERVICE)
         .map(Order.Item::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
     orders.updateTotal(orderNo, goodsTotal.add(services));
-    orders.appendProgress(orderNo, LocalDateTime.now(), "PRICE_AGREED",
+    orders.appendProgress(orderNo, LocalDateTime.now(), ProgressStep.PRICE_AGREED.name(),
         "居民同意新价格 " + money(goodsTotal) + " (Resident agreed to the merchant's new goods price)");
   }
 
@@ -78,7 +78,7 @@ public class OrderBook {
     orders.updateTotal(orderNo, frozen.add(answers.agreedRise(orderNo)));
     MerchantPart part = answers.of(orderNo).stream().filter(p -> p.merchantId().equals(merchantId)).findFirst()
         .orElseThrow();
-    orders.appendProgress(orderNo, LocalDateTime.now(), "PRICE_AGREED", part.merchant()
+    orders.appendProgress(orderNo, LocalDateTime.now(), ProgressStep.PRICE_AGREED.name(), part.merchant()
         + "：居民同意新价格 " + money(part.confirmedAmount()) + " (resident agreed to the new goods price)");
   }
 

@@ -27,7 +27,7 @@ class OrderStepListeners {
       String orderNo = orderNo(execution);
       book.recordDeliveryMode(orderNo, mode);
       execution.setVariable(OrderProcess.HAND_OVER_TEXT, mode.label());
-      book.progress(orderNo, "HAND_OVER_DECIDED", mode == DeliveryMode.DOORSTEP
+      book.progress(orderNo, ProgressStep.HAND_OVER_DECIDED, mode == DeliveryMode.DOORSTEP
           ? "送货上门 (Will be delivered to the door)" : "驿站自取 (Will be collected at the station)", null, null);
     };
   }

@@ -65,9 +65,9 @@ class PublicOrderPageIT {
     assertThat(volunteer.post("/engine-rest/task/" + acceptTask + "/complete",
         "{\"variables\": {\"acceptDecision\": {\"value\": \"ACCEPT\"}}}").status()).isEqualTo(204);
     // The timers' steps, as their listeners would write them.
-    book.progress(orderNo, "ACCEPT_OVERDUE", "Not accepted in time; the station manager was alerted (超时未接单，已提醒站长)",
+    book.progress(orderNo, ProgressStep.ACCEPT_OVERDUE, "Not accepted in time; the station manager was alerted (超时未接单，已提醒站长)",
         null, null);
-    book.progress(orderNo, "PICKUP_REMINDER", "Not collected yet; the resident is being reminded (尚未取货，提醒居民)",
+    book.progress(orderNo, ProgressStep.PICKUP_REMINDER, "Not collected yet; the resident is being reminded (尚未取货，提醒居民)",
         null, null);
 
     Response publicView = StationHttp.anonymous(port).get("/api/public/orders/" + code);

@@ -33,7 +33,9 @@ import org.yizhan.camunda.engine.ModelBeans;
  * gate: it parses; the forms, decisions and called processes it names exist; every user task has a candidate group and
  * a form; timers are ISO-8601 durations or expressions; every element has diagram layout; and it runs nothing the
  * station has not reviewed: expressions keep to the safe set, delegate expressions name the station's own steps, no
- * scripts, Java classes or connectors ({@link ModelSafety}). Each problem is a sentence a station manager can act on.
+ * scripts, Java classes or connectors ({@link ModelSafety}); the extension properties that attach the station's
+ * listeners (progress.step, order.status, delivery.status …) have the names and values those listeners know
+ * ({@link PropertyCheck}). Each problem is a sentence a station manager can act on.
  */
 @Component
 public class ModelGate implements DeploymentCheck {
@@ -42,10 +44,13 @@ public class ModelGate implements DeploymentCheck {
 
   private final ModelBeans beans;
   private final RepositoryService repository;
+  private final List<org.yizhan.platform.PropertyListener> propertyListeners;
 
-  public ModelGate(ModelBeans beans, RepositoryService repository) {
+  public ModelGate(ModelBeans beans, RepositoryService repository,
+      List<org.yizhan.platform.PropertyListener> propertyListeners) {
     this.beans = beans;
     this.repository = repository;
+    this.propertyListeners = List.copyOf(propertyListeners);
   }
 
   /** Problems by file name; an empty map lets the deployment through. */
@@ -103,7 +108,7 @@ public class ModelGate implements DeploymentCheck {
   }
 
   private List<String> checkProcess(BpmnModelInstance model, Set<String> declared, Set<String> processKeys) {
-    List<String> found = new ArrayList<>();
+    List<String> found = new ArrayList<>(PropertyCheck.of(model, propertyListeners));
     for (UserTask task : model.getModelElementsByType(UserTask.class)) {
       if (blank(task.getCamundaCandidateGroups())) {
         found.add(describe(task) + " 没有候选组 (has no candidate group; set one in Modeler under Assignment)");
