@@ -115,11 +115,6 @@ public class OrderRepository {
         .params(publicCode, orderNo).update();
   }
 
-  public Optional<String> findOrderNoByProcessInstance(String processInstanceId) {
-    return jdbc.sql("select order_no from station_order where process_instance_id = ?").param(processInstanceId)
-        .query(String.class).optional();
-  }
-
   List<Order.Item> items(String orderNo) {
     return jdbc.sql("""
             select sku, kind, name, brand, unit, unit_price as unitPrice, quantity, merchant_id as merchantId, merchant

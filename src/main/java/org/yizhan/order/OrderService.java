@@ -67,13 +67,9 @@ public class OrderService {
             request.deliveryPreference() == null ? "" : request.deliveryPreference().name(), true))
         .putValueTyped(OrderProcess.NOTE, Variables.stringValue(request.note(), true))
         .putValue(OrderProcess.PLACED_BY, placedBy);
-    ProcessInstance instance;
-    try {
-      instance = AsTheStation.call(identity,
-          () -> runtime.createProcessInstanceByKey(OrderProcess.KEY).setVariables(variables).execute());
-    } catch (OrderRefusedException refused) {
-      throw ApiException.badInput(refused.field(), refused.getMessage());
-    }
+    // A refusal (OrderRefusedException, or the registry's for a resident it cannot find) goes to the caller as it is.
+    ProcessInstance instance = AsTheStation.call(identity,
+        () -> runtime.createProcessInstanceByKey(OrderProcess.KEY).setVariables(variables).execute());
     // "Register order" gave the order its number as the instance's business key, within this start.
     String orderNo = instance.getBusinessKey();
     if (orderNo == null) {
