@@ -43,7 +43,7 @@ class DeliveryStepListeners {
       for (String answer : List.of("outcome", "receivedBy", "antiFraudTalk", "satisfaction", "visitNote")) {
         task.getExecution().removeVariable(answer);
       }
-      task.setVariable("attempt", book.countAttempt(book.ofProcess(task.getProcessInstanceId()).deliveryNo()));
+      task.setVariable("attempt", book.countAttempt(book.of(task.getExecution()).deliveryNo()));
     };
   }
 
@@ -67,7 +67,7 @@ class DeliveryStepListeners {
         task.removeVariableLocal(DeliveryProcess.RESIDENT_NAME);
         return;
       }
-      String residentId = book.ofProcess(task.getProcessInstanceId()).residentId();
+      String residentId = book.of(task.getExecution()).residentId();
       residents.find(residentId).ifPresent(resident ->
           task.setVariableLocal(DeliveryProcess.RESIDENT_NAME, resident.name()));
     };
@@ -88,7 +88,7 @@ class DeliveryStepListeners {
   TaskListener recordDoorstepVisit(DeliveryBook book, NeedsRepository needs, OrderBook orders) {
     return task -> {
       String volunteer = CompletedBy.of(task);
-      Delivery delivery = book.ofProcess(task.getProcessInstanceId());
+      Delivery delivery = book.of(task.getExecution());
       String deliveryNo = delivery.deliveryNo();
       String residentId = delivery.residentId();
       if ("DELIVERED".equals(task.getVariable("outcome"))) {
@@ -126,7 +126,7 @@ class DeliveryStepListeners {
   JavaDelegate creditPoints(PointsLedger ledger, DeliveryBook book) {
     return execution -> {
       Object points = execution.getVariable("points");
-      Delivery delivery = book.ofProcess(execution.getProcessInstanceId());
+      Delivery delivery = book.of(execution);
       // Who delivered is what the door visit recorded, not a variable a client could have sent along.
       if (points != null && delivery.deliveredBy() != null) {
         ledger.credit(delivery.deliveredBy(), ((Number) points).intValue(),
@@ -148,7 +148,7 @@ class DeliveryStepListeners {
       String text = properties.get("delivery.reasonText");
       String details = ModelProperties.joinedVariables(execution, properties.get("delivery.reason"));
       String reason = text == null ? details : details == null ? text : text + ": " + details;
-      book.close(book.ofProcess(execution.getProcessInstanceId()).deliveryNo(), status, reason);
+      book.close(book.of(execution).deliveryNo(), status, reason);
       execution.setVariable(DeliveryProcess.RESULT, status.name());
       execution.setVariable(DeliveryProcess.REASON, reason);
     };
