@@ -14,7 +14,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.yizhan.needs.NeedCategory;
 import org.yizhan.needs.NeedsRepository;
-import org.yizhan.order.OrderBook;
 import org.yizhan.platform.ModelProperties;
 import org.yizhan.platform.TaskViewVariables;
 import org.yizhan.platform.security.CompletedBy;
@@ -83,9 +82,13 @@ class DeliveryStepListeners {
     return () -> Set.of(DeliveryProcess.RESIDENT_NAME);
   }
 
-  /** What the volunteer recorded at the door: the hand-over, the talk, the policies, and the needs heard. */
+  /**
+   * What the volunteer recorded at the door: the hand-over, the talk, the policies, and the needs heard, on the
+   * delivery's record. An order's record is its own process's: who received the goods and how satisfied the resident
+   * was go back to the calling station-order with the delivery's result (the call activity's out-mappings).
+   */
   @Bean
-  TaskListener recordDoorstepVisit(DeliveryBook book, NeedsRepository needs, OrderBook orders) {
+  TaskListener recordDoorstepVisit(DeliveryBook book, NeedsRepository needs) {
     return task -> {
       String volunteer = CompletedBy.of(task);
       Delivery delivery = book.of(task.getExecution());
@@ -101,11 +104,6 @@ class DeliveryStepListeners {
         String receivedBy = String.valueOf(task.getVariable("receivedBy")).trim();
         book.recordDelivered(deliveryNo, volunteer, receivedBy, Boolean.TRUE.equals(task.getVariable("antiFraudTalk")),
             String.join(",", policies.stream().sorted().toList()));
-        String orderNo = delivery.orderNo();
-        Object satisfaction = task.getVariable("satisfaction");
-        if (orderNo != null && satisfaction != null) {
-          orders.recordHandOver(orderNo, receivedBy, Integer.parseInt(satisfaction.toString()));
-        }
         task.setVariable("deliveredBy", volunteer);
       }
       for (int row = 1; row <= NEED_ROWS; row++) {
@@ -137,8 +135,9 @@ class DeliveryStepListeners {
 
   /**
    * On the delivery's end events: closes the record as the element's extension properties say
-   * ({@code delivery.status}, {@code delivery.reasonText}, {@code delivery.reason} = variables) and hands the result
-   * to a calling station-order.
+   * ({@code delivery.status}, {@code delivery.reasonText}, {@code delivery.reason} = variables) and keeps the result
+   * ({@code deliveryResult}, {@code deliveryReason}) with the process, where a calling station-order's out-mappings
+   * take it from.
    */
   @Bean
   ExecutionListener deliveryOutcome(DeliveryBook book) {

@@ -60,7 +60,7 @@ public class OrderRepository {
     jdbc.sql("update station_order set delivery_mode = ? where order_no = ?").params(mode.name(), orderNo).update();
   }
 
-  void recordHandOver(String orderNo, String receivedBy, int satisfaction) {
+  void recordHandOver(String orderNo, String receivedBy, Integer satisfaction) {
     jdbc.sql("update station_order set received_by = ?, satisfaction = ? where order_no = ?")
         .params(receivedBy, satisfaction, orderNo).update();
   }
