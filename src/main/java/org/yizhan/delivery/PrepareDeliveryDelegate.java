@@ -1,8 +1,10 @@
 package org.yizhan.delivery;
 
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
@@ -24,6 +26,10 @@ import org.yizhan.residents.ResidentTag;
  */
 @Component("prepareDelivery")
 class PrepareDeliveryDelegate implements JavaDelegate {
+
+  /** The registry's tags welfare-risk.dmn reads, each under its tag's one name ({@link ResidentTag#variable()}). */
+  static final Set<ResidentTag> WELFARE_RISK_FLAGS = EnumSet.of(ResidentTag.LIVING_ALONE, ResidentTag.VERY_OLD,
+      ResidentTag.DISABLED, ResidentTag.MOBILITY_LIMITED);
 
   private final DeliveryBook book;
   private final ResidentRepository residents;
@@ -78,10 +84,7 @@ class PrepareDeliveryDelegate implements JavaDelegate {
       variables.put(DeliveryProcess.COLLECT_TEXT, OrderBook.FREE);
     }
     // Inputs of the welfare-risk decision (who gets a welfare check when the door stays closed): flags, no personal data.
-    variables.put("livingAlone", resident.has(ResidentTag.LIVING_ALONE));
-    variables.put("veryOld", resident.has(ResidentTag.VERY_OLD));
-    variables.put("disabled", resident.has(ResidentTag.DISABLED));
-    variables.put("mobilityLimited", resident.has(ResidentTag.MOBILITY_LIMITED));
+    WELFARE_RISK_FLAGS.forEach(tag -> variables.put(tag.variable(), resident.has(tag)));
     variables.put("deliveryGroups", offeredTo(resident.gridId()));
     variables.put("maxAttempts", delivery.maxAttempts());
     variables.put("retryAfter", delivery.retryAfter().toString());

@@ -122,10 +122,14 @@ class RegisterOrderDelegate implements JavaDelegate {
   private static VariableMap inputsOfThisTransaction(Resident resident) {
     Integer age = resident.ageOn(LocalDate.now());
     return Variables.createVariables()
-        .putValueTyped("mobilityLimited", Variables.booleanValue(resident.has(ResidentTag.MOBILITY_LIMITED), true))
-        .putValueTyped("disabled", Variables.booleanValue(resident.has(ResidentTag.DISABLED), true))
-        .putValueTyped("livingAlone", Variables.booleanValue(resident.has(ResidentTag.LIVING_ALONE), true))
+        .putValueTyped(ResidentTag.MOBILITY_LIMITED.variable(), flag(resident, ResidentTag.MOBILITY_LIMITED))
+        .putValueTyped(ResidentTag.DISABLED.variable(), flag(resident, ResidentTag.DISABLED))
+        .putValueTyped(ResidentTag.LIVING_ALONE.variable(), flag(resident, ResidentTag.LIVING_ALONE))
         .putValueTyped("residentAge", Variables.integerValue(age == null ? 0 : age, true));
+  }
+
+  private static TypedValue flag(Resident resident, ResidentTag tag) {
+    return Variables.booleanValue(resident.has(tag), true);
   }
 
   /** The order as the start form or the API put it into the process's variables. */
