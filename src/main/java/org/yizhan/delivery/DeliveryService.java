@@ -8,11 +8,10 @@ import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.yizhan.platform.security.AsTheStation;
+import org.yizhan.platform.StationStart;
 import org.yizhan.platform.web.ApiException;
 import org.yizhan.residents.Resident;
 import org.yizhan.residents.ResidentRepository;
@@ -105,14 +104,8 @@ public class DeliveryService {
     variables.put(DeliveryProcess.KIND, kind);
     variables.put(DeliveryProcess.NOTE, note == null ? "" : note);
     variables.put(DeliveryProcess.REQUESTED_BY, requestedBy);
-    ProcessInstance instance = AsTheStation.call(identity,
-        () -> runtime.createProcessInstanceByKey(DeliveryProcess.KEY).setVariables(variables).execute());
-    // "Prepare delivery" gave the delivery its number as the instance's business key, within this start.
-    String deliveryNo = instance.getBusinessKey();
-    if (deliveryNo == null) {
-      throw new IllegalStateException(DeliveryProcess.KEY + " started without preparing its delivery: \"Prepare "
-          + "delivery\" must run within the start (no asynchronous continuation before it)");
-    }
-    return new Started(deliveryNo, residentId, instance.getId());
+    // "Prepare delivery" gives the delivery its number as the instance's business key, within this start.
+    StationStart.Started started = StationStart.start(identity, runtime, DeliveryProcess.KEY, variables);
+    return new Started(started.number(), residentId, started.processInstanceId());
   }
 }
