@@ -51,7 +51,7 @@ public class OrderBook {
   }
 
   /** Who received the order and, when the resident said, how satisfied (1 to 5). */
-  public void recordHandOver(String orderNo, String receivedBy, Integer satisfaction) {
+  void recordHandOver(String orderNo, String receivedBy, Integer satisfaction) {
     orders.recordHandOver(orderNo, receivedBy, satisfaction);
   }
 
