@@ -2,6 +2,7 @@ package org.yizhan.delivery;
 
 import java.time.LocalDate;
 
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Service;
 import org.yizhan.platform.DailyNumbers;
 
@@ -25,12 +26,17 @@ public class DeliveryBook {
   }
 
   /**
-   * The delivery a process instance carries, from the record made when it started: listeners find their delivery, its
-   * order and its resident here, never in variables, which a client completing a task could have overwritten.
+   * The delivery a doorstep-delivery instance carries, by its business key: the delivery's own number, or, for a
+   * delivery an order called, the order's number (the call activity hands it on; an order has one doorstep delivery).
+   * Listeners find their delivery, its order and its resident here, never in variables, which a client completing a
+   * task could have overwritten.
    */
-  Delivery ofProcess(String processInstanceId) {
-    return deliveries.findByProcessInstance(processInstanceId).orElseThrow(() -> new IllegalStateException(
-        "No delivery record for process instance " + processInstanceId));
+  Delivery of(DelegateExecution execution) {
+    String businessKey = execution.getProcessBusinessKey();
+    boolean calledByAnOrder = execution.getProcessInstance().getSuperExecution() != null;
+    return (calledByAnOrder ? deliveries.findOfOrder(businessKey) : deliveries.find(businessKey))
+        .orElseThrow(() -> new IllegalStateException("No delivery record for " + DeliveryProcess.KEY
+            + " with business key " + businessKey));
   }
 
   int countAttempt(String deliveryNo) {

@@ -3,9 +3,6 @@ package org.yizhan.delivery;
 import java.net.URI;
 import java.util.Map;
 
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -20,11 +17,11 @@ import org.yizhan.platform.security.CurrentUser;
 @RestController
 class DeliveryController {
 
-  record DeliveryRequest(String residentId, DeliveryKind kind,
-                         @Size(max = DeliveryService.MAX_NOTE, message = "may be at most 500 characters") String note) {}
+  /** Checked where the delivery starts, by "Prepare delivery" (DeliveryRequestRules), and nowhere else. */
+  record DeliveryRequest(String residentId, String kind, String note) {}
 
-  record RoundRequest(@NotNull(message = "is required: MEAL or VEGETABLES") DeliveryKind kind,
-                      @Size(max = DeliveryService.MAX_NOTE, message = "may be at most 500 characters") String note) {}
+  /** The round's kind is checked by {@link DeliveryService#startRound}, each delivery's values where it starts. */
+  record RoundRequest(DeliveryKind kind, String note) {}
 
 
   private final DeliveryService deliveries;
@@ -36,7 +33,7 @@ class DeliveryController {
   }
 
   @PostMapping(path = "/api/deliveries", consumes = MediaType.APPLICATION_JSON_VALUE)
-  ResponseEntity<Map<String, String>> start(@Valid @RequestBody DeliveryRequest request) {
+  ResponseEntity<Map<String, String>> start(@RequestBody DeliveryRequest request) {
     currentUser.require("delivery.start");
     var started = deliveries.start(request.residentId(), request.kind(), request.note(), currentUser.id());
     return ResponseEntity.created(URI.create("/api/deliveries/" + started.deliveryNo()))
@@ -44,7 +41,7 @@ class DeliveryController {
   }
 
   @PostMapping(path = "/api/deliveries/rounds", consumes = MediaType.APPLICATION_JSON_VALUE)
-  ResponseEntity<Map<String, Object>> round(@Valid @RequestBody RoundRequest request) {
+  ResponseEntity<Map<String, Object>> round(@RequestBody RoundRequest request) {
     currentUser.require("delivery.start");
     var started = deliveries.startRound(request.kind(), request.note(), currentUser.id());
     return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("kind", request.kind(), "deliveries", started));

@@ -56,8 +56,10 @@ public class DeliveryRepository {
         .query(Delivery.class).optional();
   }
 
-  Optional<Delivery> findByProcessInstance(String processInstanceId) {
-    return jdbc.sql("select " + COLUMNS + " from delivery where process_instance_id = ?").param(processInstanceId)
+  /** The newest delivery of an order (by the index on order_no); an order calls one. */
+  Optional<Delivery> findOfOrder(String orderNo) {
+    return jdbc.sql("select " + COLUMNS + " from delivery where order_no = ? order by created_at desc, delivery_no desc "
+            + "fetch first 1 rows only").param(orderNo)
         .query(Delivery.class).optional();
   }
 

@@ -1,18 +1,17 @@
 package org.yizhan.delivery;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.yizhan.platform.security.AsTheStation;
+import org.yizhan.platform.StationStart;
 import org.yizhan.platform.web.ApiException;
 import org.yizhan.residents.Resident;
 import org.yizhan.residents.ResidentRepository;
@@ -25,8 +24,6 @@ public class DeliveryService {
 
   /** What a volunteer needs at the door, and may only see while the doorstep or welfare-check task is theirs. */
   public record Contact(String deliveryNo, String residentName, String address, String phone, String neighbourhood) {}
-
-  static final int MAX_NOTE = 500;
 
   private final RuntimeService runtime;
   private final TaskService tasks;
@@ -43,21 +40,14 @@ public class DeliveryService {
     this.residents = residents;
   }
 
+  /**
+   * Starts doorstep-delivery for one resident; "Prepare delivery" checks the request (and refuses it with a
+   * {@link DeliveryRefusedException}, leaving nothing behind) and gives the delivery its number as the business key,
+   * within this start.
+   */
   @Transactional
-  public Started start(String residentId, DeliveryKind kind, String note, String requestedBy) {
-    if (residentId == null || residentId.isBlank()) {
-      throw ApiException.badInput("residentId", "请填写居民台账中的居民编号，如 R-0001 (Enter the resident's number from the registry, e.g. R-0001)");
-    }
-    if (kind == null) {
-      throw ApiException.badInput("kind", "请选择配送内容 (Say what is delivered: GOODS, MEAL, VEGETABLES or MEDICINE)");
-    }
-    if (note != null && note.length() > MAX_NOTE) {
-      throw ApiException.badInput("note", "备注最多 " + MAX_NOTE + " 个字 (The note may be at most " + MAX_NOTE + " characters)");
-    }
-    residents.find(residentId.trim()).orElseThrow(() -> ApiException.badInput("residentId",
-        "居民台账中没有 " + residentId.trim() + "，请先查一下编号 (There is no resident " + residentId.trim()
-            + " in the registry; look the number up first)"));
-    return startProcess(residentId.trim(), kind, note, requestedBy);
+  public Started start(String residentId, String kind, String note, String requestedBy) {
+    return startProcess(residentId, kind, note, requestedBy);
   }
 
   /** A meal round goes to the canteen's delivery list, a vegetable round to residents in difficulty. */
@@ -66,15 +56,16 @@ public class DeliveryService {
     List<String> residentIds = switch (kind == null ? DeliveryKind.GOODS : kind) {
       case MEAL -> deliveries.canteenList();
       case VEGETABLES -> deliveries.residentsInDifficulty();
-      default -> throw ApiException.badInput("kind", "批次只用于送餐或送菜；商品和药品请单独发起送货 (Rounds are for MEAL, the canteen's "
-          + "delivery list, or VEGETABLES, residents in difficulty; start single deliveries for goods and medicine)");
+      default -> throw new DeliveryRefusedException(DeliveryProcess.KIND, "批次只用于送餐或送菜；商品和药品请单独发起送货 "
+          + "(Rounds are for MEAL, the canteen's delivery list, or VEGETABLES, residents in difficulty; start single "
+          + "deliveries for goods and medicine)");
     };
-    if (note != null && note.length() > MAX_NOTE) {
-      throw ApiException.badInput("note", "备注最多 " + MAX_NOTE + " 个字 (The note may be at most " + MAX_NOTE + " characters)");
-    }
+    // Each delivery of the round checks its note as it starts; checked for the round too, so that a round with nobody
+    // on its list refuses the same note.
+    DeliveryRequestRules.note(note);
     List<Started> started = new ArrayList<>();
     for (String residentId : residentIds) {
-      started.add(startProcess(residentId, kind, note, requestedBy));
+      started.add(startProcess(residentId, kind.name(), note, requestedBy));
     }
     return started;
   }
@@ -104,19 +95,17 @@ public class DeliveryService {
 
   /**
    * doorstep-delivery has no start form, so nobody but an administrator starts it with values: the station starts it
-   * itself for the manager it has checked, and records who asked for it, the signed-in user.
+   * itself for the manager it has checked, and records who asked for it, the signed-in user. A refusal of "Prepare
+   * delivery" goes to the caller as it is.
    */
-  private Started startProcess(String residentId, DeliveryKind kind, String note, String requestedBy) {
-    ProcessInstance instance;
-    try {
-      instance = AsTheStation.call(identity, () -> runtime.createProcessInstanceByKey(DeliveryProcess.KEY)
-          .setVariables(Map.of(DeliveryProcess.RESIDENT_ID, residentId, DeliveryProcess.KIND, kind.name(),
-              DeliveryProcess.NOTE, note == null ? "" : note, DeliveryProcess.REQUESTED_BY, requestedBy))
-          .execute());
-    } catch (BadUserRequestException refused) {
-      throw ApiException.badInput(null, refused.getMessage());
-    }
-    Delivery delivery = deliveries.findByProcessInstance(instance.getId()).orElseThrow();
-    return new Started(delivery.deliveryNo(), residentId, instance.getId());
+  private Started startProcess(String residentId, String kind, String note, String requestedBy) {
+    Map<String, Object> variables = new HashMap<>();
+    variables.put(DeliveryProcess.RESIDENT_ID, residentId);
+    variables.put(DeliveryProcess.KIND, kind);
+    variables.put(DeliveryProcess.NOTE, note == null ? "" : note);
+    variables.put(DeliveryProcess.REQUESTED_BY, requestedBy);
+    // "Prepare delivery" gives the delivery its number as the instance's business key, within this start.
+    StationStart.Started started = StationStart.start(identity, runtime, DeliveryProcess.KEY, variables);
+    return new Started(started.number(), residentId, started.processInstanceId());
   }
 }

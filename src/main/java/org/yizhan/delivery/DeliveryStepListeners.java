@@ -14,7 +14,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.yizhan.needs.NeedCategory;
 import org.yizhan.needs.NeedsRepository;
-import org.yizhan.order.OrderBook;
 import org.yizhan.platform.ModelProperties;
 import org.yizhan.platform.TaskViewVariables;
 import org.yizhan.platform.security.CompletedBy;
@@ -43,7 +42,7 @@ class DeliveryStepListeners {
       for (String answer : List.of("outcome", "receivedBy", "antiFraudTalk", "satisfaction", "visitNote")) {
         task.getExecution().removeVariable(answer);
       }
-      task.setVariable("attempt", book.countAttempt(book.ofProcess(task.getProcessInstanceId()).deliveryNo()));
+      task.setVariable("attempt", book.countAttempt(book.of(task.getExecution()).deliveryNo()));
     };
   }
 
@@ -67,7 +66,7 @@ class DeliveryStepListeners {
         task.removeVariableLocal(DeliveryProcess.RESIDENT_NAME);
         return;
       }
-      String residentId = book.ofProcess(task.getProcessInstanceId()).residentId();
+      String residentId = book.of(task.getExecution()).residentId();
       residents.find(residentId).ifPresent(resident ->
           task.setVariableLocal(DeliveryProcess.RESIDENT_NAME, resident.name()));
     };
@@ -83,12 +82,16 @@ class DeliveryStepListeners {
     return () -> Set.of(DeliveryProcess.RESIDENT_NAME);
   }
 
-  /** What the volunteer recorded at the door: the hand-over, the talk, the policies, and the needs heard. */
+  /**
+   * What the volunteer recorded at the door: the hand-over, the talk, the policies, and the needs heard, on the
+   * delivery's record. An order's record is its own process's: who received the goods and how satisfied the resident
+   * was go back to the calling station-order with the delivery's result (the call activity's out-mappings).
+   */
   @Bean
-  TaskListener recordDoorstepVisit(DeliveryBook book, NeedsRepository needs, OrderBook orders) {
+  TaskListener recordDoorstepVisit(DeliveryBook book, NeedsRepository needs) {
     return task -> {
       String volunteer = CompletedBy.of(task);
-      Delivery delivery = book.ofProcess(task.getProcessInstanceId());
+      Delivery delivery = book.of(task.getExecution());
       String deliveryNo = delivery.deliveryNo();
       String residentId = delivery.residentId();
       if ("DELIVERED".equals(task.getVariable("outcome"))) {
@@ -101,11 +104,6 @@ class DeliveryStepListeners {
         String receivedBy = String.valueOf(task.getVariable("receivedBy")).trim();
         book.recordDelivered(deliveryNo, volunteer, receivedBy, Boolean.TRUE.equals(task.getVariable("antiFraudTalk")),
             String.join(",", policies.stream().sorted().toList()));
-        String orderNo = delivery.orderNo();
-        Object satisfaction = task.getVariable("satisfaction");
-        if (orderNo != null && satisfaction != null) {
-          orders.recordHandOver(orderNo, receivedBy, Integer.parseInt(satisfaction.toString()));
-        }
         task.setVariable("deliveredBy", volunteer);
       }
       for (int row = 1; row <= NEED_ROWS; row++) {
@@ -126,7 +124,7 @@ class DeliveryStepListeners {
   JavaDelegate creditPoints(PointsLedger ledger, DeliveryBook book) {
     return execution -> {
       Object points = execution.getVariable("points");
-      Delivery delivery = book.ofProcess(execution.getProcessInstanceId());
+      Delivery delivery = book.of(execution);
       // Who delivered is what the door visit recorded, not a variable a client could have sent along.
       if (points != null && delivery.deliveredBy() != null) {
         ledger.credit(delivery.deliveredBy(), ((Number) points).intValue(),
@@ -137,8 +135,9 @@ class DeliveryStepListeners {
 
   /**
    * On the delivery's end events: closes the record as the element's extension properties say
-   * ({@link DeliveryOutcomeProperties}, which also attach this listener) and hands the result to a calling
-   * station-order.
+   * ({@link DeliveryOutcomeProperties}, which also attach this listener) and keeps the result
+   * ({@code deliveryResult}, {@code deliveryReason}) with the process, where a calling station-order's out-mappings
+   * take it from.
    */
   @Bean(DeliveryOutcomeProperties.LISTENER)
   ExecutionListener deliveryOutcome(DeliveryBook book, DeliveryOutcomeProperties rules) {
@@ -148,7 +147,7 @@ class DeliveryStepListeners {
       String text = outcome.reasonText();
       String details = ModelProperties.joinedVariables(execution, outcome.reasonVariables());
       String reason = text == null ? details : details == null ? text : text + ": " + details;
-      book.close(book.ofProcess(execution.getProcessInstanceId()).deliveryNo(), status, reason);
+      book.close(book.of(execution).deliveryNo(), status, reason);
       execution.setVariable(DeliveryProcess.RESULT, status.name());
       execution.setVariable(DeliveryProcess.REASON, reason);
     };

@@ -1,9 +1,11 @@
 package org.yizhan.delivery;
 
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 
-import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -25,6 +27,10 @@ import org.yizhan.residents.ResidentTag;
 @Component("prepareDelivery")
 class PrepareDeliveryDelegate implements JavaDelegate {
 
+  /** The registry's tags welfare-risk.dmn reads, each under its tag's one name ({@link ResidentTag#variable()}). */
+  static final Set<ResidentTag> WELFARE_RISK_FLAGS = EnumSet.of(ResidentTag.LIVING_ALONE, ResidentTag.VERY_OLD,
+      ResidentTag.DISABLED, ResidentTag.MOBILITY_LIMITED);
+
   private final DeliveryBook book;
   private final ResidentRepository residents;
   private final IdentityService identity;
@@ -44,22 +50,23 @@ class PrepareDeliveryDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String residentId = (String) execution.getVariable(DeliveryProcess.RESIDENT_ID);
-    Resident resident = residentId == null ? null : residents.find(residentId).orElse(null);
-    if (resident == null) {
-      throw new BadUserRequestException("居民台账中没有 " + residentId + " (There is no resident " + residentId + " in the registry)");
-    }
-    DeliveryKind kind;
-    try {
-      kind = DeliveryKind.valueOf(String.valueOf(execution.getVariable(DeliveryProcess.KIND)));
-    } catch (IllegalArgumentException unknown) {
-      throw new BadUserRequestException("配送内容只能是 GOODS、MEAL、VEGETABLES 或 MEDICINE (Kind must be GOODS, MEAL, VEGETABLES or MEDICINE)");
-    }
+    // The one place a delivery's request is checked, whoever started it (a manager over the API, a round, an order).
+    String residentId = DeliveryRequestRules.residentId(execution.getVariable(DeliveryProcess.RESIDENT_ID));
+    DeliveryKind kind = DeliveryRequestRules.kind(execution.getVariable(DeliveryProcess.KIND));
+    String note = DeliveryRequestRules.note(execution.getVariable(DeliveryProcess.NOTE));
+    Resident resident = residents.find(residentId).orElseThrow(() -> DeliveryRequestRules.unknownResident(residentId));
     String orderNo = orderOfTheCaller(execution);
-    String deliveryNo = book.open(resident.id(), kind, orderNo, execution.getProcessInstanceId(),
-        (String) execution.getVariable(DeliveryProcess.NOTE), (String) execution.getVariable(DeliveryProcess.REQUESTED_BY));
-    if (execution.getProcessBusinessKey() == null) {
-      execution.setProcessBusinessKey(deliveryNo);
+    String businessKey = execution.getProcessBusinessKey();
+    if (orderNo == null && businessKey != null) {
+      throw new DeliveryRefusedException(null, "送货单号由驿站给出 (The delivery number is given when the delivery is "
+          + "prepared; start the delivery without a business key)");
+    }
+    String deliveryNo = book.open(resident.id(), kind, orderNo, execution.getProcessInstanceId(), note,
+        Objects.toString(execution.getVariable(DeliveryProcess.REQUESTED_BY), null));
+    // The business key is what the delivery's steps find their record by: its own number, or the number of the order
+    // that called it (an order has one doorstep delivery); see DeliveryBook#of.
+    if (businessKey == null) {
+      execution.setProcessBusinessKey(orderNo == null ? deliveryNo : orderNo);
     }
 
     var delivery = properties.delivery();
@@ -77,10 +84,7 @@ class PrepareDeliveryDelegate implements JavaDelegate {
       variables.put(DeliveryProcess.COLLECT_TEXT, OrderBook.FREE);
     }
     // Inputs of the welfare-risk decision (who gets a welfare check when the door stays closed): flags, no personal data.
-    variables.put("livingAlone", resident.has(ResidentTag.LIVING_ALONE));
-    variables.put("veryOld", resident.has(ResidentTag.VERY_OLD));
-    variables.put("disabled", resident.has(ResidentTag.DISABLED));
-    variables.put("mobilityLimited", resident.has(ResidentTag.MOBILITY_LIMITED));
+    WELFARE_RISK_FLAGS.forEach(tag -> variables.put(tag.variable(), resident.has(tag)));
     variables.put("deliveryGroups", offeredTo(resident.gridId()));
     variables.put("maxAttempts", delivery.maxAttempts());
     variables.put("retryAfter", delivery.retryAfter().toString());
@@ -98,8 +102,13 @@ class PrepareDeliveryDelegate implements JavaDelegate {
     DelegateExecution caller = execution.getProcessInstance().getSuperExecution();
     String callingOrder = caller == null ? null : caller.getProcessBusinessKey();
     if (sent != null && !sent.equals(callingOrder)) {
-      throw new BadUserRequestException("送货单的订单号由订单流程给出 (orderNo is given by the station order that asks "
-          + "for the delivery; leave it out)");
+      throw new DeliveryRefusedException(DeliveryProcess.ORDER_NO, "送货单的订单号由订单流程给出 (orderNo is given by the "
+          + "station order that asks for the delivery; leave it out)");
+    }
+    if (callingOrder != null && execution.getProcessBusinessKey() != null
+        && !callingOrder.equals(execution.getProcessBusinessKey())) {
+      throw new IllegalStateException("doorstep-delivery called by order " + callingOrder + " with business key "
+          + execution.getProcessBusinessKey() + ": the call activity must hand the order's number on as business key");
     }
     return callingOrder;
   }

@@ -50,7 +50,8 @@ public class OrderBook {
     orders.recordDeliveryMode(orderNo, mode);
   }
 
-  public void recordHandOver(String orderNo, String receivedBy, int satisfaction) {
+  /** Who received the order and, when the resident said, how satisfied (1 to 5). */
+  void recordHandOver(String orderNo, String receivedBy, Integer satisfaction) {
     orders.recordHandOver(orderNo, receivedBy, satisfaction);
   }
 

@@ -31,6 +31,14 @@ public final class OrderProcess {
   public static final String MERCHANT_GOODS = "merchantGoods";
   public static final String MERCHANT_FROZEN_TOTAL = "merchantFrozenTotal";
 
+  // Who received the order and how satisfied the resident was: the hand-over task's fields at the station, or what the
+  // doorstep delivery handed back through CallActivity_DoorstepDelivery's out-mappings.
+  public static final String RECEIVED_BY = "receivedBy";
+  public static final String SATISFACTION = "satisfaction";
+  /** The doorstep delivery's result, handed back by its out-mappings: DELIVERED, REFUSED or RETURNED, and why. */
+  public static final String DELIVERY_RESULT = "deliveryResult";
+  public static final String DELIVERY_REASON = "deliveryReason";
+
   // Set by the cancellation request.
   public static final String CANCEL_REASON = "cancelReason";
   public static final String CANCELLED_BY = "cancelledBy";

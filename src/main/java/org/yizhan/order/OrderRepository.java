@@ -60,7 +60,7 @@ public class OrderRepository {
     jdbc.sql("update station_order set delivery_mode = ? where order_no = ?").params(mode.name(), orderNo).update();
   }
 
-  void recordHandOver(String orderNo, String receivedBy, int satisfaction) {
+  void recordHandOver(String orderNo, String receivedBy, Integer satisfaction) {
     jdbc.sql("update station_order set received_by = ?, satisfaction = ? where order_no = ?")
         .params(receivedBy, satisfaction, orderNo).update();
   }
@@ -113,11 +113,6 @@ public class OrderRepository {
   void setPublicCode(String orderNo, String publicCode) {
     jdbc.sql("update station_order set public_code = ? where order_no = ? and public_code is null")
         .params(publicCode, orderNo).update();
-  }
-
-  public Optional<String> findOrderNoByProcessInstance(String processInstanceId) {
-    return jdbc.sql("select order_no from station_order where process_instance_id = ?").param(processInstanceId)
-        .query(String.class).optional();
   }
 
   List<Order.Item> items(String orderNo) {

@@ -7,11 +7,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.yizhan.platform.StationStart;
 import org.yizhan.platform.security.AsTheStation;
 import org.yizhan.platform.web.ApiException;
 
@@ -67,19 +67,9 @@ public class OrderService {
             request.deliveryPreference() == null ? "" : request.deliveryPreference().name(), true))
         .putValueTyped(OrderProcess.NOTE, Variables.stringValue(request.note(), true))
         .putValue(OrderProcess.PLACED_BY, placedBy);
-    ProcessInstance instance;
-    try {
-      instance = AsTheStation.call(identity,
-          () -> runtime.createProcessInstanceByKey(OrderProcess.KEY).setVariables(variables).execute());
-    } catch (OrderRefusedException refused) {
-      throw ApiException.badInput(refused.field(), refused.getMessage());
-    }
-    // "Register order" gave the order its number as the instance's business key, within this start.
-    String orderNo = instance.getBusinessKey();
-    if (orderNo == null) {
-      throw new IllegalStateException(OrderProcess.KEY + " started without registering its order: \"Register order\" "
-          + "must run within the start (no asynchronous continuation before it)");
-    }
+    // "Register order" gives the order its number as the instance's business key, within this start; its refusal
+    // (OrderRefusedException, or the registry's for a resident it cannot find) goes to the caller as it is.
+    String orderNo = StationStart.start(identity, runtime, OrderProcess.KEY, variables).number();
     if (key != null) {
       keys.attach(placedBy, key.value(), orderNo);
     }

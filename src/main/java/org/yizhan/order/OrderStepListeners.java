@@ -109,13 +109,13 @@ class OrderStepListeners {
   @Bean
   TaskListener recordHandOver(OrderBook book) {
     return task -> {
-      String receivedBy = text(task, "receivedBy");
+      String receivedBy = text(task, OrderProcess.RECEIVED_BY);
       if (receivedBy == null || receivedBy.isBlank() || receivedBy.length() > 100) {
         throw new BadUserRequestException("签收人：请填写签收人，最多 100 个字 (Received by: enter who received the order, at most 100 characters)");
       }
       int satisfaction;
       try {
-        satisfaction = (int) Double.parseDouble(String.valueOf(task.getVariable("satisfaction")));
+        satisfaction = (int) Double.parseDouble(String.valueOf(task.getVariable(OrderProcess.SATISFACTION)));
       } catch (NumberFormatException notANumber) {
         satisfaction = 0;
       }
@@ -124,6 +124,35 @@ class OrderStepListeners {
       }
       book.recordHandOver(orderNo(task.getExecution()), receivedBy.trim(), satisfaction);
     };
+  }
+
+  /**
+   * When the doorstep delivery ends (CallActivity_DoorstepDelivery, event end): what it handed back through the call
+   * activity's out-mappings goes on the order. Delivered: who received it and how satisfied the resident was (the
+   * doorstep form's fields). Refused or returned: nothing here; Event_OrderNotDelivered closes the order with the
+   * delivery's reason. Cancelled while the delivery ran: the delivery hands nothing back and the cancellation records
+   * the order's end.
+   */
+  @Bean
+  ExecutionListener recordDoorstepResult(OrderBook book) {
+    return execution -> {
+      if (!"DELIVERED".equals(execution.getVariable(OrderProcess.DELIVERY_RESULT))) {
+        return;
+      }
+      Object receivedBy = execution.getVariable(OrderProcess.RECEIVED_BY);
+      Object satisfaction = execution.getVariable(OrderProcess.SATISFACTION);
+      book.recordHandOver(orderNo(execution), receivedBy == null ? null : receivedBy.toString().trim(),
+          wholeNumber(satisfaction));
+    };
+  }
+
+  /** The doorstep form's satisfaction (its rules allow 1 to 5 only), or null when none came back. */
+  private static Integer wholeNumber(Object value) {
+    try {
+      return value == null ? null : (int) Double.parseDouble(value.toString());
+    } catch (NumberFormatException notANumber) {
+      return null;
+    }
   }
 
   /** The order's number is its business key, set when it was registered; a variable a client can write is not. */

@@ -8,7 +8,6 @@ import java.util.Set;
 import org.springframework.stereotype.Component;
 import org.yizhan.catalog.CatalogItem;
 import org.yizhan.catalog.CatalogRepository;
-import org.yizhan.platform.web.ApiException;
 import org.yizhan.residents.Resident;
 import org.yizhan.residents.ResidentLookup;
 
@@ -27,19 +26,19 @@ public class OrderValidator {
     this.catalog = catalog;
   }
 
-  /** @throws ApiException (400) naming the field at fault */
+  /** @throws OrderRefusedException naming the field at fault; a resident the text does not name is refused by {@link ResidentLookup} */
   public ValidOrder validate(OrderRequest request) {
     // By number, name or phone; the order is the resolved resident's whatever was typed.
     Resident resident = residents.resolve(request.residentId(), "residentId");
     if (request.items() == null || request.items().isEmpty()) {
-      throw ApiException.badInput("items", "订单里没有商品，请至少添加一项 (The order lists no items; add at least one)");
+      throw new OrderRefusedException("items", "订单里没有商品，请至少添加一项 (The order lists no items; add at least one)");
     }
     if (request.items().size() > OrderRequest.MAX_LINES) {
-      throw ApiException.badInput("items", "一张订单最多 " + OrderRequest.MAX_LINES + " 项 (An order may list at most " + OrderRequest.MAX_LINES
+      throw new OrderRefusedException("items", "一张订单最多 " + OrderRequest.MAX_LINES + " 项 (An order may list at most " + OrderRequest.MAX_LINES
           + " items)");
     }
     if (request.note() != null && request.note().length() > OrderRequest.MAX_NOTE) {
-      throw ApiException.badInput("note", "备注最多 " + OrderRequest.MAX_NOTE + " 个字 (The note may be at most " + OrderRequest.MAX_NOTE
+      throw new OrderRefusedException("note", "备注最多 " + OrderRequest.MAX_NOTE + " 个字 (The note may be at most " + OrderRequest.MAX_NOTE
           + " characters)");
     }
 
@@ -54,29 +53,29 @@ public class OrderValidator {
 
   private PricedLine priced(OrderRequest.Line line, String path, Set<String> seen) {
     if (line == null) {
-      throw ApiException.badInput(path, path + " 是空行，请删掉或选择商品 (Line " + path + " is empty; remove it or choose an item)");
+      throw new OrderRefusedException(path, path + " 是空行，请删掉或选择商品 (Line " + path + " is empty; remove it or choose an item)");
     }
     if (line.sku() == null || line.sku().isBlank()) {
-      throw ApiException.badInput(path + ".sku", "请为 " + path + " 选择商品 (Choose an item from the catalog for " + path + ")");
+      throw new OrderRefusedException(path + ".sku", "请为 " + path + " 选择商品 (Choose an item from the catalog for " + path + ")");
     }
     String sku = line.sku().trim();
-    CatalogItem item = catalog.find(sku).orElseThrow(() -> ApiException.badInput(path + ".sku",
+    CatalogItem item = catalog.find(sku).orElseThrow(() -> new OrderRefusedException(path + ".sku",
         "商品目录中没有 " + sku + "，可订的商品见 /api/public/catalog (There is no item " + sku
             + " in the catalog; see /api/public/catalog for what can be ordered)"));
     if (!item.active()) {
-      throw ApiException.badInput(path + ".sku", item.name() + "（" + sku + "）暂时不能订 (cannot be ordered at the moment)");
+      throw new OrderRefusedException(path + ".sku", item.name() + "（" + sku + "）暂时不能订 (cannot be ordered at the moment)");
     }
     if (!seen.add(sku)) {
-      throw ApiException.badInput(path + ".sku", sku + " 重复了，请把数量写在同一行 (" + sku + " is listed twice; put the whole quantity on one line)");
+      throw new OrderRefusedException(path + ".sku", sku + " 重复了，请把数量写在同一行 (" + sku + " is listed twice; put the whole quantity on one line)");
     }
     if (line.quantity() == null) {
-      throw ApiException.badInput(path + ".quantity", "请填写 " + item.name() + " 的数量 (Enter how many of " + sku + ")");
+      throw new OrderRefusedException(path + ".quantity", "请填写 " + item.name() + " 的数量 (Enter how many of " + sku + ")");
     }
     if (line.quantity() <= 0) {
-      throw ApiException.badInput(path + ".quantity", item.name() + " 的数量至少为 1 (The quantity of " + sku + " must be at least 1)");
+      throw new OrderRefusedException(path + ".quantity", item.name() + " 的数量至少为 1 (The quantity of " + sku + " must be at least 1)");
     }
     if (line.quantity() > item.maxQuantity()) {
-      throw ApiException.badInput(path + ".quantity", "每单最多 " + item.maxQuantity() + " × " + item.name()
+      throw new OrderRefusedException(path + ".quantity", "每单最多 " + item.maxQuantity() + " × " + item.name()
           + "，" + line.quantity() + " 太多了 (One order may take at most " + item.maxQuantity() + " × " + sku + "; "
           + line.quantity() + " is too many)");
     }

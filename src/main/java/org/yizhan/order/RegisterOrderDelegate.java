@@ -17,7 +17,6 @@ import org.springframework.stereotype.Component;
 import org.yizhan.catalog.ItemKind;
 import org.yizhan.platform.YizhanProperties;
 import org.yizhan.platform.security.StartedBy;
-import org.yizhan.platform.web.ApiException;
 import org.yizhan.residents.Resident;
 import org.yizhan.residents.ResidentTag;
 
@@ -44,12 +43,7 @@ class RegisterOrderDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    ValidOrder order;
-    try {
-      order = validator.validate(readRequest(execution));
-    } catch (ApiException refused) {
-      throw new OrderRefusedException(refused.field(), refused.getMessage());
-    }
+    ValidOrder order = validator.validate(readRequest(execution));
     if (execution.getProcessBusinessKey() != null) {
       // The order number is the business key every later step finds the order by; the station gives it.
       throw new OrderRefusedException("订单号由驿站给出 (The order number is given when the order is registered; "
@@ -98,7 +92,7 @@ class RegisterOrderDelegate implements JavaDelegate {
   private static void refuseSentValuesOf(DelegateExecution execution, Set<String> names) {
     for (String name : names) {
       if (execution.hasVariable(name)) {
-        throw new OrderRefusedException(name + " 由登记订单时得出 (" + name + " is worked out when the order is registered; "
+        throw new OrderRefusedException(name, name + " 由登记订单时得出 (" + name + " is worked out when the order is registered; "
             + "leave it out of the order)");
       }
     }
@@ -128,10 +122,14 @@ class RegisterOrderDelegate implements JavaDelegate {
   private static VariableMap inputsOfThisTransaction(Resident resident) {
     Integer age = resident.ageOn(LocalDate.now());
     return Variables.createVariables()
-        .putValueTyped("mobilityLimited", Variables.booleanValue(resident.has(ResidentTag.MOBILITY_LIMITED), true))
-        .putValueTyped("disabled", Variables.booleanValue(resident.has(ResidentTag.DISABLED), true))
-        .putValueTyped("livingAlone", Variables.booleanValue(resident.has(ResidentTag.LIVING_ALONE), true))
+        .putValueTyped(ResidentTag.MOBILITY_LIMITED.variable(), flag(resident, ResidentTag.MOBILITY_LIMITED))
+        .putValueTyped(ResidentTag.DISABLED.variable(), flag(resident, ResidentTag.DISABLED))
+        .putValueTyped(ResidentTag.LIVING_ALONE.variable(), flag(resident, ResidentTag.LIVING_ALONE))
         .putValueTyped("residentAge", Variables.integerValue(age == null ? 0 : age, true));
+  }
+
+  private static TypedValue flag(Resident resident, ResidentTag tag) {
+    return Variables.booleanValue(resident.has(tag), true);
   }
 
   /** The order as the start form or the API put it into the process's variables. */
@@ -142,7 +140,7 @@ class RegisterOrderDelegate implements JavaDelegate {
     try {
       mode = preference == null || preference.isBlank() || preference.equals("NONE") ? null : DeliveryMode.valueOf(preference);
     } catch (IllegalArgumentException unknown) {
-      throw new OrderRefusedException("交付意愿只能是 PICKUP、DOORSTEP 或空 (Hand-over preference must be PICKUP, DOORSTEP or empty, not "
+      throw new OrderRefusedException(OrderProcess.DELIVERY_PREFERENCE, "交付意愿只能是 PICKUP、DOORSTEP 或空 (Hand-over preference must be PICKUP, DOORSTEP or empty, not "
           + preference + ")");
     }
     Object items = execution.getVariable(OrderProcess.ITEMS);
@@ -156,7 +154,7 @@ class RegisterOrderDelegate implements JavaDelegate {
       return json.readValue(items.toString(),
           json.getTypeFactory().constructCollectionType(List.class, OrderRequest.Line.class));
     } catch (JsonProcessingException malformed) {
-      throw new OrderRefusedException("商品与服务必须是 {sku, quantity} 的列表，数量为整数 (Items must be a list of {sku, quantity} with "
+      throw new OrderRefusedException(OrderProcess.ITEMS, "商品与服务必须是 {sku, quantity} 的列表，数量为整数 (Items must be a list of {sku, quantity} with "
           + "whole-number quantities)");
     }
   }
@@ -185,7 +183,7 @@ class RegisterOrderDelegate implements JavaDelegate {
       }
       return (int) value;
     } catch (NumberFormatException notWhole) {
-      throw new OrderRefusedException("第 " + row + " 项的数量必须是整数，不能是 " + quantity + " (Quantity of item " + row + " must be a whole number, not "
+      throw new OrderRefusedException("item" + row + "Quantity", "第 " + row + " 项的数量必须是整数，不能是 " + quantity + " (Quantity of item " + row + " must be a whole number, not "
           + quantity + ")");
     }
   }

@@ -11,7 +11,7 @@ import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.yizhan.platform.web.ApiException;
+import org.yizhan.platform.RequestRefusedException;
 
 /**
  * Finds the one resident a volunteer means by what they typed at the desk: the resident's number ({@code R-0001}),
@@ -51,16 +51,16 @@ public class ResidentLookup {
    * The one active resident the text names.
    *
    * @param field the request's field the text came in, named in the refusal
-   * @throws ApiException (400) when the text is blank, names nobody or names several residents
+   * @throws RequestRefusedException when the text is blank, names nobody or names several residents
    */
   public Resident resolve(String typed, String field) {
     String text = typed == null ? "" : Normalizer.normalize(typed, Normalizer.Form.NFKC).strip();
     if (text.isEmpty()) {
-      throw ApiException.badInput(field, "请填写居民编号、姓名或电话，如 R-0001 (Enter the resident's number, name or phone, "
+      throw new RequestRefusedException(field, "请填写居民编号、姓名或电话，如 R-0001 (Enter the resident's number, name or phone, "
           + "e.g. R-0001)");
     }
     if (text.length() > MAX_LENGTH) {
-      throw ApiException.badInput(field, "居民编号、姓名或电话最多 " + MAX_LENGTH + " 个字 (A resident's number, name or phone has at "
+      throw new RequestRefusedException(field, "居民编号、姓名或电话最多 " + MAX_LENGTH + " 个字 (A resident's number, name or phone has at "
           + "most " + MAX_LENGTH + " characters)");
     }
     Optional<Resident> byNumber = residents.find(text).or(() -> residents.find(text.toUpperCase(Locale.ROOT)));
@@ -75,7 +75,7 @@ public class ResidentLookup {
     Matcher china = CHINA_PREFIX.matcher(digits);
     digits = china.matches() ? china.group(1) : digits.replace("+", "");
     if (digits.length() < MIN_PHONE_DIGITS) {
-      throw ApiException.badInput(field, "“" + text + "” 不是完整的电话号码；请填完整的电话号码，或填居民编号、姓名 (" + text
+      throw new RequestRefusedException(field, "“" + text + "” 不是完整的电话号码；请填完整的电话号码，或填居民编号、姓名 (" + text
           + " is not a whole phone number; enter the whole number, or the resident's number or name)");
     }
     // A phone may be registered with the country code (+86 139…, 0086 139…) as well as without it.
@@ -87,7 +87,7 @@ public class ResidentLookup {
         .param("digits", digits).param("with86", "86" + digits).param("with0086", "0086" + digits)
         .query(String.class).list();
     if (ids.size() > 1) {
-      throw ApiException.badInput(field, "电话 " + text + " 登记了 " + ids.size() + " 位居民，请改填居民编号或姓名 (" + ids.size()
+      throw new RequestRefusedException(field, "电话 " + text + " 登记了 " + ids.size() + " 位居民，请改填居民编号或姓名 (" + ids.size()
           + " residents share the phone " + text + "; enter the resident's number or name instead)");
     }
     return only(ids, text, field);
@@ -113,13 +113,13 @@ public class ResidentLookup {
   }
 
   private Resident only(List<String> ids, String text, String field) {
-    return ids.stream().findFirst().flatMap(residents::find).orElseThrow(() -> ApiException.badInput(field,
+    return ids.stream().findFirst().flatMap(residents::find).orElseThrow(() -> new RequestRefusedException(field,
         "居民台账中找不到 “" + text + "”，请先在" + SEARCH + "查到居民编号再填 (No resident in the registry matches " + text
             + "; look the resident up in " + SEARCH_EN + " and enter the number)"));
   }
 
   /** Number, building and age of each: enough to ask the caller which one, nothing more about them. */
-  private ApiException severalCalled(String text, List<String> ids, String field) {
+  private RequestRefusedException severalCalled(String text, List<String> ids, String field) {
     LocalDate today = LocalDate.now();
     List<Resident> found = ids.stream().limit(MAX_CANDIDATES).map(residents::find).flatMap(Optional::stream).toList();
     String more = ids.size() > MAX_CANDIDATES ? "等" : "";
@@ -129,7 +129,7 @@ public class ResidentLookup {
         + (r.ageOn(today) == null ? "年龄不详" : r.ageOn(today) + "岁") + "）").collect(Collectors.joining("、"));
     String english = found.stream().map(r -> r.id() + " (" + englishPart(r.buildingName()) + ", "
         + (r.ageOn(today) == null ? "age unknown" : r.ageOn(today)) + ")").collect(Collectors.joining(", "));
-    return ApiException.badInput(field, "有 " + count + "居民叫 " + text + "，请改填编号：" + chinese + more + " (" + countEn
+    return new RequestRefusedException(field, "有 " + count + "居民叫 " + text + "，请改填编号：" + chinese + more + " (" + countEn
         + " residents are called " + text + "; enter the number instead: " + english + (more.isEmpty() ? "" : ", …")
         + ")");
   }

@@ -66,26 +66,73 @@ class DeliveryApiIT {
 
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', textBlock = """
-      unknown resident    | /api/deliveries        | {"residentId": "R-9999", "kind": "MEAL"}     | 400 | residentId
-      missing resident    | /api/deliveries        | {"kind": "MEAL"}                             | 400 | residentId
-      unknown kind        | /api/deliveries        | {"residentId": "R-0001", "kind": "PIZZA"}    | 400 | kind
-      missing kind        | /api/deliveries        | {"residentId": "R-0001"}                     | 400 | kind
-      round of goods      | /api/deliveries/rounds | {"kind": "GOODS"}                            | 400 | kind
-      round without kind  | /api/deliveries/rounds | {}                                           | 400 | kind
-      not json            | /api/deliveries        | {"residentId":                               | 400 |
+      unknown resident           | /api/deliveries        | {"residentId": "R-9999", "kind": "MEAL"}              | residentId
+      missing resident           | /api/deliveries        | {"kind": "MEAL"}                                      | residentId
+      blank resident             | /api/deliveries        | {"residentId": "   ", "kind": "MEAL"}                 | residentId
+      resident number too long   | /api/deliveries        | {"residentId": "{LONG_ID}", "kind": "MEAL"}           | residentId
+      name instead of number     | /api/deliveries        | {"residentId": "张桂英 (Zhang Guiying)", "kind": "MEAL"} | residentId
+      unknown kind               | /api/deliveries        | {"residentId": "R-0001", "kind": "PIZZA"}             | kind
+      kind in lower case         | /api/deliveries        | {"residentId": "R-0001", "kind": "meal"}              | kind
+      missing kind               | /api/deliveries        | {"residentId": "R-0001"}                              | kind
+      empty kind                 | /api/deliveries        | {"residentId": "R-0001", "kind": ""}                  | kind
+      note too long              | /api/deliveries        | {"residentId": "R-0001", "kind": "MEAL", "note": "{LONG_NOTE}"} | note
+      round of goods             | /api/deliveries/rounds | {"kind": "GOODS"}                                     | kind
+      round of medicine          | /api/deliveries/rounds | {"kind": "MEDICINE", "note": "Insulin"}               | kind
+      round without kind         | /api/deliveries/rounds | {}                                                    | kind
+      round with a note too long | /api/deliveries/rounds | {"kind": "MEAL", "note": "{LONG_NOTE}"}               | note
       """)
-  void badDeliveryRequestIsRefusedAndStartsNothing(String description, String path, String body, int status,
-      String field) {
-    long before = jdbc.sql("select count(*) from delivery").query(Long.class).single();
+  void deliveryRequestTheStationRefusesAnswers400NamingTheFieldAndStartsNothing(String description, String path,
+      String body, String field) {
+    long rows = deliveryRows();
+    long instances = runtime.createProcessInstanceQuery().processDefinitionKey(DeliveryProcess.KEY).count();
+
+    Response refused = as("chen.jing").post(path, body.replace("{LONG_ID}", "R-" + "0".repeat(40))
+        .replace("{LONG_NOTE}", "药".repeat(DeliveryRequestRules.MAX_NOTE + 1)));
+
+    assertThat(refused.status()).as(description + ": " + refused.text()).isEqualTo(400);
+    assertThat(refused.json().get("field").asText()).as(description).isEqualTo(field);
+    assertThat(refused.json().get("error").asText()).as("Chinese first, English in brackets")
+        .matches("^\\P{ASCII}.*\\(.+\\)\\P{ASCII}*$");
+    assertThat(deliveryRows()).as("no delivery written").isEqualTo(rows);
+    assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(DeliveryProcess.KEY).count())
+        .as("no delivery started").isEqualTo(instances);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', textBlock = """
+      not json                 | /api/deliveries        | {"residentId":
+      resident not a text      | /api/deliveries        | {"residentId": {"id": "R-0001"}, "kind": "MEAL"}
+      kind not a text          | /api/deliveries        | {"residentId": "R-0001", "kind": ["MEAL"]}
+      unknown field            | /api/deliveries        | {"residentId": "R-0001", "kind": "MEAL", "orderNo": "YZ-1"}
+      round of an unknown kind | /api/deliveries/rounds | {"kind": "PIZZA"}
+      """)
+  void deliveryRequestThatIsNotWellFormedAnswers400AndStartsNothing(String description, String path, String body) {
+    long rows = deliveryRows();
 
     Response refused = as("chen.jing").post(path, body);
 
-    assertThat(refused.status()).as(description).isEqualTo(status);
+    assertThat(refused.status()).as(description + ": " + refused.text()).isEqualTo(400);
     assertThat(refused.json().get("error").asText()).isNotBlank();
-    if (field != null) {
-      assertThat(refused.json().get("field").asText()).isEqualTo(field);
-    }
-    assertThat(jdbc.sql("select count(*) from delivery").query(Long.class).single()).isEqualTo(before);
+    assertThat(deliveryRows()).isEqualTo(rows);
+  }
+
+  @Test
+  void managerStartedDeliveryAnswersWithTheNumberItWasGivenAsBusinessKey() {
+    Response started = as("chen.jing").post("/api/deliveries", "{\"residentId\": \" R-0002 \", \"kind\": \"MEDICINE\"}");
+
+    assertThat(started.status()).as(started.text()).isEqualTo(201);
+    String deliveryNo = started.json().get("deliveryNo").asText();
+    String instanceId = started.json().get("processInstanceId").asText();
+    assertThat(started.header("Location")).isEqualTo("/api/deliveries/" + deliveryNo);
+    assertThat(runtime.createProcessInstanceQuery().processInstanceId(instanceId).singleResult().getBusinessKey())
+        .isEqualTo(deliveryNo);
+    assertThat(jdbc.sql("select resident_id from delivery where delivery_no = ?").param(deliveryNo)
+        .query(String.class).single()).as("the number as the registry writes it").isEqualTo("R-0002");
+    runtime.deleteProcessInstance(instanceId, "test");
+  }
+
+  private long deliveryRows() {
+    return jdbc.sql("select count(*) from delivery").query(Long.class).single();
   }
 
   @Test

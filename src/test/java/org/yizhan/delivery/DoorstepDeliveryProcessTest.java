@@ -20,8 +20,16 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.yizhan.StationTest;
+import org.camunda.bpm.model.bpmn.Bpmn;
 import org.yizhan.needs.NeedCategory;
 import org.yizhan.needs.NeedsRepository;
+import org.yizhan.order.DeliveryMode;
+import org.yizhan.order.Order;
+import org.yizhan.order.OrderRepository;
+import org.yizhan.order.OrderRequest;
+import org.yizhan.order.OrderService;
+import org.yizhan.order.OrderStatus;
+import org.yizhan.order.PlacedOrder;
 import org.yizhan.volunteers.PointsLedger;
 
 /** Every path of processes/doorstep-delivery.bpmn, with the real delegates, decision tables and tables. */
@@ -40,6 +48,8 @@ class DoorstepDeliveryProcessTest {
   @Autowired DeliveryRepository records;
   @Autowired NeedsRepository needs;
   @Autowired PointsLedger points;
+  @Autowired OrderService orderService;
+  @Autowired OrderRepository orderRecords;
 
   @BeforeEach
   void setUp() {
@@ -51,7 +61,9 @@ class DoorstepDeliveryProcessTest {
     int pointsBefore = points.account("wang.fang").balance();
     ProcessInstance delivery = start(AT_RISK, DeliveryKind.MEAL);
 
-    assertThat(delivery).isWaitingAt("Task_DeliverToDoor").hasBusinessKey(deliveryNo(delivery));
+    assertThat(delivery).isWaitingAt("Task_DeliverToDoor");
+    assertThat(records.find(delivery.getBusinessKey())).as("the delivery's record under the business key")
+        .hasValueSatisfying(record -> assertThat(record.residentId()).isEqualTo(AT_RISK));
     assertThat(task("Task_DeliverToDoor", delivery)).hasCandidateGroup("grid-g01-volunteers");
     assertThat(delivery).variables().containsEntry("attempt", 1).doesNotContainKeys("residentAddress", "residentPhone");
     claim(task("Task_DeliverToDoor", delivery), "wang.fang");
@@ -222,6 +234,49 @@ class DoorstepDeliveryProcessTest {
   }
 
   @Test
+  void deliveryCalledByAnOrderHandsItsResultBackThroughTheCallActivityAndWritesNothingOfTheOrder() {
+    PlacedOrder placed = orderService.place(new OrderRequest(ORDINARY, List.of(new OrderRequest.Line("RICE-5KG", 1)),
+        DeliveryMode.PICKUP, null), "chen.jing");
+    var repository = engine.getRepositoryService();
+    String deployment = repository.createDeployment().name("delivery-caller-probe")
+        .addModelInstance("delivery-caller-probe.bpmn", Bpmn.createExecutableProcess("delivery-caller-probe")
+            .name("Delivery caller probe (送货调用测试)").camundaHistoryTimeToLive(1)
+            .startEvent("StartEvent_Started").name("Started (开始)")
+            .callActivity("CallActivity_Delivery").name("Deliver (送货)").calledElement(DeliveryProcess.KEY)
+            .camundaInBusinessKey("#{execution.processBusinessKey}").camundaIn("residentId", "residentId")
+            .camundaIn("kind", "kind").camundaOut("deliveryResult", "deliveryResult")
+            .camundaOut("receivedBy", "receivedBy").camundaOut("satisfaction", "satisfaction")
+            .endEvent("Event_Done").name("Done (完成)").done())
+        .deploy().getId();
+    try {
+      ProcessInstance caller = engine.getRuntimeService().startProcessInstanceByKey("delivery-caller-probe",
+          placed.orderNo(), Map.of("residentId", ORDINARY, "kind", "GOODS"));
+      ProcessInstance delivery = BpmnAwareTests.calledProcessInstance(DeliveryProcess.KEY, caller);
+      assertThat(delivery).hasBusinessKey(placed.orderNo());
+
+      complete(task("Task_DeliverToDoor", delivery), withVariables("outcome", "DELIVERED", "receivedBy", "Liu (刘)",
+          "satisfaction", "4", "antiFraudTalk", true));
+
+      assertThat(caller).isEnded();
+      Delivery done = records.findOfOrder(placed.orderNo()).orElseThrow();
+      assertThat(done.status()).as("the delivery's own record").isEqualTo(DeliveryStatus.DELIVERED);
+      assertThat(done.receivedBy()).isEqualTo("Liu (刘)");
+      assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(caller.getId())
+          .variableNameIn("deliveryResult", "receivedBy", "satisfaction").list())
+          .as("handed back through the call activity's out-mappings")
+          .extracting(variable -> variable.getName() + "=" + variable.getValue())
+          .containsExactlyInAnyOrder("deliveryResult=DELIVERED", "receivedBy=Liu (刘)", "satisfaction=4");
+      Order order = orderRecords.find(placed.orderNo()).orElseThrow();
+      assertThat(order.receivedBy()).as("the order's record is its own process's to write").isNull();
+      assertThat(order.satisfaction()).isNull();
+      assertThat(order.status()).isEqualTo(OrderStatus.PLACED);
+    } finally {
+      engine.getRuntimeService().deleteProcessInstance(placed.processInstanceId(), "test");
+      repository.deleteDeployment(deployment, true);
+    }
+  }
+
+  @Test
   void mealRoundStartsOneDeliveryForEveryoneOnTheCanteenList() {
     List<DeliveryService.Started> round = deliveries.startRound(DeliveryKind.MEAL, "Lunch, Monday", "chen.jing");
 
@@ -258,7 +313,8 @@ class DoorstepDeliveryProcessTest {
         .execute();
   }
 
+  /** A delivery that is not an order's has its own number as business key, given when it was prepared. */
   private String deliveryNo(ProcessInstance delivery) {
-    return records.findByProcessInstance(delivery.getId()).orElseThrow().deliveryNo();
+    return delivery.getBusinessKey();
   }
 }

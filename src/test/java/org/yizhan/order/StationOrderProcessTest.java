@@ -28,6 +28,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.yizhan.StationTest;
+import org.yizhan.platform.RequestRefusedException;
 
 /** Every path of processes/station-order.bpmn, with the real delegates, DMN and order tables. */
 @StationTest
@@ -52,7 +53,8 @@ class StationOrderProcessTest {
   void ordinaryResidentsGoodsAreCheckedAndHandedOverAtTheStation() {
     ProcessInstance order = scenario.place(ORDINARY_RESIDENT, RICE_TWO_BAGS, "");
 
-    assertThat(order).isWaitingAt("Task_AcceptOrder").hasBusinessKey(orderNo(order));
+    assertThat(order).isWaitingAt("Task_AcceptOrder");
+    assertThat(orders.find(order.getBusinessKey())).as("the order's record under the business key").isPresent();
     assertThat(task("Task_AcceptOrder", order)).hasCandidateGroup("station-volunteers");
     assertThat(order).variables().containsEntry("deliveryMode", "PICKUP")
         .containsEntry("handOverText", "到站自取 (Collected at the station)");
@@ -132,6 +134,63 @@ class StationOrderProcessTest {
     Order cancelled = orders.find(orderNo(order)).orElseThrow();
     assertThat(cancelled.status()).isEqualTo(OrderStatus.CANCELLED);
     assertThat(cancelled.closedReason()).isEqualTo("居民拒收 (Refused at the door): Already bought");
+  }
+
+  @Test
+  void doorDeliveredHandsWhoReceivedItBackThroughTheCallActivityAndTheOrderRecordsIt() {
+    ProcessInstance order = outForDelivery();
+    ProcessInstance delivery = calledProcessInstance("doorstep-delivery", order);
+
+    complete(task("Task_DeliverToDoor", delivery), withVariables("outcome", "DELIVERED", "receivedBy", "Her son (儿子)",
+        "satisfaction", "3", "antiFraudTalk", true));
+
+    assertThat(order).isEnded().hasPassed("CallActivity_DoorstepDelivery", "Event_OrderCompleted");
+    assertThat(handedBack(order)).as("the call activity's out-mappings")
+        .containsEntry("deliveryResult", "DELIVERED").containsEntry("receivedBy", "Her son (儿子)")
+        .containsEntry("satisfaction", "3");
+    Order done = orders.find(orderNo(order)).orElseThrow();
+    assertThat(done.receivedBy()).isEqualTo("Her son (儿子)");
+    assertThat(done.satisfaction()).isEqualTo(3);
+    assertThat(done.status()).isEqualTo(OrderStatus.COMPLETED);
+  }
+
+  @Test
+  void goodsReturnedFromTheDoorCloseTheOrderWithTheDeliverysReasonAndNoHandOver() {
+    ProcessInstance order = outForDelivery();
+    ProcessInstance delivery = calledProcessInstance("doorstep-delivery", order);
+    complete(task("Task_DeliverToDoor", delivery), withVariables("outcome", "NOBODY_ANSWERED"));
+
+    complete(task("Task_WelfareCheck", delivery), withVariables("welfareOutcome", "EMERGENCY",
+        "calledWho", "AMBULANCE_120", "welfareNote", "Fell in the kitchen (厨房摔倒)"));
+
+    assertThat(delivery).isEnded().hasPassed("Event_Emergency");
+    assertThat(order).isEnded().hasPassed("Event_OrderNotDelivered").hasNotPassed("Event_OrderCompleted");
+    assertThat(handedBack(order)).containsEntry("deliveryResult", "RETURNED");
+    Order returned = orders.find(orderNo(order)).orElseThrow();
+    assertThat(returned.status()).isEqualTo(OrderStatus.CANCELLED);
+    assertThat(returned.closedReason()).startsWith("紧急情况 (Emergency at the door): ")
+        .contains("AMBULANCE_120", "Fell in the kitchen");
+    assertThat(returned.receivedBy()).isNull();
+    assertThat(returned.satisfaction()).isNull();
+  }
+
+  @Test
+  void orderCancelledWhileOutForDeliveryEndsTheDeliveryAndRecordsNoHandOver() {
+    ProcessInstance order = outForDelivery();
+    ProcessInstance delivery = calledProcessInstance("doorstep-delivery", order);
+
+    engine.getRuntimeService().createMessageCorrelation(OrderProcess.CANCEL_MESSAGE)
+        .processInstanceBusinessKey(orderNo(order)).setVariable("cancelReason", "Moved to her daughter's (搬去女儿家)")
+        .correlate();
+
+    assertThat(order).isEnded().hasPassed("Event_OrderCancelled");
+    assertThat(delivery).isEnded();
+    assertThat(handedBack(order)).doesNotContainKeys("deliveryResult", "receivedBy", "satisfaction");
+    Order cancelled = orders.find(orderNo(order)).orElseThrow();
+    assertThat(cancelled.status()).isEqualTo(OrderStatus.CANCELLED);
+    assertThat(cancelled.closedReason()).isEqualTo("Moved to her daughter's (搬去女儿家)");
+    assertThat(cancelled.receivedBy()).isNull();
+    assertThat(cancelled.satisfaction()).isNull();
   }
 
   @Test
@@ -389,13 +448,35 @@ class StationOrderProcessTest {
     long instancesBefore = engine.getRuntimeService().createProcessInstanceQuery().count();
 
     assertThatThrownBy(() -> scenario.place("R-9999", RICE_TWO_BAGS, ""))
-        .isInstanceOf(OrderRefusedException.class).hasMessageContaining("R-9999");
+        .isInstanceOfSatisfying(RequestRefusedException.class,
+            refused -> assertThat(refused.field()).isEqualTo("residentId"))
+        .hasMessageContaining("R-9999");
 
     assertThat(engine.getRuntimeService().createProcessInstanceQuery().count()).isEqualTo(instancesBefore);
   }
 
+  /** A doorstep order (goods only) with its goods checked: waiting at the doorstep delivery it called. */
+  private ProcessInstance outForDelivery() {
+    ProcessInstance order = scenario.place(MOBILITY_LIMITED_RESIDENT_LIVING_ALONE, RICE_TWO_BAGS, "");
+    accept(order);
+    confirmStock(order, 65.0);
+    deliverToStationAndPassCheck(order);
+    assertThat(order).isWaitingAt("CallActivity_DoorstepDelivery");
+    return order;
+  }
+
+  /** The order process's own variables of what the delivery handed back, as its history keeps them. */
+  private java.util.Map<String, Object> handedBack(ProcessInstance order) {
+    java.util.Map<String, Object> values = new java.util.HashMap<>();
+    engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(order.getId())
+        .variableNameIn("deliveryResult", "receivedBy", "satisfaction").list()
+        .forEach(variable -> values.put(variable.getName(), variable.getValue()));
+    return values;
+  }
+
+  /** The order's number is its process's business key, given when the order was registered. */
   private String orderNo(ProcessInstance order) {
-    return orders.findOrderNoByProcessInstance(order.getId()).orElseThrow();
+    return order.getBusinessKey();
   }
 
   private OrderStatus status(ProcessInstance order) {

@@ -13,7 +13,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.annotation.Transactional;
 import org.yizhan.StationTest;
-import org.yizhan.platform.web.ApiException;
+import org.yizhan.platform.RequestRefusedException;
 
 /**
  * The desk names a resident by number, full name or phone. Runs against the demo registry in the in-memory database;
@@ -156,11 +156,8 @@ class ResidentLookupTest {
   }
 
   private org.assertj.core.api.AbstractThrowableAssert<?, ? extends Throwable> assertRefused(String typed) {
-    return assertThatThrownBy(() -> lookup.resolve(typed, "residentId")).isInstanceOfSatisfying(ApiException.class,
-        refused -> {
-          assertThat(refused.field()).isEqualTo("residentId");
-          assertThat(refused.status().value()).isEqualTo(400);
-        });
+    return assertThatThrownBy(() -> lookup.resolve(typed, "residentId")).isInstanceOfSatisfying(
+        RequestRefusedException.class, refused -> assertThat(refused.field()).isEqualTo("residentId"));
   }
 
   private void addResident(String id, String name, String phone, String building, LocalDate birthDate) {

@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
+import org.yizhan.platform.RequestRefusedException;
 
 /** Turns every refusal into a 4xx {@link ApiError}; an unexpected failure is logged and answered without details. */
 @RestControllerAdvice
@@ -30,6 +31,12 @@ class ApiErrorHandler {
   @ExceptionHandler(ApiException.class)
   ResponseEntity<ApiError> refused(ApiException e) {
     return ResponseEntity.status(e.status()).body(new ApiError(e.getMessage(), e.field()));
+  }
+
+  /** Every capability's refusal of what it was asked (an unknown resident, an item that cannot be ordered, …). */
+  @ExceptionHandler(RequestRefusedException.class)
+  ResponseEntity<ApiError> refusedByTheStation(RequestRefusedException e) {
+    return badRequest(e.getMessage(), e.field());
   }
 
   @ExceptionHandler(MethodArgumentNotValidException.class)

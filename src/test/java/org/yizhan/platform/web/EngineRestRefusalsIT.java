@@ -50,6 +50,31 @@ class EngineRestRefusalsIT {
     assertThat(answer.json().get("message").asText()).contains("Cannot find task");
   }
 
+  /**
+   * An administrator may start doorstep-delivery with values over the engine's API; "Prepare delivery" refuses what it
+   * would refuse from {@code POST /api/deliveries}, with the same words, and nothing is started or written.
+   */
+  @ParameterizedTest(name = "admin starts a delivery with {0}")
+  @CsvSource(delimiter = '|', textBlock = """
+      an unknown resident | {"variables": {"residentId": {"value": "R-9999"}, "kind": {"value": "MEAL"}}}                    | There is no resident R-9999
+      no kind             | {"variables": {"residentId": {"value": "R-0001"}}}                                               | Say what is delivered
+      an unknown kind     | {"variables": {"residentId": {"value": "R-0001"}, "kind": {"value": "PIZZA"}}}                  | What is delivered must be one of
+      a number as kind    | {"variables": {"residentId": {"value": "R-0001"}, "kind": {"value": 7, "type": "Integer"}}}     | What is delivered must be one of
+      a business key      | {"businessKey": "SD-000000-0001", "variables": {"residentId": {"value": "R-0001"}, "kind": {"value": "MEAL"}}} | delivery number is given
+      """)
+  void deliveryStartTheStationRefusesIsABadRequestThatStartsNothing(String what, String body, String message) {
+    StationHttp admin = StationHttp.as(port, "admin", "admin");
+    long instances = admin.get("/engine-rest/process-instance/count?processDefinitionKey=doorstep-delivery").json()
+        .get("count").asLong();
+
+    Response answer = admin.post("/engine-rest/process-definition/key/doorstep-delivery/start", body);
+
+    assertThat(answer.status()).as(answer.text()).isEqualTo(400);
+    assertThat(answer.json().get("message").asText()).contains(message).matches("^\\P{ASCII}.*");
+    assertThat(admin.get("/engine-rest/process-instance/count?processDefinitionKey=doorstep-delivery").json()
+        .get("count").asLong()).isEqualTo(instances);
+  }
+
   @Test
   void workingAnotherGroupsTaskStaysForbiddenOnBothApis() {
     String taskId = acceptTaskOfANewOrder();
