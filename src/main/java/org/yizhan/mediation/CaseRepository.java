@@ -47,13 +47,13 @@ public class CaseRepository {
     return jdbc.sql("select grid_id from building where id = ?").param(buildingId).query(String.class).optional();
   }
 
-  void insert(String caseNo, DisputeRequest request, String owner, String processInstanceId) {
+  void insert(String caseNo, Dispute dispute, String owner, String processInstanceId) {
     jdbc.sql("""
             insert into dispute_case (case_no, building_id, type, parties, description, risk_flags, status, owner,
                                       registered_at, process_instance_id)
             values (?, ?, ?, ?, ?, ?, 'OPEN', ?, ?, ?)""")
-        .params(caseNo, request.buildingId(), request.type().name(), request.parties(), request.description(),
-            String.join(",", request.riskFlags().stream().map(Enum::name).toList()), owner, LocalDateTime.now(),
+        .params(caseNo, dispute.buildingId(), dispute.type().name(), dispute.parties(), dispute.description(),
+            String.join(",", dispute.riskFlags().stream().map(Enum::name).toList()), owner, LocalDateTime.now(),
             processInstanceId)
         .update();
   }
@@ -109,11 +109,6 @@ public class CaseRepository {
 
   public Optional<DisputeCase> find(String caseNo) {
     return jdbc.sql("select " + COLUMNS + " from dispute_case where case_no = ?").param(caseNo)
-        .query(DisputeCase.class).optional();
-  }
-
-  Optional<DisputeCase> findByProcessInstance(String processInstanceId) {
-    return jdbc.sql("select " + COLUMNS + " from dispute_case where process_instance_id = ?").param(processInstanceId)
         .query(DisputeCase.class).optional();
   }
 

@@ -33,7 +33,12 @@ class DisputeController {
   @PostMapping(path = "/api/disputes", consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<DisputeService.Registered> register(@RequestBody DisputeRequest request) {
     currentUser.require("dispute.register");
-    var registered = disputes.register(request, currentUser.id());
+    DisputeService.Registered registered;
+    try {
+      registered = disputes.register(request);
+    } catch (DisputeRefusedException refused) {
+      throw ApiException.badInput(refused.field(), refused.getMessage());
+    }
     return ResponseEntity.created(URI.create("/api/disputes/" + registered.caseNo())).body(registered);
   }
 

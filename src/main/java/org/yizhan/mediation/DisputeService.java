@@ -1,10 +1,7 @@
 package org.yizhan.mediation;
 
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
-import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.stereotype.Service;
@@ -23,34 +20,28 @@ public class DisputeService {
 
   private final RuntimeService runtime;
   private final CaseRepository cases;
-  private final DisputeValidator validator;
 
-  DisputeService(RuntimeService runtime, CaseRepository cases, DisputeValidator validator) {
+  DisputeService(RuntimeService runtime, CaseRepository cases) {
     this.runtime = runtime;
     this.cases = cases;
-    this.validator = validator;
   }
 
-  /** Starts mediation-escalation as its start form would; the caller becomes the case owner. */
+  /**
+   * Starts mediation-escalation with the request's values, as its start form would: "登记案件 (Register case)" checks
+   * them (a {@link DisputeRefusedException} when it refuses them, and nothing is written), makes the signed-in user the
+   * case owner and gives the case its number, which comes back as the start's business key.
+   */
   @Transactional
-  public Registered register(DisputeRequest request, String owner) {
-    DisputeRequest valid = validator.validate(request);
-    Map<String, Object> variables = new HashMap<>();
-    variables.put("buildingId", valid.buildingId());
-    variables.put("type", valid.type().name());
-    variables.put("parties", valid.parties());
-    variables.put("description", valid.description());
-    variables.put("riskViolence", valid.riskFlags().contains(RiskFlag.VIOLENCE));
-    variables.put("riskSelfHarm", valid.riskFlags().contains(RiskFlag.SELF_HARM));
-    variables.put("riskGroupIncident", valid.riskFlags().contains(RiskFlag.GROUP_INCIDENT));
-    ProcessInstance instance;
-    try {
-      instance = runtime.createProcessInstanceByKey(MediationProcess.KEY).setVariables(variables).execute();
-    } catch (BadUserRequestException refused) {
-      throw ApiException.badInput(null, refused.getMessage());
+  public Registered register(DisputeRequest request) {
+    ProcessInstance instance = runtime.createProcessInstanceByKey(MediationProcess.KEY)
+        .setVariables(request.startValues()).execute();
+    String caseNo = instance.getBusinessKey();
+    if (caseNo == null) {
+      throw new IllegalStateException(MediationProcess.KEY + " started without registering its case: \"Register case\" "
+          + "must run within the start (no asynchronous continuation before it)");
     }
-    CaseRepository.DisputeCase registered = cases.findByProcessInstance(instance.getId()).orElseThrow();
-    return new Registered(registered.caseNo(), instance.getId(), registered.startLevel());
+    CaseRepository.DisputeCase registered = cases.find(caseNo).orElseThrow();
+    return new Registered(caseNo, instance.getId(), registered.startLevel());
   }
 
   /** The case for its owner, the groups of the levels it has reached, and managers; 403 for anyone else. */

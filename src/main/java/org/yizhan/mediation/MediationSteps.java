@@ -3,6 +3,7 @@ package org.yizhan.mediation;
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.time.Period;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -19,7 +20,7 @@ import org.yizhan.platform.ModelProperties;
 import org.yizhan.platform.security.CompletedBy;
 import org.yizhan.platform.security.StationGroups;
 
-/** The listeners and delegates of mediation-escalation; each is named in the model. */
+/** The listeners and delegates of mediation-escalation (every deployed version); each is named in the model. */
 @Configuration
 class MediationSteps {
 
@@ -40,11 +41,16 @@ class MediationSteps {
   JavaDelegate notifyPoliceStation(CaseRepository cases) {
     return execution -> {
       cases.reached(caseNo(execution), StationGroups.POLICE_STATION);
-      cases.event(caseNo(execution), 4, "POLICE_NOTIFIED", "暴力、自伤或群体性风险 (Risk of violence, self-harm or a group incident)", null);
+      cases.event(caseNo(execution), level(execution), "POLICE_NOTIFIED", "暴力、自伤或群体性风险 (Risk of violence, self-harm or a group incident)", null);
     };
   }
 
-  /** A level takes the case: its group may read it from now on, and the last level's answers are cleared. */
+  /**
+   * A level takes the case: its groups may read it from now on, the last level's answers are cleared and the case's
+   * history is handed to the level's forms. In mediation-escalation from version 2 on, on the start of the level
+   * sub-process, with the groups mediation-level.dmn names; in version 1 (running cases), on each level's task and on
+   * the joint session.
+   */
   @Bean
   LevelStarted levelStarted(CaseRepository cases) {
     return new LevelStarted(cases);
@@ -52,12 +58,16 @@ class MediationSteps {
 
   static final class LevelStarted implements TaskListener, ExecutionListener {
 
+    static final List<String> PARTNERS = List.of(StationGroups.POLICE_STATION, StationGroups.JUDICIAL_OFFICE,
+        StationGroups.PEOPLES_COURT);
+
     private final CaseRepository cases;
 
     LevelStarted(CaseRepository cases) {
       this.cases = cases;
     }
 
+    /** Version 1: a level's task, offered to the level's group. */
     @Override
     public void notify(DelegateTask task) {
       start(task.getExecution(), task.getCandidates().stream()
@@ -66,10 +76,23 @@ class MediationSteps {
 
     @Override
     public void notify(DelegateExecution execution) {
-      // The governance centre's joint session: the centre and its three partners.
-      start(execution, List.of(StationGroups.GOVERNANCE_CENTRE, StationGroups.POLICE_STATION,
-          StationGroups.JUDICIAL_OFFICE, StationGroups.PEOPLES_COURT));
-      execution.setVariable("partnerInputs", "");
+      Map<?, ?> plan = (Map<?, ?>) execution.getVariable(MediationProcess.LEVEL_PLAN);
+      List<String> groups = new ArrayList<>();
+      boolean jointSession;
+      if (plan == null) {
+        // Version 1: the governance centre's joint session, the centre and its three partners.
+        groups.add(StationGroups.GOVERNANCE_CENTRE);
+        jointSession = true;
+      } else {
+        groups.add(String.valueOf(plan.get("candidateGroup")));
+        jointSession = Boolean.TRUE.equals(plan.get("jointSession"));
+        execution.setVariable("levelName", String.valueOf(plan.get("levelName")));
+      }
+      if (jointSession) {
+        groups.addAll(PARTNERS);
+        execution.setVariable("partnerInputs", "");
+      }
+      start(execution, groups);
     }
 
     private void start(DelegateExecution execution, List<String> groups) {
@@ -85,7 +108,11 @@ class MediationSteps {
     }
   }
 
-  /** Up a level: because the mediators said so (with their reason) or because the deadline passed. */
+  /**
+   * The level did not settle the case, because the mediators said so (with their reason) or because its deadline
+   * passed: recorded, and the case moves to the level mediation-level.dmn names next, if there is one. Version 1 of
+   * the model (running cases) has no level plan and moves up one level, to the governance centre at most.
+   */
   @Bean
   ExecutionListener recordEscalation(CaseRepository cases) {
     return execution -> {
@@ -95,8 +122,10 @@ class MediationSteps {
           + "; moved up by itself)"
           : String.valueOf(execution.getVariable("notSettledReason"));
       cases.event(caseNo(execution), level, timedOut ? "TIMED_OUT" : "NOT_SETTLED", reason, null);
-      if (level < 4) {
-        execution.setVariable(MediationProcess.CURRENT_LEVEL, level + 1);
+      Map<?, ?> plan = (Map<?, ?>) execution.getVariable(MediationProcess.LEVEL_PLAN);
+      Object next = plan == null ? (level < 4 ? level + 1 : null) : plan.get("nextLevel");
+      if (next != null) {
+        execution.setVariable(MediationProcess.CURRENT_LEVEL, ((Number) next).intValue());
       }
     };
   }
@@ -106,7 +135,7 @@ class MediationSteps {
   TaskListener recordPartnerInput(CaseRepository cases) {
     return task -> {
       String input = task.getName() + ": " + task.getVariable("partnerInput");
-      cases.event(caseNo(task.getExecution()), 4, "PARTNER_INPUT", input, CompletedBy.of(task));
+      cases.event(caseNo(task.getExecution()), level(task.getExecution()), "PARTNER_INPUT", input, CompletedBy.of(task));
       Object so = task.getVariable("partnerInputs");
       task.setVariable("partnerInputs", (so == null || so.toString().isBlank() ? "" : so + "\n") + "- " + input);
       task.getExecution().removeVariable("partnerInput");

@@ -22,12 +22,17 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.yizhan.StationTest;
 
-/** Every path of processes/mediation-escalation.bpmn with the real triage, listeners and case tables. */
+/**
+ * Every path of processes/mediation-escalation.bpmn with the real triage and level tables, listeners and case tables:
+ * one level sub-process that the case passes through once per level, as mediation-level.dmn directs.
+ */
 @StationTest
 class MediationEscalationProcessTest {
 
-  private static final String[] LEVEL_TASKS = {null, "Task_MediateInBuilding", "Task_MediateInGrid",
-      "Task_MediateInCommunity", "Task_JointSession"};
+  private static final String[] LEVEL_TASKS = {null, "Task_MediateAtLevel", "Task_MediateAtLevel",
+      "Task_MediateAtLevel", "Task_JointSession"};
+  private static final List<String> PARTNER_TASKS = List.of("Task_PoliceStationInput", "Task_JudicialOfficeInput",
+      "Task_PeoplesCourtInput");
 
   @Autowired ProcessEngine engine;
   @Autowired CaseRepository cases;
@@ -71,7 +76,7 @@ class MediationEscalationProcessTest {
 
     assertThat(dispute).variables().containsEntry("residentArea",
         "暖心里小区1号楼 (Building 1, Nuanxinli Estate) · 网格一 · 火车站西 (Grid 1, Railway Station West)");
-    assertThat(engine.getTaskService().getVariablesLocal(task("Task_MediateInBuilding", dispute).getId()))
+    assertThat(engine.getTaskService().getVariablesLocal(task("Task_MediateAtLevel", dispute).getId()))
         .as("on the task itself, for the card").containsEntry("caseNo", caseNo(dispute))
         .containsEntry("residentArea", "暖心里小区1号楼 (Building 1, Nuanxinli Estate) · 网格一 · 火车站西 (Grid 1, Railway Station West)");
   }
@@ -89,15 +94,14 @@ class MediationEscalationProcessTest {
     for (int below = 1; below < level; below++) {
       notSettled(dispute, below, "No agreement");
     }
-    String timer = new String[] {null, "Timer_BuildingDeadline", "Timer_GridDeadline", "Timer_CommunityDeadline",
-        "Timer_CentreDeadline"}[level];
 
-    execute(job(timer, dispute));
+    execute(job("Timer_LevelDeadline", dispute));
 
     if (level < 3) {
       assertThat(dispute).isWaitingAt(LEVEL_TASKS[level + 1]);
+      assertThat(currentLevel(dispute)).isEqualTo(level + 1);
     } else if (level == 3) {
-      assertThat(dispute).isWaitingAt("Task_PoliceStationInput", "Task_JudicialOfficeInput", "Task_PeoplesCourtInput");
+      assertThat(dispute).isWaitingAt(PARTNER_TASKS.toArray(String[]::new));
     } else {
       assertThat(dispute).isWaitingAt("Task_ReferCase");
     }
@@ -110,34 +114,99 @@ class MediationEscalationProcessTest {
   void levelsHaveTheirOwnGroupsAndDeadlinesFromTheTriageTable() {
     ProcessInstance dispute = register("CLUTTER", Map.of());
 
-    assertThat(task("Task_MediateInBuilding", dispute)).hasCandidateGroup("building-b01-heads");
+    assertLevel(dispute, 1, "building-b01-heads", 3);
     notSettled(dispute, 1, "Refuses to move the bicycles");
-    assertThat(task("Task_MediateInGrid", dispute)).hasCandidateGroup("grid-g01-workers");
+    assertLevel(dispute, 2, "grid-g01-workers", 5);
     notSettled(dispute, 2, "Still refuses");
-    assertThat(task("Task_MediateInCommunity", dispute)).hasCandidateGroup("mediation-committee");
+    assertLevel(dispute, 3, "mediation-committee", 10);
     notSettled(dispute, 3, "Needs the street");
-    assertThat(dispute).isWaitingAt("Task_PoliceStationInput", "Task_JudicialOfficeInput", "Task_PeoplesCourtInput");
+    assertThat(dispute).isWaitingAt(PARTNER_TASKS.toArray(String[]::new));
     assertThat(task("Task_PoliceStationInput", dispute)).hasCandidateGroup("police-station");
     assertThat(task("Task_JudicialOfficeInput", dispute)).hasCandidateGroup("judicial-office");
     assertThat(task("Task_PeoplesCourtInput", dispute)).hasCandidateGroup("peoples-court");
+    assertThat(timerDueInDays(dispute)).isEqualTo(15);
+    completePartnerInputs(dispute);
+    assertThat(task("Task_JointSession", dispute)).hasCandidateGroup("governance-centre");
+  }
+
+  @Test
+  void eachLevelIsOneTimerAndOneTaskThatTheCaseHasReachedOnlyOnce() {
+    ProcessInstance dispute = register("NOISE", Map.of());
+    notSettled(dispute, 1, "No agreement");
+
+    assertThat(engine.getManagementService().createJobQuery().processInstanceId(dispute.getId()).timers().count())
+        .as("the level's deadline; the building's is gone with its level").isEqualTo(1);
+    assertThat(dispute).variables().containsEntry("levelName", "网格调解 (Grid workers)");
+    assertThat(cases.history(caseNo(dispute))).filteredOn(event -> "LEVEL_STARTED".equals(event.event()))
+        .extracting(CaseRepository.CaseEvent::level).containsExactly(1, 2);
+  }
+
+  @Test
+  void firstTwoLevelsGoToTheHeadsOfTheDisputesBuildingAndTheWorkersOfItsGrid() {
+    ProcessInstance dispute = register("NOISE", Map.of(), "B12");
+
+    assertThat(task("Task_MediateAtLevel", dispute)).hasCandidateGroup("building-b12-heads");
+    notSettled(dispute, 1, "No agreement");
+    assertThat(task("Task_MediateAtLevel", dispute)).hasCandidateGroup("grid-g02-workers");
   }
 
   @Test
   void familyDisputeStartsWithTheGridWorkerAndParkingWithTheCommunity() {
-    assertThat(register("FAMILY", Map.of())).isWaitingAt("Task_MediateInGrid");
-    assertThat(register("PARKING", Map.of())).isWaitingAt("Task_MediateInCommunity");
+    ProcessInstance family = register("FAMILY", Map.of());
+    assertThat(family).isWaitingAt("Task_MediateAtLevel");
+    assertThat(task("Task_MediateAtLevel", family)).hasCandidateGroup("grid-g01-workers");
+    ProcessInstance parking = register("PARKING", Map.of());
+    assertThat(task("Task_MediateAtLevel", parking)).hasCandidateGroup("mediation-committee");
+    assertThat(cases.find(caseNo(parking)).orElseThrow().startLevel()).isEqualTo(3);
   }
 
-  @Test
-  void threatOfViolenceGoesStraightToTheCentreAndInformsThePoliceStation() {
-    ProcessInstance dispute = register("NOISE", Map.of("riskViolence", true));
+  @ParameterizedTest(name = "{0}: the centre has {1} days")
+  @CsvSource({"riskViolence, 7", "riskSelfHarm, 7", "riskGroupIncident, 15"})
+  void riskGoesStraightToTheCentreAndInformsThePoliceStation(String risk, int centreDays) {
+    ProcessInstance dispute = register("PARKING", Map.of(risk, true));
 
     assertThat(dispute).isWaitingAt("Task_NotifyPoliceStation");
     execute(job("Task_NotifyPoliceStation", dispute));
 
-    assertThat(dispute).isWaitingAt("Task_PoliceStationInput", "Task_JudicialOfficeInput", "Task_PeoplesCourtInput");
+    assertThat(dispute).isWaitingAt(PARTNER_TASKS.toArray(String[]::new));
     assertThat(cases.find(caseNo(dispute)).orElseThrow().startLevel()).isEqualTo(4);
     assertThat(cases.history(caseNo(dispute))).extracting(CaseRepository.CaseEvent::event).contains("POLICE_NOTIFIED");
+    assertThat(timerDueInDays(dispute)).isEqualTo(centreDays);
+  }
+
+  @Test
+  void caseTheCentreDoesNotSettleInTimeIsReferred() {
+    ProcessInstance dispute = register("NOISE", Map.of("riskSelfHarm", true));
+    execute(job("Task_NotifyPoliceStation", dispute));
+
+    execute(job("Timer_LevelDeadline", dispute));
+
+    assertThat(dispute).isWaitingAt("Task_ReferCase");
+    assertThat(currentLevel(dispute)).as("there is no level above the centre").isEqualTo(4);
+    complete(task("Task_ReferCase", dispute), withVariables("referralChannel", "PETITION", "referralGuidance", "Office"));
+    assertThat(dispute).isEnded().hasPassed("Event_CaseReferred");
+  }
+
+  @Test
+  void disputeWithoutItsRisksTickedHasNoRisk() {
+    ProcessInstance dispute = register("NOISE", Map.of(), "B01", false);
+
+    assertThat(dispute).variables().containsEntry("riskViolence", false).containsEntry("riskSelfHarm", false)
+        .containsEntry("riskGroupIncident", false);
+    assertThat(dispute).isWaitingAt("Task_MediateAtLevel");
+  }
+
+  @Test
+  void disputeThatDoesNotPassTheChecksIsRefusedWithTheValueAtFaultAndWritesNothing() {
+    long before = jdbc.sql("select count(*) from dispute_case").query(Long.class).single();
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> register("NOISE", Map.of(), "B99"))
+        .isInstanceOf(DisputeRefusedException.class).hasMessageContaining("B99")
+        .extracting(refused -> ((DisputeRefusedException) refused).field()).isEqualTo("buildingId");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> register("NOISE", Map.of("parties", " ")))
+        .isInstanceOf(DisputeRefusedException.class)
+        .extracting(refused -> ((DisputeRefusedException) refused).field()).isEqualTo("parties");
+    assertThat(jdbc.sql("select count(*) from dispute_case").query(Long.class).single()).isEqualTo(before);
   }
 
   @Test
@@ -165,7 +234,8 @@ class MediationEscalationProcessTest {
     complete(task("Task_FollowUpVisit", dispute),
         withVariables("followUpOutcome", "FLARED_UP", "followUpNote", "Drumming again at night"));
 
-    assertThat(dispute).isWaitingAt("Task_MediateInGrid");
+    assertThat(dispute).isWaitingAt("Task_MediateAtLevel");
+    assertThat(task("Task_MediateAtLevel", dispute)).hasCandidateGroup("grid-g01-workers");
     assertThat(cases.find(caseNo(dispute)).orElseThrow().status()).isEqualTo(CaseStatus.OPEN);
     settle(dispute, 2);
     assertThat(jdbc.sql("select count(*) from mediation_subsidy where case_no = ?").param(caseNo(dispute))
@@ -185,10 +255,24 @@ class MediationEscalationProcessTest {
   }
 
   private ProcessInstance register(String type, Map<String, Object> risks) {
+    return register(type, risks, "B01");
+  }
+
+  private ProcessInstance register(String type, Map<String, Object> risks, String buildingId) {
+    return register(type, risks, buildingId, true);
+  }
+
+  /** As the start form sends it: every risk ticked or not, unless {@code allRisks} is false (a start over REST). */
+  private ProcessInstance register(String type, Map<String, Object> risks, String buildingId, boolean allRisks) {
     engine.getIdentityService().setAuthentication("liu.yang", List.of("building-heads"));
     try {
-      Map<String, Object> variables = new java.util.HashMap<>(Map.of("buildingId", "B01", "type", type,
+      Map<String, Object> variables = new java.util.HashMap<>(Map.of("buildingId", buildingId, "type", type,
           "parties", "Flat 301 and flat 401 (301户与401户)", "description", "Loud music after 23:00"));
+      if (allRisks) {
+        for (RiskFlag flag : RiskFlag.values()) {
+          variables.put(flag.variable(), false);
+        }
+      }
       variables.putAll(risks);
       return engine.getRuntimeService().createProcessInstanceByKey(MediationProcess.KEY).setVariables(variables).execute();
     } finally {
@@ -209,16 +293,36 @@ class MediationEscalationProcessTest {
     }
     complete(task(LEVEL_TASKS[level], dispute),
         withVariables("levelOutcome", "SETTLED", "agreementText", "No music after 22:00 (22点后不放音乐)"));
+    assertThat(dispute).as("a save point before the agreement is recorded").isWaitingAt("Task_RecordSettlement");
+    execute(job("Task_RecordSettlement", dispute));
   }
 
   private void completePartnerInputs(ProcessInstance dispute) {
-    for (String partner : List.of("Task_PoliceStationInput", "Task_JudicialOfficeInput", "Task_PeoplesCourtInput")) {
+    for (String partner : PARTNER_TASKS) {
       complete(task(partner, dispute), withVariables("partnerInput", "Input from " + partner));
     }
   }
 
+  /** The case number is the business key the start gave the instance. */
   private String caseNo(ProcessInstance dispute) {
-    return cases.findByProcessInstance(dispute.getId()).orElseThrow().caseNo();
+    return dispute.getBusinessKey();
+  }
+
+  private void assertLevel(ProcessInstance dispute, int level, String group, int deadlineDays) {
+    assertThat(currentLevel(dispute)).isEqualTo(level);
+    assertThat(task("Task_MediateAtLevel", dispute)).hasCandidateGroup(group);
+    assertThat(timerDueInDays(dispute)).as("deadline of level " + level).isEqualTo(deadlineDays);
+  }
+
+  private int currentLevel(ProcessInstance dispute) {
+    return (Integer) engine.getRuntimeService().getVariable(dispute.getId(), "currentLevel");
+  }
+
+  /** Whole days from now until the level's deadline passes (the timer was just created). */
+  private long timerDueInDays(ProcessInstance dispute) {
+    java.util.Date due = engine.getManagementService().createJobQuery().processInstanceId(dispute.getId())
+        .activityId("Timer_LevelDeadline").singleResult().getDuedate();
+    return Math.round((due.getTime() - System.currentTimeMillis()) / 86_400_000.0);
   }
 
   private String subsidy(ProcessInstance dispute) {
