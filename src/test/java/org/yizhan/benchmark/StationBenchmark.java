@@ -360,6 +360,22 @@ public final class StationBenchmark {
     }
   }
 
+  private static void awaitTask(int port, String user, String businessKey, String taskKey) {
+    StationHttp client = StationHttp.as(port, user, "demo");
+    for (int tries = 0; tries < 300; tries++) {
+      if (client.get("/engine-rest/task?processInstanceBusinessKey=" + businessKey + "&taskDefinitionKey=" + taskKey)
+          .json().size() > 0) {
+        return;
+      }
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+  }
+
   private void drive(int count, IntConsumer work) throws Exception {
     ExecutorService clients = Executors.newFixedThreadPool(settings.clients());
     AtomicInteger next = new AtomicInteger();
@@ -489,8 +505,8 @@ public final class StationBenchmark {
     return i % 5 + 1;
   }
 
-  private static final String[] LEVEL_TASKS = {"Task_MediateInBuilding", "Task_MediateInGrid",
-      "Task_MediateInCommunity", "Task_JointSession"};
+  private static final String[] LEVEL_TASKS = {"Task_MediateAtLevel", "Task_MediateAtLevel",
+      "Task_MediateAtLevel", "Task_JointSession"};
   /** Who mediates at each level: the building head, the grid worker, the mediation committee, the governance centre. */
   private static final String[] LEVEL_MEDIATORS = {"liu.yang", "wu.lei", "ma.jun", "gao.feng"};
   private static final Map<String, String> PARTNERS = Map.of("Task_PoliceStationInput", "officer.bai",
@@ -522,6 +538,8 @@ public final class StationBenchmark {
           + "\"referralGuidance\": {\"value\": \"Explained how to sue\"}}", mediationLatencies);
       return;
     }
+    // The agreement is recorded after a save point: the follow-up visit appears once the job executor has run it.
+    awaitTask(port, "liu.yang", caseNo, "Task_FollowUpVisit");
     complete(port, "liu.yang", caseNo, "Task_FollowUpVisit", "{\"followUpOutcome\": {\"value\": \"STABLE\"}, "
         + "\"satisfaction\": {\"value\": \"5\"}, \"followUpNote\": {\"value\": \"Quiet since\"}}", mediationLatencies);
   }

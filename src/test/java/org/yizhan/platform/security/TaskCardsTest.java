@@ -77,7 +77,7 @@ class TaskCardsTest {
     assertThat(cards.get("Task_ConfirmStock")).as("the merchant's card: what it supplies")
         .containsEntry("supplyText", "大米 5公斤 ×2");
     assertThat(cards.get("Task_DeliverToStation")).containsEntry("supplyText", "大米 5公斤 ×2");
-    assertThat(cards.get("Task_MediateInBuilding")).as("a case's area: building and grid")
+    assertThat(cards.get("Task_MediateAtLevel")).as("a case's area: building and grid")
         .containsEntry("residentArea", "暖心里小区1号楼 (Building 1, Nuanxinli Estate) · 网格一 · 火车站西 (Grid 1, Railway Station West)");
     assertThat(cards.values()).as("no card shows a raw value")
         .allSatisfy(card -> assertThat(card.values()).doesNotContain("DOORSTEP", "PICKUP", "NONE"));
@@ -123,8 +123,9 @@ class TaskCardsTest {
   private void workACaseUpToReferral() {
     ProcessInstance dispute = register();
     look(dispute);
-    for (String level : List.of("Task_MediateInBuilding", "Task_MediateInGrid", "Task_MediateInCommunity")) {
-      complete(task(level, dispute), withVariables("levelOutcome", "NOT_SETTLED", "notSettledReason", "No agreement"));
+    for (int level = 1; level <= 3; level++) {
+      complete(task("Task_MediateAtLevel", dispute),
+          withVariables("levelOutcome", "NOT_SETTLED", "notSettledReason", "No agreement"));
       look(dispute);
     }
     for (String partner : List.of("Task_PoliceStationInput", "Task_JudicialOfficeInput", "Task_PeoplesCourtInput")) {
@@ -137,8 +138,9 @@ class TaskCardsTest {
 
   private void workACaseSettledInTheBuilding() {
     ProcessInstance dispute = register();
-    complete(task("Task_MediateInBuilding", dispute),
+    complete(task("Task_MediateAtLevel", dispute),
         withVariables("levelOutcome", "SETTLED", "agreementText", "No music after 22:00 (22点后不放音乐)"));
+    execute(job("Task_RecordSettlement", dispute));
     look(dispute);
   }
 
