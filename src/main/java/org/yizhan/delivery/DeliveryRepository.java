@@ -63,18 +63,8 @@ public class DeliveryRepository {
         .query(Delivery.class).optional();
   }
 
-  List<String> canteenList() {
-    return jdbc.sql("""
-            select c.resident_id from canteen_enrolment c join resident r on r.id = c.resident_id
-            where r.active = true order by c.resident_id""")
-        .query(String.class).list();
-  }
-
-  /** Residents in difficulty (低保 / 特困) get the shared vegetable packages. */
-  List<String> residentsInDifficulty() {
-    return jdbc.sql("""
-            select distinct t.resident_id from resident_tag t join resident r on r.id = t.resident_id
-            where r.active = true and t.tag in ('LOW_INCOME', 'EXTREME_POVERTY') order by t.resident_id""")
-        .query(String.class).list();
+  /** Who is enrolled at the canteen, whether or not they still live here (residents say who does). */
+  List<String> canteenEnrolments() {
+    return jdbc.sql("select resident_id from canteen_enrolment order by resident_id").query(String.class).list();
   }
 }

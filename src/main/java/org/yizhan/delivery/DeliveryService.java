@@ -1,6 +1,7 @@
 package org.yizhan.delivery;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,7 @@ import org.yizhan.platform.StationStart;
 import org.yizhan.platform.web.ApiException;
 import org.yizhan.residents.Resident;
 import org.yizhan.residents.ResidentRepository;
+import org.yizhan.residents.ResidentTag;
 
 /** Deliveries that are not orders: one resident, or a whole round (meals, vegetable packages). */
 @Service
@@ -54,8 +56,9 @@ public class DeliveryService {
   @Transactional
   public List<Started> startRound(DeliveryKind kind, String note, String requestedBy) {
     List<String> residentIds = switch (kind == null ? DeliveryKind.GOODS : kind) {
-      case MEAL -> deliveries.canteenList();
-      case VEGETABLES -> deliveries.residentsInDifficulty();
+      case MEAL -> residents.activeAmong(deliveries.canteenEnrolments());
+      // Residents in difficulty (低保 / 特困) get the shared vegetable packages.
+      case VEGETABLES -> residents.activeWithAnyTag(EnumSet.of(ResidentTag.LOW_INCOME, ResidentTag.EXTREME_POVERTY));
       default -> throw new DeliveryRefusedException(DeliveryProcess.KIND, "批次只用于送餐或送菜；商品和药品请单独发起送货 "
           + "(Rounds are for MEAL, the canteen's delivery list, or VEGETABLES, residents in difficulty; start single "
           + "deliveries for goods and medicine)");

@@ -33,20 +33,6 @@ public class CaseRepository {
     this.jdbc = jdbc;
   }
 
-  Optional<String> buildingName(String buildingId) {
-    return jdbc.sql("select name from building where id = ?").param(buildingId).query(String.class).optional();
-  }
-
-  /** Where the dispute is, as far as everybody on the case's tasks may see: building and grid, never a flat. */
-  Optional<String> areaOf(String buildingId) {
-    return jdbc.sql("select b.name || ' · ' || g.name from building b join grid g on g.id = b.grid_id where b.id = ?")
-        .param(buildingId).query(String.class).optional();
-  }
-
-  Optional<String> gridOf(String buildingId) {
-    return jdbc.sql("select grid_id from building where id = ?").param(buildingId).query(String.class).optional();
-  }
-
   void insert(String caseNo, Dispute dispute, String owner, String processInstanceId) {
     jdbc.sql("""
             insert into dispute_case (case_no, building_id, type, parties, description, risk_flags, status, owner,

@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.springframework.stereotype.Component;
+import org.yizhan.residents.Buildings;
 
 /**
  * "纠纷登记 (Dispute registered)"'s check, the one place a dispute is checked, whichever way the case is started
@@ -22,10 +23,10 @@ class DisputeValidator implements ExecutionListener {
   static final List<String> WORKED_OUT = List.of(MediationProcess.CASE_NO, "owner", "ownerGroups", "typeLabel",
       "buildingName", MediationProcess.AREA, "buildingHeadsGroup", "gridWorkersGroup", "followUpWithin", "caseHistory");
 
-  private final CaseRepository cases;
+  private final Buildings buildings;
 
-  DisputeValidator(CaseRepository cases) {
-    this.cases = cases;
+  DisputeValidator(Buildings buildings) {
+    this.buildings = buildings;
   }
 
   @Override
@@ -58,7 +59,7 @@ class DisputeValidator implements ExecutionListener {
       throw new DisputeRefusedException(MediationProcess.BUILDING_ID,
           "请选择纠纷所在的楼栋，如 B01 (Choose the building where the dispute is, e.g. B01)");
     }
-    if (cases.buildingName(buildingId).isEmpty()) {
+    if (buildings.find(buildingId).isEmpty()) {
       throw new DisputeRefusedException(MediationProcess.BUILDING_ID, "社区没有楼栋 " + buildingId + " (There is no building "
           + buildingId + "; choose one of the community's)");
     }

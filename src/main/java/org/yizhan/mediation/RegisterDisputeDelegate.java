@@ -12,6 +12,8 @@ import org.yizhan.platform.DailyNumbers;
 import org.yizhan.platform.YizhanProperties;
 import org.yizhan.platform.security.StartedBy;
 import org.yizhan.platform.security.StationGroups;
+import org.yizhan.residents.Buildings;
+import org.yizhan.residents.Buildings.Building;
 
 /**
  * "登记案件 (Register case)": writes the dispute the start's check ({@link DisputeValidator}) let through, gives it its
@@ -22,13 +24,15 @@ import org.yizhan.platform.security.StationGroups;
 class RegisterDisputeDelegate implements JavaDelegate {
 
   private final CaseRepository cases;
+  private final Buildings buildings;
   private final DailyNumbers numbers;
   private final IdentityService identity;
   private final YizhanProperties properties;
 
-  RegisterDisputeDelegate(CaseRepository cases, DailyNumbers numbers, IdentityService identity,
+  RegisterDisputeDelegate(CaseRepository cases, Buildings buildings, DailyNumbers numbers, IdentityService identity,
       YizhanProperties properties) {
     this.cases = cases;
+    this.buildings = buildings;
     this.numbers = numbers;
     this.identity = identity;
     this.properties = properties;
@@ -47,15 +51,16 @@ class RegisterDisputeDelegate implements JavaDelegate {
     cases.event(caseNo, null, "REGISTERED", dispute.type().label() + ": " + dispute.parties(), owner);
     execution.setProcessBusinessKey(caseNo);
 
-    String gridId = cases.gridOf(dispute.buildingId()).orElseThrow();
+    Building building = buildings.find(dispute.buildingId()).orElseThrow();
+    String gridId = building.gridId();
     Map<String, Object> variables = new HashMap<>();
     variables.put(MediationProcess.CASE_NO, caseNo);
     variables.put("owner", owner);
     variables.put("ownerGroups", StationGroups.MANAGERS);
     variables.put("typeLabel", dispute.type().label());
-    variables.put("buildingName", cases.buildingName(dispute.buildingId()).orElseThrow());
+    variables.put("buildingName", building.name());
     // For the task cards, as orders and deliveries show it: building and grid; the parties' flats stay in the case.
-    variables.put(MediationProcess.AREA, cases.areaOf(dispute.buildingId()).orElseThrow());
+    variables.put(MediationProcess.AREA, building.area());
     // mediation-level.dmn offers level 1 and 2 to these groups.
     variables.put("buildingHeadsGroup", withMembersOr(StationGroups.buildingHeads(dispute.buildingId()),
         StationGroups.BUILDING_HEADS));

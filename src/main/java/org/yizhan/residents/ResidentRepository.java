@@ -2,6 +2,7 @@ package org.yizhan.residents;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -26,6 +27,23 @@ public class ResidentRepository {
 
   public ResidentRepository(JdbcClient jdbc) {
     this.jdbc = jdbc;
+  }
+
+  /** Those of these residents who still live here (are active), in the order of their numbers. */
+  public List<String> activeAmong(Collection<String> residentIds) {
+    if (residentIds.isEmpty()) {
+      return List.of();
+    }
+    return jdbc.sql("select id from resident where active = true and id in (:ids) order by id")
+        .param("ids", List.copyOf(residentIds)).query(String.class).list();
+  }
+
+  /** The residents who live here and carry any of these tags, in the order of their numbers. */
+  public List<String> activeWithAnyTag(Set<ResidentTag> tags) {
+    return jdbc.sql("""
+            select distinct t.resident_id from resident_tag t join resident r on r.id = t.resident_id
+            where r.active = true and t.tag in (:tags) order by t.resident_id""")
+        .param("tags", tags.stream().map(Enum::name).toList()).query(String.class).list();
   }
 
   public Optional<Resident> find(String id) {
