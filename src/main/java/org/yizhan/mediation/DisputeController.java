@@ -33,12 +33,7 @@ class DisputeController {
   @PostMapping(path = "/api/disputes", consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<DisputeService.Registered> register(@RequestBody DisputeRequest request) {
     currentUser.require("dispute.register");
-    DisputeService.Registered registered;
-    try {
-      registered = disputes.register(request);
-    } catch (DisputeRefusedException refused) {
-      throw ApiException.badInput(refused.field(), refused.getMessage());
-    }
+    DisputeService.Registered registered = disputes.register(request, currentUser.id());
     return ResponseEntity.created(URI.create("/api/disputes/" + registered.caseNo())).body(registered);
   }
 

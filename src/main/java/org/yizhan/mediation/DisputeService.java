@@ -1,11 +1,14 @@
 package org.yizhan.mediation;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.yizhan.platform.StationStart;
 import org.yizhan.platform.web.ApiException;
 
 /** Registering disputes and reading them, for the people allowed to. */
@@ -18,30 +21,29 @@ public class DisputeService {
       DisputeType type, String buildingId, String parties, String description, String agreement,
       List<CaseRepository.CaseEvent> history) {}
 
+  private final IdentityService identity;
   private final RuntimeService runtime;
   private final CaseRepository cases;
 
-  DisputeService(RuntimeService runtime, CaseRepository cases) {
+  DisputeService(IdentityService identity, RuntimeService runtime, CaseRepository cases) {
+    this.identity = identity;
     this.runtime = runtime;
     this.cases = cases;
   }
 
   /**
-   * Starts mediation-escalation with the request's values, as its start form would: "登记案件 (Register case)" checks
-   * them (a {@link DisputeRefusedException} when it refuses them, and nothing is written), makes the signed-in user the
-   * case owner and gives the case its number, which comes back as the start's business key.
+   * Starts mediation-escalation as every capability starts its process ({@link StationStart}), with the request's
+   * values under the start form's names and the signed-in user as the case's owner: the start's check refuses them
+   * with a {@link DisputeRefusedException} (and nothing is written), or "登记案件 (Register case)" writes the case and
+   * gives it its number, which comes back as the start's business key.
    */
   @Transactional
-  public Registered register(DisputeRequest request) {
-    ProcessInstance instance = runtime.createProcessInstanceByKey(MediationProcess.KEY)
-        .setVariables(request.startValues()).execute();
-    String caseNo = instance.getBusinessKey();
-    if (caseNo == null) {
-      throw new IllegalStateException(MediationProcess.KEY + " started without registering its case: \"Register case\" "
-          + "must run within the start (no asynchronous continuation before it)");
-    }
-    CaseRepository.DisputeCase registered = cases.find(caseNo).orElseThrow();
-    return new Registered(caseNo, instance.getId(), registered.startLevel());
+  public Registered register(DisputeRequest request, String registeredBy) {
+    Map<String, Object> values = new HashMap<>(request.startValues());
+    values.put(MediationProcess.REGISTERED_BY, registeredBy);
+    StationStart.Started started = StationStart.start(identity, runtime, MediationProcess.KEY, values);
+    CaseRepository.DisputeCase registered = cases.find(started.number()).orElseThrow();
+    return new Registered(started.number(), started.processInstanceId(), registered.startLevel());
   }
 
   /** The case for its owner, the groups of the levels it has reached, and managers; 403 for anyone else. */

@@ -8,6 +8,8 @@ public final class MediationProcess {
 
   public static final String KEY = "mediation-escalation";
   public static final String CASE_NO = "caseNo";
+  /** Who registered the case, its owner: the start's initiator, or the signed-in user the station's API names. */
+  public static final String REGISTERED_BY = "registeredBy";
   public static final String BUILDING_ID = "buildingId";
   public static final String TYPE = "type";
   public static final String PARTIES = "parties";

@@ -41,7 +41,7 @@ class RegisterDisputeDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     Dispute dispute = Dispute.checkedIn(execution);
-    String owner = StartedBy.of(execution, "registeredBy");
+    String owner = StartedBy.of(execution, MediationProcess.REGISTERED_BY);
     if (owner == null) {
       throw new DisputeRefusedException(null,
           "请先登录再登记纠纷：登记人就是首接责任人 (Sign in to register a dispute: the person who registers it owns the case)");
