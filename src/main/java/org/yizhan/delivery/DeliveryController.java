@@ -17,7 +17,7 @@ import org.yizhan.platform.security.CurrentUser;
 @RestController
 class DeliveryController {
 
-  /** Checked where the delivery starts, by "Prepare delivery" (DeliveryRequestRules), and nowhere else. */
+  /** Checked where the delivery starts, by "Prepare delivery" (DeliveryValidator), and nowhere else. */
   record DeliveryRequest(String residentId, String kind, String note) {}
 
   /** The round's kind is checked by {@link DeliveryService#startRound}, each delivery's values where it starts. */

@@ -65,7 +65,7 @@ public class DeliveryService {
     };
     // Each delivery of the round checks its note as it starts; checked for the round too, so that a round with nobody
     // on its list refuses the same note.
-    DeliveryRequestRules.note(note);
+    DeliveryValidator.note(note);
     List<Started> started = new ArrayList<>();
     for (String residentId : residentIds) {
       started.add(startProcess(residentId, kind.name(), note, requestedBy));

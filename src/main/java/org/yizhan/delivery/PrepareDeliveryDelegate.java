@@ -51,10 +51,10 @@ class PrepareDeliveryDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     // The one place a delivery's request is checked, whoever started it (a manager over the API, a round, an order).
-    String residentId = DeliveryRequestRules.residentId(execution.getVariable(DeliveryProcess.RESIDENT_ID));
-    DeliveryKind kind = DeliveryRequestRules.kind(execution.getVariable(DeliveryProcess.KIND));
-    String note = DeliveryRequestRules.note(execution.getVariable(DeliveryProcess.NOTE));
-    Resident resident = residents.find(residentId).orElseThrow(() -> DeliveryRequestRules.unknownResident(residentId));
+    String residentId = DeliveryValidator.residentId(execution.getVariable(DeliveryProcess.RESIDENT_ID));
+    DeliveryKind kind = DeliveryValidator.kind(execution.getVariable(DeliveryProcess.KIND));
+    String note = DeliveryValidator.note(execution.getVariable(DeliveryProcess.NOTE));
+    Resident resident = residents.find(residentId).orElseThrow(() -> DeliveryValidator.unknownResident(residentId));
     String orderNo = orderOfTheCaller(execution);
     String businessKey = execution.getProcessBusinessKey();
     if (orderNo == null && businessKey != null) {

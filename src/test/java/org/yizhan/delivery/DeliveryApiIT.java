@@ -87,7 +87,7 @@ class DeliveryApiIT {
     long instances = runtime.createProcessInstanceQuery().processDefinitionKey(DeliveryProcess.KEY).count();
 
     Response refused = as("chen.jing").post(path, body.replace("{LONG_ID}", "R-" + "0".repeat(40))
-        .replace("{LONG_NOTE}", "药".repeat(DeliveryRequestRules.MAX_NOTE + 1)));
+        .replace("{LONG_NOTE}", "药".repeat(DeliveryValidator.MAX_NOTE + 1)));
 
     assertThat(refused.status()).as(description + ": " + refused.text()).isEqualTo(400);
     assertThat(refused.json().get("field").asText()).as(description).isEqualTo(field);

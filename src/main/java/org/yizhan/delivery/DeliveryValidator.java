@@ -9,11 +9,11 @@ import org.yizhan.residents.ResidentLookup;
  * What a delivery may be asked with, checked where a delivery starts ("Prepare delivery", whoever started it) and, for
  * a round, once for the round. Each rule refuses with the field at fault and words a station manager can act on.
  */
-final class DeliveryRequestRules {
+final class DeliveryValidator {
 
   static final int MAX_NOTE = 500;
 
-  private DeliveryRequestRules() {}
+  private DeliveryValidator() {}
 
   /** The resident's number as sent, trimmed; refused when missing or longer than any number. */
   static String residentId(Object sent) {

@@ -22,7 +22,7 @@ import org.yizhan.platform.security.StationGroups;
 
 /** The listeners and delegates of mediation-escalation (every deployed version); each is named in the model. */
 @Configuration
-class MediationSteps {
+class MediationStepListeners {
 
   /** After triage: the case starts at the level the table chose. */
   @Bean
