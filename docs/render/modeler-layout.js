@@ -22,7 +22,7 @@ const camundaDmn = require('camunda-dmn-moddle/resources/camunda.json');
       continue;
     }
     const { xml: written } = await moddle.toXML(rootElement, { format: true });
-    fs.writeFileSync(file, written.endsWith('\n') ? written : written + '\n');
+    fs.writeFileSync(file, written); // as Modeler writes it: no newline after the last line
     console.log(`${file}: ${xml === written ? 'unchanged' : 'rewritten'}`);
   }
   process.exit(failed ? 1 : 0);
