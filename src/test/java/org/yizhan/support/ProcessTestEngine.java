@@ -39,6 +39,8 @@ import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.mockito.MockMakers;
+import org.mockito.MockSettings;
 import org.yizhan.camunda.forms.FormRulesPlugin;
 import org.yizhan.camunda.models.PropertyListenersPlugin;
 import org.yizhan.delivery.DeliveryOutcomeProperties;
@@ -115,6 +117,8 @@ public final class ProcessTestEngine implements BeforeAllCallback, AfterAllCallb
         .setHistory(ProcessEngineConfiguration.HISTORY_FULL)
         .setJobExecutorActivate(false)
         .setProcessEngineName(name);
+    configuration.setCmmnEnabled(false);
+    configuration.setMetricsEnabled(false);
     configuration.setExpressionManager(new MockExpressionManager());
     configuration.setProcessEnginePlugins(new ArrayList<>(stationHooks()));
     engine = configuration.buildProcessEngine();
@@ -237,7 +241,7 @@ public final class ProcessTestEngine implements BeforeAllCallback, AfterAllCallb
 
   /** A mocked service task's delegate under this bean name: notes each call, then does what the test says. */
   public JavaDelegate delegate(String beanName, JavaDelegate does) {
-    JavaDelegate mock = mock(JavaDelegate.class, withSettings().name(beanName));
+    JavaDelegate mock = mock(JavaDelegate.class, mockSettings(beanName));
     try {
       doAnswer(invocation -> {
         DelegateExecution execution = invocation.getArgument(0);
@@ -257,7 +261,7 @@ public final class ProcessTestEngine implements BeforeAllCallback, AfterAllCallb
 
   /** A mocked execution listener under this bean name: notes each call, then does what the test says. */
   public ExecutionListener executionListener(String beanName, ExecutionListener does) {
-    ExecutionListener mock = mock(ExecutionListener.class, withSettings().name(beanName));
+    ExecutionListener mock = mock(ExecutionListener.class, mockSettings(beanName));
     try {
       doAnswer(invocation -> {
         DelegateExecution execution = invocation.getArgument(0);
@@ -277,7 +281,7 @@ public final class ProcessTestEngine implements BeforeAllCallback, AfterAllCallb
 
   /** A mocked task listener under this bean name: notes each call, then does what the test says. */
   public TaskListener taskListener(String beanName, TaskListener does) {
-    TaskListener mock = mock(TaskListener.class, withSettings().name(beanName));
+    TaskListener mock = mock(TaskListener.class, mockSettings(beanName));
     doAnswer(invocation -> {
       DelegateTask task = invocation.getArgument(0);
       note(beanName, Call.of(task));
@@ -285,6 +289,11 @@ public final class ProcessTestEngine implements BeforeAllCallback, AfterAllCallb
       return null;
     }).when(mock).notify(any(DelegateTask.class));
     return register(beanName, mock);
+  }
+
+  /** Subclass mocks of the engine's interfaces: no agent to attach, which the inline mock maker needs first. */
+  private static MockSettings mockSettings(String beanName) {
+    return withSettings().name(beanName).mockMaker(MockMakers.SUBCLASS);
   }
 
   /** The calls of the mock registered under this bean name in this test, in their order. */
