@@ -1,7 +1,6 @@
 package org.yizhan.support;
 
-import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.Mockito.doAnswer;
+import static org.mockito.Mockito.RETURNS_DEFAULTS;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.withSettings;
 
@@ -40,7 +39,7 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.mockito.MockMakers;
-import org.mockito.MockSettings;
+import org.mockito.stubbing.Answer;
 import org.yizhan.camunda.forms.FormRulesPlugin;
 import org.yizhan.camunda.models.PropertyListenersPlugin;
 import org.yizhan.delivery.DeliveryOutcomeProperties;
@@ -241,18 +240,10 @@ public final class ProcessTestEngine implements BeforeAllCallback, AfterAllCallb
 
   /** A mocked service task's delegate under this bean name: notes each call, then does what the test says. */
   public JavaDelegate delegate(String beanName, JavaDelegate does) {
-    JavaDelegate mock = mock(JavaDelegate.class, mockSettings(beanName));
-    try {
-      doAnswer(invocation -> {
-        DelegateExecution execution = invocation.getArgument(0);
-        note(beanName, Call.of(execution));
-        does.execute(execution);
-        return null;
-      }).when(mock).execute(any());
-    } catch (Exception cannotHappen) {
-      throw new IllegalStateException(cannotHappen);
-    }
-    return register(beanName, mock);
+    return mockStep(beanName, JavaDelegate.class, (DelegateExecution execution) -> {
+      note(beanName, Call.of(execution));
+      does.execute(execution);
+    });
   }
 
   public ExecutionListener executionListener(String beanName) {
@@ -261,18 +252,10 @@ public final class ProcessTestEngine implements BeforeAllCallback, AfterAllCallb
 
   /** A mocked execution listener under this bean name: notes each call, then does what the test says. */
   public ExecutionListener executionListener(String beanName, ExecutionListener does) {
-    ExecutionListener mock = mock(ExecutionListener.class, mockSettings(beanName));
-    try {
-      doAnswer(invocation -> {
-        DelegateExecution execution = invocation.getArgument(0);
-        note(beanName, Call.of(execution));
-        does.notify(execution);
-        return null;
-      }).when(mock).notify(any(DelegateExecution.class));
-    } catch (Exception cannotHappen) {
-      throw new IllegalStateException(cannotHappen);
-    }
-    return register(beanName, mock);
+    return mockStep(beanName, ExecutionListener.class, (DelegateExecution execution) -> {
+      note(beanName, Call.of(execution));
+      does.notify(execution);
+    });
   }
 
   public TaskListener taskListener(String beanName) {
@@ -281,19 +264,33 @@ public final class ProcessTestEngine implements BeforeAllCallback, AfterAllCallb
 
   /** A mocked task listener under this bean name: notes each call, then does what the test says. */
   public TaskListener taskListener(String beanName, TaskListener does) {
-    TaskListener mock = mock(TaskListener.class, mockSettings(beanName));
-    doAnswer(invocation -> {
-      DelegateTask task = invocation.getArgument(0);
+    return mockStep(beanName, TaskListener.class, (DelegateTask task) -> {
       note(beanName, Call.of(task));
       does.notify(task);
-      return null;
-    }).when(mock).notify(any(DelegateTask.class));
-    return register(beanName, mock);
+    });
   }
 
-  /** Subclass mocks of the engine's interfaces: no agent to attach, which the inline mock maker needs first. */
-  private static MockSettings mockSettings(String beanName) {
-    return withSettings().name(beanName).mockMaker(MockMakers.SUBCLASS);
+  /** What a mocked step does with the one argument the engine calls it with. */
+  private interface Step<A> {
+    void run(A argument) throws Exception;
+  }
+
+  /**
+   * A Mockito mock of one of the engine's one-method interfaces, registered under the bean name the models use. A
+   * subclass mock: no agent to attach, which the inline mock maker needs first.
+   */
+  @SuppressWarnings("unchecked")
+  private static <T, A> T mockStep(String beanName, Class<T> type, Step<A> step) {
+    Answer<Object> answer = invocation -> {
+      if (invocation.getMethod().getDeclaringClass() == Object.class) {
+        return RETURNS_DEFAULTS.answer(invocation);
+      }
+      step.run((A) invocation.getArgument(0));
+      return null;
+    };
+    T mock = mock(type, withSettings().name(beanName).mockMaker(MockMakers.SUBCLASS).defaultAnswer(answer));
+    Mocks.register(beanName, mock);
+    return mock;
   }
 
   /** The calls of the mock registered under this bean name in this test, in their order. */
@@ -303,10 +300,5 @@ public final class ProcessTestEngine implements BeforeAllCallback, AfterAllCallb
 
   private void note(String beanName, Call call) {
     calls.computeIfAbsent(beanName, name -> new ArrayList<>()).add(call);
-  }
-
-  private static <T> T register(String beanName, T mock) {
-    Mocks.register(beanName, mock);
-    return mock;
   }
 }
