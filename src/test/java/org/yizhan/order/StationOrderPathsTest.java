@@ -1,0 +1,568 @@
+package org.yizhan.order;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.calledProcessInstance;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.jobQuery;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQuery;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+import static org.yizhan.delivery.DoorstepDeliveryMocks.AT_RISK;
+import static org.yizhan.delivery.DoorstepDeliveryMocks.ORDINARY;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.Variables;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.yizhan.delivery.DoorstepDeliveryMocks;
+import org.yizhan.support.ProcessTestEngine;
+import org.yizhan.support.ProcessTestEngine.Call;
+
+/**
+ * Every path of processes/station-order.bpmn on an engine of its own with mocked steps: every outgoing flow of every
+ * gateway, every boundary event (the two timers, the two errors), the cancellation message and every end event,
+ * with the real hand-over decision (delivery-mode.dmn) and the real doorstep-delivery.bpmn behind the call activity.
+ * The mocks set the variables the real steps set for the model (RegisterOrderDelegate, OrderStepListeners,
+ * MerchantParts) and keep no records; what the real steps record is StationOrderProcessTest's.
+ */
+class StationOrderPathsTest {
+
+  @RegisterExtension
+  static final ProcessTestEngine engine = ProcessTestEngine.deploying("station-order.bpmn", "doorstep-delivery.bpmn",
+      "decisions/delivery-mode.dmn", "decisions/welfare-risk.dmn", "decisions/volunteer-points.dmn");
+
+  private static final String RICE = "[{\"sku\":\"RICE-5KG\",\"quantity\":2}]";
+  private static final String HAIRCUT = "[{\"sku\":\"SVC-HAIRCUT\",\"quantity\":1}]";
+  private static final String RICE_AND_HAIRCUT =
+      "[{\"sku\":\"RICE-5KG\",\"quantity\":2},{\"sku\":\"SVC-HAIRCUT\",\"quantity\":1}]";
+  private static final String RICE_AND_OIL = "[{\"sku\":\"RICE-5KG\",\"quantity\":2},{\"sku\":\"OIL-5L\",\"quantity\":1}]";
+
+  private static final String HETAO = "hetao-market";
+  private static final String WUDA = "wuda-grain";
+  /** The goods' merchants, as the catalog has them; services have none to ask. */
+  private static final Map<String, String> MERCHANT_OF_SKU = Map.of("RICE-5KG", HETAO, "OIL-5L", WUDA);
+  private static final Map<String, String> MERCHANT_NAMES = Map.of(HETAO, "河套超市 (Hetao Market)",
+      WUDA, "武大粮油 (Wuda Grain & Oil)");
+  /** What each merchant's lines of the orders above cost at the frozen prices. */
+  private static final Map<String, Double> FROZEN_TOTALS = Map.of(HETAO, 65.0, WUDA, 40.0);
+  /** The registry's answers for the hand-over decision, as registering hands them over (transient). */
+  private static final Map<String, Map<String, Object>> DECISION_INPUTS = Map.of(
+      ORDINARY, Map.of("mobilityLimited", false, "disabled", false, "livingAlone", false, "residentAge", 45),
+      AT_RISK, Map.of("mobilityLimited", true, "disabled", false, "livingAlone", true, "residentAge", 87));
+
+  private static final String VOLUNTEERS = "station-volunteers";
+  private static final String MANAGERS = "station-managers";
+  private static final String PLACED_BY = "wang.fang";
+
+  private static int orderNumbers;
+
+  private final Map<String, List<String>> merchantsOfOrder = new HashMap<>();
+  /** What the station's settings say for the timers; registering hands them to the process. */
+  private String acceptTimeout = "PT2H";
+  private String pickupReminderAfter = "P3D";
+
+  private JavaDelegate registerOrder;
+  private ExecutionListener recordDeliveryMode;
+  private ExecutionListener askMerchants;
+  private ExecutionListener prepareMerchantPart;
+  private TaskListener recordMerchantAnswer;
+  private TaskListener showNewPrice;
+  private ExecutionListener recordAgreedPrice;
+  private TaskListener recordMerchantDelivery;
+  private TaskListener recordHandOver;
+  private ExecutionListener recordDoorstepResult;
+  private DoorstepDeliveryMocks delivery;
+
+  @BeforeEach
+  void mockTheSteps() {
+    registerOrder = engine.delegate("registerOrder", this::register);
+    recordDeliveryMode = engine.executionListener("recordDeliveryMode", execution -> execution.setVariable(
+        OrderProcess.HAND_OVER_TEXT, DeliveryMode.valueOf((String) execution.getVariable("deliveryMode")).label()));
+    engine.taskListener("showOrder");
+    engine.executionListener(OrderProgressProperties.LISTENER);
+    askMerchants = engine.executionListener("askMerchants", execution -> execution.setVariable(
+        OrderProcess.MERCHANT_IDS,
+        Variables.objectValue(merchantsOfOrder.get(execution.getProcessBusinessKey()), true).create()));
+    prepareMerchantPart = engine.executionListener("prepareMerchantPart", StationOrderPathsTest::prepareMerchantPart);
+    engine.taskListener("showSupply");
+    recordMerchantAnswer = engine.taskListener("recordMerchantAnswer");
+    showNewPrice = engine.taskListener("showNewPrice");
+    recordAgreedPrice = engine.executionListener("recordAgreedPrice");
+    recordMerchantDelivery = engine.taskListener("recordMerchantDelivery");
+    recordHandOver = engine.taskListener("recordHandOver");
+    recordDoorstepResult = engine.executionListener("recordDoorstepResult");
+    delivery = DoorstepDeliveryMocks.on(engine);
+  }
+
+  // ---- Taking the order: Gateway_OrderAccepted, Timer_AcceptOverdue
+
+  @Test
+  void ordinaryResidentsGoodsAreCheckedAndCollectedAtTheStation() throws Exception {
+    ProcessInstance order = place(ORDINARY, RICE, "");
+
+    assertThat(order).hasBusinessKey(orderNo(order)).isWaitingAt("Task_AcceptOrder").variables()
+        .containsEntry("deliveryMode", "PICKUP").containsEntry("handOverText", "到站自取 (Collected at the station)")
+        .doesNotContainKeys("items", "mobilityLimited", "residentAge");
+    assertThat(task("Task_AcceptOrder", order)).hasCandidateGroup(VOLUNTEERS);
+    accept(order);
+    assertThat(jobQuery().processInstanceId(order.getId()).activityId("Timer_AcceptOverdue").count())
+        .as("accepted in time: no alert").isZero();
+    assertThat(merchantTask("Task_ConfirmStock", order, HETAO)).as("the merchant's own group").isNotNull();
+    confirmStock(order, HETAO, 65.0);
+    assertThat(order).isWaitingAt("Task_DeliverToStation");
+    assertThat(merchantTask("Task_DeliverToStation", order, HETAO)).isNotNull();
+    deliverAndPassCheck(order, HETAO);
+    assertThat(task("Task_HandOverAtStation", order)).hasCandidateGroup(VOLUNTEERS);
+    handOver(order);
+
+    assertThat(order).isEnded().hasPassed("Event_MerchantPartDone", "Event_Collected", "Event_OrderCompleted")
+        .hasNotPassed("Task_AskResidentAboutPrice", "Task_ScheduleService", "CallActivity_DoorstepDelivery");
+    verify(registerOrder).execute(any());
+    assertThat(engine.calls("registerOrder")).singleElement().satisfies(call -> {
+      assertThat(call.variables()).as("what the start form or the API sent")
+          .containsEntry("residentId", ORDINARY).containsEntry("items", RICE).containsEntry("placedBy", PLACED_BY);
+      assertThat(call.businessKey()).as("the station gives the number").isNull();
+    });
+    assertThat(engine.calls("recordDeliveryMode")).singleElement()
+        .satisfies(call -> assertThat(call.variables()).containsEntry("deliveryMode", "PICKUP"));
+    assertThat(engine.calls("recordMerchantAnswer")).singleElement().satisfies(call -> {
+      assertThat(call.businessKey()).isEqualTo(orderNo(order));
+      assertThat(call.variables()).containsEntry("merchantId", HETAO).containsEntry("stockAvailable", "YES")
+          .containsEntry("confirmedGoodsTotal", 65.0);
+    });
+    verify(recordMerchantDelivery).notify(any(DelegateTask.class));
+    assertThat(engine.calls("recordHandOver")).singleElement().satisfies(call -> assertThat(call.variables())
+        .containsEntry("receivedBy", "Zhang (张)").containsEntry("satisfaction", "4"));
+    assertThat(elementsOf("showOrder")).containsExactly("Task_AcceptOrder", "Task_HandOverAtStation");
+    assertThat(elementsOf("showSupply")).containsExactly("Task_ConfirmStock", "Task_DeliverToStation");
+    assertThat(progress()).as("the steps the model's extension properties record, in order").containsExactly(
+        "Flow_Accepted take", "Task_ConfirmStock start", "Flow_InStock take", "Task_DeliverToStation end",
+        "Flow_GoodsCheckPassed take", "Gateway_DeliveryMode start", "Task_HandOverAtStation end",
+        "Event_OrderCompleted start");
+  }
+
+  @Test
+  void declinedOrderEndsRejectedWithTheReason() throws Exception {
+    ProcessInstance order = place(ORDINARY, RICE, "");
+
+    complete(task("Task_AcceptOrder", order), withVariables("acceptDecision", "DECLINE",
+        "declineReason", "OUTSIDE_SERVICE_AREA", "declineNote", "Lives across the river (河对岸)"));
+
+    assertThat(order).isEnded().hasPassed("Event_OrderTaken", "Event_OrderRejected")
+        .hasNotPassed("Gateway_SplitOrderKind");
+    verify(askMerchants, never()).notify(any(DelegateExecution.class));
+    assertThat(engine.calls(OrderProgressProperties.LISTENER)).singleElement().satisfies(call -> {
+      assertThat(call.elementId()).isEqualTo("Event_OrderRejected");
+      assertThat(call.variables()).as("order.reason of the end event")
+          .containsEntry("declineReason", "OUTSIDE_SERVICE_AREA")
+          .containsEntry("declineNote", "Lives across the river (河对岸)");
+    });
+  }
+
+  @Test
+  void unacceptedOrderAlertsTheStationManagersWhenTheAcceptanceTimeRunsOut() throws Exception {
+    acceptTimeout = "PT30M";
+    ProcessInstance order = place(ORDINARY, RICE, "");
+    assertThat(job("Timer_AcceptOverdue", order).getDuedate()).as("the duration registering set")
+        .isEqualTo(after(Duration.ofMinutes(30)));
+    assertThat(task("Task_AcceptOrder", order).getDueDate()).isEqualTo(after(Duration.ofMinutes(30)));
+
+    execute(job("Timer_AcceptOverdue", order));
+
+    assertThat(order).isWaitingAt("Task_AcceptOrder", "Task_ChaseUnacceptedOrder");
+    assertThat(task("Task_ChaseUnacceptedOrder", order)).hasCandidateGroup(MANAGERS);
+    complete(task("Task_ChaseUnacceptedOrder", order), withVariables("chaseNote", "Called Wang Fang (已电话)"));
+    assertThat(order).hasPassed("Event_ChaseDone").isWaitingAt("Task_AcceptOrder");
+    accept(order);
+    assertThat(order).hasPassed("Event_OrderTaken").isWaitingAt("Task_ConfirmStock");
+    assertThat(progress()).startsWith("Task_ChaseUnacceptedOrder start", "Flow_Accepted take");
+    assertThat(elementsOf("showOrder")).containsExactly("Task_AcceptOrder", "Task_ChaseUnacceptedOrder");
+  }
+
+  @Test
+  void acceptingWhileTheManagersAreChasingEndsTheChase() throws Exception {
+    ProcessInstance order = place(ORDINARY, RICE, "");
+    assertThat(job("Timer_AcceptOverdue", order).getDuedate()).isEqualTo(after(Duration.ofHours(2)));
+    execute(job("Timer_AcceptOverdue", order));
+
+    accept(order);
+
+    assertThat(order).isNotWaitingAt("Task_ChaseUnacceptedOrder").isWaitingAt("Task_ConfirmStock")
+        .hasNotPassed("Event_ChaseDone");
+  }
+
+  // ---- Goods, services or both: Gateway_SplitOrderKind, Gateway_DeliveryMode, Timer_PickupReminder
+
+  @Test
+  void servicesOnlyOrderSkipsTheMerchantsAndIsScheduled() throws Exception {
+    ProcessInstance order = place(ORDINARY, HAIRCUT, "PICKUP");
+    accept(order);
+
+    assertThat(order).isWaitingAt("Task_ScheduleService").isNotWaitingAt("Task_ConfirmStock");
+    assertThat(task("Task_ScheduleService", order)).hasCandidateGroup(VOLUNTEERS);
+    scheduleService(order);
+    handOver(order);
+
+    assertThat(order).isEnded().hasPassed("Task_ScheduleService", "Event_OrderCompleted")
+        .hasNotPassed("SubProcess_MerchantParts");
+    verify(askMerchants, never()).notify(any(DelegateExecution.class));
+    verify(prepareMerchantPart, never()).notify(any(DelegateExecution.class));
+  }
+
+  @Test
+  void uncollectedOrderRemindsTheResidentWhenThePickupTimeRunsOutAndEndsWithTheHandOver() throws Exception {
+    pickupReminderAfter = "P2D";
+    ProcessInstance order = place(ORDINARY, HAIRCUT, "PICKUP");
+    accept(order);
+    scheduleService(order);
+    assertThat(job("Timer_PickupReminder", order).getDuedate()).isEqualTo(after(Duration.ofDays(2)));
+
+    execute(job("Timer_PickupReminder", order));
+
+    assertThat(order).isWaitingAt("Task_HandOverAtStation", "Task_RemindResident");
+    assertThat(task("Task_RemindResident", order)).hasCandidateGroup(VOLUNTEERS);
+    complete(task("Task_RemindResident", order), withVariables("reminderOutcome", "REMINDED"));
+    assertThat(order).hasPassed("Event_ReminderDone").isWaitingAt("Task_HandOverAtStation");
+    handOver(order);
+    assertThat(order).isEnded().hasPassed("Event_Collected", "Event_OrderCompleted");
+    assertThat(progress()).contains("Task_RemindResident start", "Event_OrderCompleted start");
+  }
+
+  @Test
+  void residentAtRiskGetsGoodsAndServiceCarriedToTheDoorOnceBothAreReady() throws Exception {
+    ProcessInstance order = place(AT_RISK, RICE_AND_HAIRCUT, "");
+    assertThat(order).variables().as("delivery-mode.dmn: limited mobility").containsEntry("deliveryMode", "DOORSTEP")
+        .containsEntry("handOverText", "送货上门 (Carried to the door)");
+    accept(order);
+    assertThat(order).isWaitingAt("Task_ConfirmStock", "Task_ScheduleService");
+    confirmStock(order, HETAO, 65.0);
+    deliverAndPassCheck(order, HETAO);
+    assertThat(order).as("the join waits for the service").isWaitingAt("Task_ScheduleService")
+        .isNotWaitingAt("CallActivity_DoorstepDelivery");
+
+    scheduleService(order);
+
+    assertThat(order).isWaitingAt("CallActivity_DoorstepDelivery");
+    ProcessInstance door = calledProcessInstance("doorstep-delivery", order);
+    assertThat(door).as("the call activity's in-mappings").hasBusinessKey(orderNo(order))
+        .isWaitingAt("Task_DeliverToDoor").variables().containsEntry("orderNo", orderNo(order))
+        .containsEntry("residentId", AT_RISK).containsEntry("requestedBy", PLACED_BY).containsEntry("kind", "GOODS");
+    complete(task("Task_DeliverToDoor", door), withVariables("outcome", "DELIVERED", "receivedBy", "Her son (儿子)",
+        "satisfaction", "5", "antiFraudTalk", true));
+
+    assertThat(door).isEnded().hasPassed("Event_Delivered");
+    assertThat(order).isEnded().hasPassed("Task_ScheduleService", "Event_OrderCompleted")
+        .hasNotPassed("SubProcess_PickUp");
+    assertThat(orderVariables(order)).as("the call activity's out-mappings")
+        .containsEntry("deliveryResult", "DELIVERED").containsEntry("receivedBy", "Her son (儿子)")
+        .containsEntry("satisfaction", "5");
+    assertThat(engine.calls("recordDoorstepResult")).singleElement().satisfies(call -> assertThat(call.variables())
+        .containsEntry("deliveryResult", "DELIVERED").containsEntry("receivedBy", "Her son (儿子)")
+        .containsEntry("satisfaction", "5"));
+    verify(recordHandOver, never()).notify(any(DelegateTask.class));
+    assertThat(progress()).contains("CallActivity_DoorstepDelivery start", "Flow_DoorstepDone take",
+        "Event_OrderCompleted start");
+  }
+
+  @Test
+  void doorstepDeliveryRefusedAtTheDoorEndsTheOrderNotDeliveredWithTheDeliverysReason() throws Exception {
+    ProcessInstance order = outForDelivery();
+    ProcessInstance door = calledProcessInstance("doorstep-delivery", order);
+
+    complete(task("Task_DeliverToDoor", door), withVariables("outcome", "REFUSED", "visitNote", "Already bought"));
+
+    assertThat(order).isEnded().hasPassed("Event_OrderNotDelivered")
+        .hasNotPassed("Event_OrderCompleted");
+    assertThat(orderVariables(order)).containsEntry("deliveryResult", "REFUSED")
+        .containsEntry("deliveryReason", "居民拒收 (Refused at the door): Already bought");
+    assertThat(engine.calls(OrderProgressProperties.LISTENER)).last().satisfies(call -> {
+      assertThat(call.elementId()).isEqualTo("Event_OrderNotDelivered");
+      assertThat(call.variables()).containsEntry("deliveryReason", "居民拒收 (Refused at the door): Already bought");
+    });
+  }
+
+  // ---- Each merchant's goods: Gateway_InStock, Gateway_PriceRise, Gateway_ResidentAgrees, Gateway_GoodsCheck
+
+  @Test
+  void twoMerchantsEachAnswerForTheirOwnGoodsAndTheHandOverWaitsForBoth() throws Exception {
+    ProcessInstance order = place(ORDINARY, RICE_AND_OIL, "");
+    accept(order);
+
+    assertThat(engine.calls("prepareMerchantPart")).extracting(call -> call.variables().get("merchantId"))
+        .containsExactlyInAnyOrder(HETAO, WUDA);
+    assertThat(merchantTask("Task_ConfirmStock", order, HETAO)).isNotNull();
+    assertThat(merchantTask("Task_ConfirmStock", order, WUDA)).isNotNull();
+    confirmStock(order, HETAO, 65.0);
+    deliverAndPassCheck(order, HETAO);
+    assertThat(order).isNotWaitingAt("Task_HandOverAtStation");
+    confirmStock(order, WUDA, 40.0);
+    deliverAndPassCheck(order, WUDA);
+
+    assertThat(order).isWaitingAt("Task_HandOverAtStation");
+    verify(askMerchants).notify(any(DelegateExecution.class));
+    assertThat(engine.calls("recordMerchantAnswer")).extracting(call -> call.variables().get("merchantId"))
+        .containsExactly(HETAO, WUDA);
+  }
+
+  @Test
+  void oneMerchantOutOfStockCancelsTheWholeOrderAndTheOtherMerchantsTasks() throws Exception {
+    ProcessInstance order = place(ORDINARY, RICE_AND_OIL, "");
+    accept(order);
+
+    complete(merchantTask("Task_ConfirmStock", order, HETAO),
+        withVariables("stockAvailable", "NO", "merchantNote", "Sold out (售罄)"));
+
+    assertThat(order).isEnded().hasPassed("Event_MerchantOutOfStock", "Event_OutOfStockCancelsOrder",
+        "Event_CancelledOutOfStock").hasNotPassed("Event_OrderCompleted");
+    assertThat(taskQuery().processInstanceId(order.getId()).count()).isZero();
+    assertThat(engine.calls(OrderProgressProperties.LISTENER)).last().satisfies(call -> {
+      assertThat(call.elementId()).isEqualTo("Event_MerchantOutOfStock");
+      assertThat(call.variables()).as("order.reason: the merchant and its note")
+          .containsEntry("merchantName", MERCHANT_NAMES.get(HETAO)).containsEntry("merchantNote", "Sold out (售罄)");
+    });
+  }
+
+  @Test
+  void priceRiseAgreedByTheResidentIsRecordedAndTheGoodsAreDelivered() throws Exception {
+    ProcessInstance order = place(ORDINARY, RICE, "");
+    accept(order);
+    confirmStock(order, HETAO, 70.0);
+
+    assertThat(order).isWaitingAt("Task_AskResidentAboutPrice");
+    assertThat(task("Task_AskResidentAboutPrice", order)).hasCandidateGroup(VOLUNTEERS);
+    assertThat(engine.calls("showNewPrice")).singleElement().satisfies(call -> assertThat(call.variables())
+        .containsEntry("merchantId", HETAO).containsEntry("confirmedGoodsTotal", 70.0));
+    complete(task("Task_AskResidentAboutPrice", order), withVariables("residentAgreesToPrice", "AGREED"));
+
+    assertThat(order).hasPassed("Task_AskResidentAboutPrice", "Gateway_MergePrice")
+        .isWaitingAt("Task_DeliverToStation");
+    assertThat(engine.calls("recordAgreedPrice")).singleElement().satisfies(call -> {
+      assertThat(call.businessKey()).isEqualTo(orderNo(order));
+      assertThat(call.variables()).containsEntry("merchantId", HETAO);
+    });
+  }
+
+  @Test
+  void priceRiseRefusedByTheResidentCancelsTheWholeOrder() throws Exception {
+    ProcessInstance order = place(ORDINARY, RICE_AND_OIL, "");
+    accept(order);
+    confirmStock(order, HETAO, 80.0);
+
+    complete(task("Task_AskResidentAboutPrice", order),
+        withVariables("residentAgreesToPrice", "REFUSED", "priceNote", "Too dear (太贵)"));
+
+    assertThat(order).isEnded().hasPassed("Event_MerchantPriceRefused", "Event_PriceRefusalCancelsOrder",
+        "Event_CancelledPriceRefused").hasNotPassed("Event_OrderCompleted");
+    assertThat(taskQuery().processInstanceId(order.getId()).count()).as("nor the other merchant's task").isZero();
+    verify(recordAgreedPrice, never()).notify(any(DelegateExecution.class));
+    assertThat(engine.calls(OrderProgressProperties.LISTENER)).last().satisfies(call -> {
+      assertThat(call.elementId()).isEqualTo("Event_MerchantPriceRefused");
+      assertThat(call.variables()).containsEntry("merchantName", MERCHANT_NAMES.get(HETAO))
+          .containsEntry("priceNote", "Too dear (太贵)");
+    });
+  }
+
+  @Test
+  void goodsFailingTheCheckGoBackToTheirMerchantUntilTheyPass() throws Exception {
+    ProcessInstance order = place(ORDINARY, RICE, "");
+    accept(order);
+    confirmStock(order, HETAO, 65.0);
+    complete(merchantTask("Task_DeliverToStation", order, HETAO), withVariables("deliveredToStation", true));
+    assertThat(task("Task_CheckGoods", order)).hasCandidateGroup(VOLUNTEERS);
+
+    complete(task("Task_CheckGoods", order), withVariables("goodsCheck", "FAILED", "checkProblem", "One bag torn"));
+
+    assertThat(order).hasPassed("Task_CheckGoods").isWaitingAt("Task_DeliverToStation");
+    assertThat(merchantTask("Task_DeliverToStation", order, HETAO)).isNotNull();
+    deliverAndPassCheck(order, HETAO);
+    assertThat(order).isWaitingAt("Task_HandOverAtStation");
+    verify(recordMerchantDelivery, times(2)).notify(any(DelegateTask.class));
+    assertThat(progress()).containsSubsequence("Task_DeliverToStation end", "Flow_GoodsCheckFailed take",
+        "Task_DeliverToStation end", "Flow_GoodsCheckPassed take");
+  }
+
+  // ---- Cancellation: the message start of SubProcess_CancelOrder
+
+  @Test
+  void cancellationRequestEndsTheOrderAndEveryOpenTaskWithTheReason() throws Exception {
+    ProcessInstance order = place(ORDINARY, RICE_AND_HAIRCUT, "");
+    accept(order);
+    assertThat(order).isWaitingAt("Task_ConfirmStock", "Task_ScheduleService");
+
+    cancel(order, "Son brought rice (儿子已买)");
+
+    assertThat(order).isEnded().hasPassed("Event_CancellationRequested", "Event_OrderCancelled")
+        .hasNotPassed("Event_OrderCompleted");
+    assertThat(taskQuery().processInstanceId(order.getId()).count()).isZero();
+    assertThat(engine.calls(OrderProgressProperties.LISTENER)).last().satisfies(call -> {
+      assertThat(call.elementId()).isEqualTo("Event_OrderCancelled");
+      assertThat(call.variables()).containsEntry("cancelReason", "Son brought rice (儿子已买)");
+    });
+  }
+
+  @Test
+  void cancellationWhileOutForDeliveryEndsTheDeliveryAndHandsNothingBack() throws Exception {
+    ProcessInstance order = outForDelivery();
+    ProcessInstance door = calledProcessInstance("doorstep-delivery", order);
+
+    cancel(order, "Moved to her daughter's (搬去女儿家)");
+
+    assertThat(order).isEnded().hasPassed("Event_OrderCancelled").hasNotPassed("Gateway_DoorstepResult");
+    assertThat(door).isEnded();
+    assertThat(orderVariables(order)).doesNotContainKeys("deliveryResult", "receivedBy", "satisfaction");
+    verify(delivery.deliveryOutcome, never()).notify(any(DelegateExecution.class));
+  }
+
+  // ---- The steps, as mocks that set what the real ones set for the model
+
+  /** RegisterOrderDelegate: the order's number as business key, the gateways' and timers' values, the decision's inputs. */
+  private void register(DelegateExecution execution) throws Exception {
+    String orderNo = "YZ-261123-" + String.format("%04d", ++orderNumbers);
+    execution.setProcessBusinessKey(orderNo);
+    List<String> merchants = new ArrayList<>();
+    boolean services = false;
+    for (var line : new ObjectMapper().readTree((String) execution.getVariable(OrderProcess.ITEMS))) {
+      String merchant = MERCHANT_OF_SKU.get(line.get("sku").asText());
+      services |= merchant == null;
+      if (merchant != null && !merchants.contains(merchant)) {
+        merchants.add(merchant);
+      }
+    }
+    merchantsOfOrder.put(orderNo, merchants);
+    execution.removeVariable(OrderProcess.ITEMS);
+    execution.setVariables(Map.of(OrderProcess.ORDER_NO, orderNo, "hasGoods", !merchants.isEmpty(),
+        "hasServices", services, "residentArea", "老厂区 (Old Works estate)", "acceptTimeout", acceptTimeout,
+        "pickupReminderAfter", pickupReminderAfter));
+    var inputs = Variables.createVariables();
+    DECISION_INPUTS.get((String) execution.getVariable(OrderProcess.RESIDENT_ID)).forEach((name, value) ->
+        inputs.putValueTyped(name, value instanceof Boolean flag ? Variables.booleanValue(flag, true)
+            : Variables.integerValue((Integer) value, true)));
+    execution.setVariables(inputs);
+  }
+
+  /** MerchantParts.prepare: the merchant's name, lines and frozen amount, local to its instance. */
+  private static void prepareMerchantPart(DelegateExecution execution) {
+    String merchantId = (String) execution.getVariable(OrderProcess.MERCHANT_ID);
+    execution.setVariableLocal(OrderProcess.MERCHANT_NAME, MERCHANT_NAMES.get(merchantId));
+    execution.setVariableLocal(OrderProcess.MERCHANT_GOODS, "- goods of " + merchantId);
+    execution.setVariableLocal(OrderProcess.MERCHANT_FROZEN_TOTAL, FROZEN_TOTALS.get(merchantId));
+    execution.setVariableLocal(OrderProcess.MERCHANT_FROZEN_TOTAL + "Text", "¥" + FROZEN_TOTALS.get(merchantId));
+  }
+
+  // ---- Working the order
+
+  /** Placed by a signed-in volunteer, as the start form or the API does (camunda:initiator keeps who). */
+  private ProcessInstance place(String residentId, String items, String preference) {
+    var identity = engine.engine().getIdentityService();
+    identity.setAuthenticatedUserId(PLACED_BY);
+    try {
+      return runtimeService().createProcessInstanceByKey(OrderProcess.KEY)
+          .setVariables(withVariables("residentId", residentId, "items", items, "deliveryPreference", preference))
+          .execute();
+    } finally {
+      identity.clearAuthentication();
+    }
+  }
+
+  /** A doorstep order of goods only, checked: waiting at the doorstep delivery it called. */
+  private ProcessInstance outForDelivery() {
+    ProcessInstance order = place(AT_RISK, RICE, "");
+    accept(order);
+    confirmStock(order, HETAO, 65.0);
+    deliverAndPassCheck(order, HETAO);
+    assertThat(order).isWaitingAt("CallActivity_DoorstepDelivery");
+    return order;
+  }
+
+  private static void accept(ProcessInstance order) {
+    complete(task("Task_AcceptOrder", order), withVariables("acceptDecision", "ACCEPT"));
+  }
+
+  private static void confirmStock(ProcessInstance order, String merchantId, double amount) {
+    complete(merchantTask("Task_ConfirmStock", order, merchantId),
+        withVariables("stockAvailable", "YES", "confirmedGoodsTotal", amount));
+  }
+
+  private static void deliverAndPassCheck(ProcessInstance order, String merchantId) {
+    Task delivered = merchantTask("Task_DeliverToStation", order, merchantId);
+    String part = delivered.getExecutionId();
+    complete(delivered, withVariables("deliveredToStation", true));
+    complete(taskQuery().processInstanceId(order.getId()).taskDefinitionKey("Task_CheckGoods").executionId(part)
+        .singleResult(), withVariables("goodsCheck", "PASSED"));
+  }
+
+  private static void scheduleService(ProcessInstance order) {
+    complete(task("Task_ScheduleService", order),
+        withVariables("serviceProvider", "Barber Liu (刘师傅)", "serviceScheduledAt", "2026-11-24T10:00"));
+  }
+
+  private static void handOver(ProcessInstance order) {
+    complete(task("Task_HandOverAtStation", order), withVariables("receivedBy", "Zhang (张)", "satisfaction", "4"));
+  }
+
+  private static void cancel(ProcessInstance order, String reason) {
+    runtimeService().createMessageCorrelation(OrderProcess.CANCEL_MESSAGE).processInstanceBusinessKey(orderNo(order))
+        .setVariable("cancelReason", reason).correlate();
+  }
+
+  /** A merchant's open task of the order: offered to that merchant's own group. */
+  private static Task merchantTask(String taskKey, ProcessInstance order, String merchantId) {
+    return taskQuery().processInstanceId(order.getId()).taskDefinitionKey(taskKey)
+        .taskCandidateGroup("merchant-" + merchantId).singleResult();
+  }
+
+  // ---- Reading what happened
+
+  /** The order's number: the business key registering gave the instance. */
+  private static String orderNo(ProcessInstance order) {
+    return order.getBusinessKey();
+  }
+
+  /** The order process's own variables, as its history keeps them (also once it ended). */
+  private static Map<String, Object> orderVariables(ProcessInstance order) {
+    Map<String, Object> values = new HashMap<>();
+    historyService().createHistoricVariableInstanceQuery().processInstanceId(order.getId()).list().stream()
+        .filter(variable -> Objects.equals(variable.getActivityInstanceId(), order.getId()))
+        .forEach(variable -> values.put(variable.getName(), variable.getValue()));
+    return values;
+  }
+
+  /** Where ${orderProgress} ran, and on which event: "Flow_Accepted take". */
+  private static List<String> progress() {
+    return engine.calls(OrderProgressProperties.LISTENER).stream()
+        .map(call -> call.elementId() + " " + call.eventName()).toList();
+  }
+
+  private static List<String> elementsOf(String beanName) {
+    return engine.calls(beanName).stream().map(Call::elementId).toList();
+  }
+
+  private static Date after(Duration duration) {
+    return Date.from(ProcessTestEngine.NOW.toInstant().plus(duration));
+  }
+}
