@@ -40,6 +40,7 @@ import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.mockito.MockMakers;
 import org.mockito.stubbing.Answer;
+import org.yizhan.camunda.feel.PlainValuesFeelPlugin;
 import org.yizhan.camunda.forms.FormRulesPlugin;
 import org.yizhan.camunda.models.PropertyListenersPlugin;
 import org.yizhan.delivery.DeliveryOutcomeProperties;
@@ -82,7 +83,6 @@ public final class ProcessTestEngine implements BeforeAllCallback, AfterAllCallb
   public static final Date NOW = Date.from(java.time.Instant.parse("2026-11-23T09:00:00Z"));
 
   private static final String FOLDER = "processes/";
-  private static final String PLAIN_VALUES_FEEL = "org.yizhan.camunda.feel.PlainValuesFeelPlugin";
 
   private final List<String> models;
   private final Map<String, List<Call>> calls = new HashMap<>();
@@ -154,18 +154,7 @@ public final class ProcessTestEngine implements BeforeAllCallback, AfterAllCallb
     return List.of(
         new PropertyListenersPlugin(List.of(new OrderProgressProperties(), new DeliveryOutcomeProperties())),
         new FormRulesPlugin(),
-        plainValuesFeel());
-  }
-
-  /** The station's FEEL plugin is package-private in its capability; it takes no arguments. */
-  private static ProcessEnginePlugin plainValuesFeel() {
-    try {
-      var constructor = Class.forName(PLAIN_VALUES_FEEL).getDeclaredConstructor();
-      constructor.setAccessible(true);
-      return (ProcessEnginePlugin) constructor.newInstance();
-    } catch (ReflectiveOperationException moved) {
-      throw new IllegalStateException(PLAIN_VALUES_FEEL + " moved or changed; update the process test engine", moved);
-    }
+        new PlainValuesFeelPlugin());
   }
 
   private void deployModels() {

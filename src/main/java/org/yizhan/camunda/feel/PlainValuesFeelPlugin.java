@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ConditionalOnProperty(name = "yizhan.camunda.feel-plain-values-only", havingValue = "true", matchIfMissing = true)
-class PlainValuesFeelPlugin extends AbstractProcessEnginePlugin {
+public class PlainValuesFeelPlugin extends AbstractProcessEnginePlugin {
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {

@@ -61,13 +61,14 @@ public class EngineRestSecurityConfig {
   }
 
   /**
-   * The webapps' static files without the shared session ({@link StaticFilesWithoutSession}). After the session filter
-   * and before the CSRF token's filter and Camunda's webapp filters, which would start a session for each file.
+   * The webapps' static files, and their API's reads without a live session, without the shared session
+   * ({@link WebappRequestsWithoutSession}). After the session filter and before the CSRF token's filter and Camunda's
+   * webapp filters, which would start a session for each.
    */
   @Bean
-  FilterRegistrationBean<StaticFilesWithoutSession> staticFilesWithoutSession(CamundaBpmProperties camunda) {
+  FilterRegistrationBean<WebappRequestsWithoutSession> webappRequestsWithoutSession(CamundaBpmProperties camunda) {
     String webapp = camunda.getWebapp().getApplicationPath();
-    var registration = new FilterRegistrationBean<>(new StaticFilesWithoutSession(webapp));
+    var registration = new FilterRegistrationBean<>(new WebappRequestsWithoutSession(webapp));
     registration.addUrlPatterns(webapp + "/api/*", webapp + "/app/*");
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 33);
     return registration;

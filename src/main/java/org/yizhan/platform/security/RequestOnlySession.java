@@ -11,7 +11,7 @@ import jakarta.servlet.http.HttpSession;
 
 /**
  * A session that exists for one request only and is stored nowhere: what Camunda's webapp filters get for a static
- * file ({@link StaticFilesWithoutSession}), which they insist on giving a session although a file needs none.
+ * file ({@link WebappRequestsWithoutSession}), which they insist on giving a session although a file needs none.
  */
 final class RequestOnlySession implements HttpSession {
 

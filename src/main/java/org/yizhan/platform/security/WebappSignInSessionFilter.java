@@ -26,7 +26,7 @@ import org.yizhan.camunda.webapp.WebappSignIns;
  * {@code principal_name}), so that an operator can find, and end, one volunteer's sessions (a lost phone), and the
  * lifetime of a signed-in session ({@code yizhan.session.signed-in-timeout}, 30 minutes without a request). Camunda
  * starts a session for every page and API call of the webapps, signed in or not (the login form needs its CSRF token;
- * static files get none, {@link StaticFilesWithoutSession}); those live only {@code spring.session.timeout}
+ * static files get none, {@link WebappRequestsWithoutSession}); those live only {@code spring.session.timeout}
  * (5 minutes), so that requests nobody signs in with cannot fill the session table for long.
  *
  * <p>Registered before Camunda's webapp filters (Spring Boot's registrations come first), so it sees the request

@@ -31,7 +31,7 @@ import org.yizhan.camunda.webapp.SharedSessionCsrfToken;
  * way: nobody is signed in to it, so Camunda answers 401 (or a public value), and a session started for it would be a
  * row for nobody. With a live session (Tasklist after its page loaded) the API keeps it as before.
  */
-class StaticFilesWithoutSession extends OncePerRequestFilter {
+class WebappRequestsWithoutSession extends OncePerRequestFilter {
 
   /** A file name (with an extension) under an app, or a file of a plugin's static folder. */
   private static final Pattern STATIC_FILE =
@@ -39,7 +39,7 @@ class StaticFilesWithoutSession extends OncePerRequestFilter {
 
   private final String webappPath;
 
-  StaticFilesWithoutSession(String webappPath) {
+  WebappRequestsWithoutSession(String webappPath) {
     this.webappPath = webappPath;
   }
 

@@ -15,9 +15,9 @@ import org.springframework.mock.web.MockHttpServletResponse;
 import org.yizhan.camunda.webapp.SharedSessionCsrfToken;
 
 /** Which webapp requests pass Camunda's filters without the shared session: reading a file, nothing else. */
-class StaticFilesWithoutSessionTest {
+class WebappRequestsWithoutSessionTest {
 
-  private final StaticFilesWithoutSession filter = new StaticFilesWithoutSession("/camunda");
+  private final WebappRequestsWithoutSession filter = new WebappRequestsWithoutSession("/camunda");
 
   @ParameterizedTest
   @ValueSource(strings = {
