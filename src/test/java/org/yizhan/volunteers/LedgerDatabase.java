@@ -43,12 +43,22 @@ final class LedgerDatabase implements AutoCloseable {
 
   /** Migrated up to {@code version}, or to the newest when it is null. Skips the test without a PostgreSQL server. */
   static LedgerDatabase create(Kind kind, String version) throws Exception {
+    return create(kind, version, "");
+  }
+
+  /** On H2, with a lock timeout of this many milliseconds instead of H2's default. */
+  static LedgerDatabase h2WithLockTimeout(int millis) throws Exception {
+    return create(Kind.H2, null, ";LOCK_TIMEOUT=" + millis);
+  }
+
+  private static LedgerDatabase create(Kind kind, String version, String h2Settings) throws Exception {
     FreshPostgres postgres = null;
     HikariDataSource pool = new HikariDataSource();
     pool.setMaximumPoolSize(4);
     if (kind == Kind.H2) {
       // The app's H2 settings, in memory.
-      pool.setJdbcUrl("jdbc:h2:mem:points-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1;QUERY_CACHE_SIZE=256");
+      pool.setJdbcUrl("jdbc:h2:mem:points-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1;QUERY_CACHE_SIZE=256"
+          + h2Settings);
       pool.setUsername("sa");
     } else {
       assumeTrue(FreshPostgres.available(), "PostgreSQL at 127.0.0.1:5432 is not running: tested on H2 only");

@@ -14,6 +14,7 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.http.HttpStatus;
 import org.yizhan.platform.web.ApiException;
 import org.yizhan.volunteers.LedgerDatabase.Kind;
@@ -111,6 +112,45 @@ class PointsLedgerConcurrencyTest {
         .as("no row to lock yet: the first redemption opens it").isZero();
 
     secondOfTwoRedemptionsWaitsAndIsRefused();
+  }
+
+  /**
+   * H2 waits for a row lock only as long as its lock timeout (PostgreSQL waits until the holder ends): a redemption still
+   * waiting then is refused with 409 and a sentence the volunteer can act on, and writes nothing, whether the
+   * volunteer's row existed or the first redemption was opening it.
+   */
+  @ParameterizedTest
+  @ValueSource(booleans = {true, false})
+  void onH2ARedemptionWaitingLongerThanTheLockTimeoutIsRefusedWith409AndWritesNothing(boolean rowExists)
+      throws Exception {
+    database = LedgerDatabase.h2WithLockTimeout(300);
+    PointsLedger ledger = database.ledger;
+    credit(20, "earlier deliveries");
+    if (rowExists) {
+      ledger.redeem(VOLUNTEER, 1, "肥皂 (Soap)", "chen.jing");
+    }
+    int entriesBefore = ledger.account(VOLUNTEER).entries().size();
+    CountDownLatch firstRedeemed = new CountDownLatch(1);
+    CountDownLatch releaseFirst = new CountDownLatch(1);
+    Future<Integer> first = threads.submit(() -> database.transaction.execute(status -> {
+      int balance = ledger.redeem(VOLUNTEER, 7, "保温杯 (Thermos flask)", "chen.jing").balance();
+      firstRedeemed.countDown();
+      await(releaseFirst); // held past the second's lock timeout
+      return balance;
+    }));
+    assertThat(await(firstRedeemed)).isTrue();
+
+    Future<Integer> second = threads.submit(() -> database.transaction.execute(status ->
+        ledger.redeem(VOLUNTEER, 3, "肥皂 (Soap)", "sun.hao").balance()));
+
+    assertThatThrownBy(() -> second.get(STUCK_SECONDS, SECONDS)).isInstanceOf(ExecutionException.class).cause()
+        .isInstanceOf(ApiException.class).hasMessageContaining("请稍后再试 (Another redemption for li.qiang")
+        .satisfies(refusal -> assertThat(((ApiException) refusal).status()).isEqualTo(HttpStatus.CONFLICT));
+    releaseFirst.countDown();
+    int afterFirst = first.get();
+    assertThat(ledger.account(VOLUNTEER).balance()).as("only the first redemption counted").isEqualTo(afterFirst);
+    assertThat(ledger.account(VOLUNTEER).entries()).as("the refused one wrote no entry").hasSize(entriesBefore + 1);
+    assertThat(database.sumOfEntries(VOLUNTEER)).isEqualTo(afterFirst);
   }
 
   @ParameterizedTest

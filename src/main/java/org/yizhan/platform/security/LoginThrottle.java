@@ -74,6 +74,11 @@ public class LoginThrottle {
     byClient.remove(client);
   }
 
+  /** Forgets every client's failures (for tests, which start each class from none). */
+  public void forgetEveryone() {
+    byClient.clear();
+  }
+
   /** What a stranger typed as a user name, fit for one line of the log (no line breaks or control characters). */
   private static String printable(String user) {
     String text = user == null ? "" : user.replaceAll("\\p{Cntrl}", "?");
