@@ -59,6 +59,7 @@ import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Date;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -236,7 +237,7 @@ class MediationPathsTest {
     assertThat(dispute).hasPassed(GATEWAY_ASK_PARTNERS).variables().containsEntry("partnerInputs", "");
 
     List<String> answering = new ArrayList<>(PARTNER_TASKS);
-    java.util.Collections.reverse(answering);
+    Collections.reverse(answering);
     for (String partner : answering) {
       assertThat(dispute).isNotWaitingAt(TASK_JOINT_SESSION);
       complete(task(partner, dispute), withVariables("partnerInput", "意见 (Input) " + PARTNER_GROUPS.get(partner)));
@@ -265,8 +266,9 @@ class MediationPathsTest {
 
     settle(dispute, level);
 
-    assertThat(dispute).hasPassed(GATEWAY_LEVEL_OUTCOME, TASK_RECORD_SETTLEMENT, TASK_DECIDE_SUBSIDY,
-        TASK_CREDIT_SUBSIDY).isWaitingAt(TASK_FOLLOW_UP_VISIT).variables().containsEntry(SETTLED_AT_LEVEL, level);
+    assertThat(dispute).hasPassed(level == CENTRE ? EVENT_SESSION_HELD : EVENT_LEVEL_MEDIATED, GATEWAY_LEVEL_OUTCOME,
+        TASK_RECORD_SETTLEMENT, TASK_DECIDE_SUBSIDY, TASK_CREDIT_SUBSIDY).isWaitingAt(TASK_FOLLOW_UP_VISIT)
+        .variables().containsEntry(SETTLED_AT_LEVEL, level);
     assertThat(engine.calls("creditSubsidy")).singleElement().satisfies(call -> assertThat(call.variables())
         .as("mediation-subsidy.dmn").containsEntry("subsidy", subsidy(level)));
     assertFollowUpDue(dispute);
