@@ -7,6 +7,15 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+import static org.yizhan.mediation.MediationProcess.EVENT_CASE_CLOSED;
+import static org.yizhan.mediation.MediationProcess.EVENT_CASE_REFERRED;
+import static org.yizhan.mediation.MediationProcess.SUB_PROCESS_MEDIATION_LEVEL;
+import static org.yizhan.mediation.MediationProcess.TASK_FOLLOW_UP_VISIT;
+import static org.yizhan.mediation.MediationProcess.TASK_JOINT_SESSION;
+import static org.yizhan.mediation.MediationProcess.TASK_JUDICIAL_OFFICE_INPUT;
+import static org.yizhan.mediation.MediationProcess.TASK_PEOPLES_COURT_INPUT;
+import static org.yizhan.mediation.MediationProcess.TASK_POLICE_STATION_INPUT;
+import static org.yizhan.mediation.MediationProcess.TASK_REFER_CASE;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -34,6 +43,17 @@ import org.yizhan.StationTest;
  */
 @StationTest
 class MediationVersion1InstancesTest {
+
+  /**
+   * Version 1's own elements, gone from today's model (so not in MediationProcess); the ids both versions have are
+   * MediationProcess's, as ids never change once deployed.
+   */
+  private static final String TASK_MEDIATE_IN_BUILDING = "Task_MediateInBuilding";
+  private static final String TASK_MEDIATE_IN_GRID = "Task_MediateInGrid";
+  private static final String TASK_MEDIATE_IN_COMMUNITY = "Task_MediateInCommunity";
+  private static final String TIMER_COMMUNITY_DEADLINE = "Timer_CommunityDeadline";
+  private static final List<String> PARTNER_TASKS = List.of(TASK_POLICE_STATION_INPUT, TASK_JUDICIAL_OFFICE_INPUT,
+      TASK_PEOPLES_COURT_INPUT);
 
   private static final List<String> FORMS = List.of("register-dispute", "mediate-at-level", "joint-session",
       "partner-input", "refer-case", "follow-up-visit");
@@ -66,24 +86,24 @@ class MediationVersion1InstancesTest {
   @Test
   void caseOnVersion1IsSettledAtTheGridReopenedAndClosedAfterTheNewVersionIsDeployed() throws IOException {
     ProcessInstance dispute = registerOnVersion1("NOISE");
-    assertThat(dispute).isWaitingAt("Task_MediateInBuilding");
+    assertThat(dispute).isWaitingAt(TASK_MEDIATE_IN_BUILDING);
 
     deployCurrentVersion();
 
-    complete(task("Task_MediateInBuilding", dispute),
+    complete(task(TASK_MEDIATE_IN_BUILDING, dispute),
         withVariables("levelOutcome", "NOT_SETTLED", "notSettledReason", "Would not meet"));
-    assertThat(dispute).isWaitingAt("Task_MediateInGrid");
-    assertThat(task("Task_MediateInGrid", dispute)).hasCandidateGroup("grid-g01-workers");
-    settle(dispute, "Task_MediateInGrid");
-    assertThat(dispute).isWaitingAt("Task_FollowUpVisit");
-    complete(task("Task_FollowUpVisit", dispute),
+    assertThat(dispute).isWaitingAt(TASK_MEDIATE_IN_GRID);
+    assertThat(task(TASK_MEDIATE_IN_GRID, dispute)).hasCandidateGroup("grid-g01-workers");
+    settle(dispute, TASK_MEDIATE_IN_GRID);
+    assertThat(dispute).isWaitingAt(TASK_FOLLOW_UP_VISIT);
+    complete(task(TASK_FOLLOW_UP_VISIT, dispute),
         withVariables("followUpOutcome", "FLARED_UP", "followUpNote", "Drums again"));
-    assertThat(dispute).as("reopened where it was settled").isWaitingAt("Task_MediateInGrid");
-    settle(dispute, "Task_MediateInGrid");
-    complete(task("Task_FollowUpVisit", dispute),
+    assertThat(dispute).as("reopened where it was settled").isWaitingAt(TASK_MEDIATE_IN_GRID);
+    settle(dispute, TASK_MEDIATE_IN_GRID);
+    complete(task(TASK_FOLLOW_UP_VISIT, dispute),
         withVariables("followUpOutcome", "STABLE", "satisfaction", "4", "followUpNote", "Quiet"));
 
-    assertThat(dispute).isEnded().hasPassed("Event_CaseClosed");
+    assertThat(dispute).isEnded().hasPassed(EVENT_CASE_CLOSED);
     assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(dispute.getId())
         .singleResult().getProcessDefinitionId()).as("finished on version 1").isEqualTo(version1.getId());
     CaseRepository.DisputeCase closed = cases.find(dispute.getBusinessKey()).orElseThrow();
@@ -96,22 +116,22 @@ class MediationVersion1InstancesTest {
   @Test
   void caseOnVersion1ThatTimesOutUpToTheCentreIsReferredAfterTheNewVersionIsDeployed() throws IOException {
     ProcessInstance dispute = registerOnVersion1("PARKING");
-    assertThat(dispute).isWaitingAt("Task_MediateInCommunity");
+    assertThat(dispute).isWaitingAt(TASK_MEDIATE_IN_COMMUNITY);
 
     deployCurrentVersion();
 
-    execute(job("Timer_CommunityDeadline", dispute));
-    assertThat(dispute).isWaitingAt("Task_PoliceStationInput", "Task_JudicialOfficeInput", "Task_PeoplesCourtInput");
-    for (String partner : List.of("Task_PoliceStationInput", "Task_JudicialOfficeInput", "Task_PeoplesCourtInput")) {
+    execute(job(TIMER_COMMUNITY_DEADLINE, dispute));
+    assertThat(dispute).isWaitingAt(PARTNER_TASKS.toArray(String[]::new));
+    for (String partner : PARTNER_TASKS) {
       complete(task(partner, dispute), withVariables("partnerInput", "Input from " + partner));
     }
-    assertThat(task("Task_JointSession", dispute)).hasCandidateGroup("governance-centre");
-    complete(task("Task_JointSession", dispute),
+    assertThat(task(TASK_JOINT_SESSION, dispute)).hasCandidateGroup("governance-centre");
+    complete(task(TASK_JOINT_SESSION, dispute),
         withVariables("levelOutcome", "NOT_SETTLED", "notSettledReason", "Damages for the court"));
-    complete(task("Task_ReferCase", dispute),
+    complete(task(TASK_REFER_CASE, dispute),
         withVariables("referralChannel", "LITIGATION", "referralGuidance", "Small claims"));
 
-    assertThat(dispute).isEnded().hasPassed("Event_CaseReferred");
+    assertThat(dispute).isEnded().hasPassed(EVENT_CASE_REFERRED);
     assertThat(cases.find(dispute.getBusinessKey()).orElseThrow().status()).isEqualTo(CaseStatus.REFERRED);
     assertThat(cases.history(dispute.getBusinessKey())).extracting(CaseRepository.CaseEvent::event)
         .contains("TIMED_OUT", "PARTNER_INPUT", "NOT_SETTLED", "REFERRED");
@@ -143,7 +163,7 @@ class MediationVersion1InstancesTest {
         .processDefinitionKey(MediationProcess.KEY).latestVersion().singleResult();
     assertThat(latest.getVersion()).isGreaterThan(version1.getVersion());
     Object levelPattern = engine.getRepositoryService().getBpmnModelInstance(latest.getId())
-        .getModelElementById("SubProcess_MediationLevel");
+        .getModelElementById(SUB_PROCESS_MEDIATION_LEVEL);
     assertThat(levelPattern).as("the new version is the latest").isNotNull();
   }
 
