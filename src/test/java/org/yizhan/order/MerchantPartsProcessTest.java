@@ -5,6 +5,20 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+import static org.yizhan.order.OrderProcess.EVENT_CANCELLED_OUT_OF_STOCK;
+import static org.yizhan.order.OrderProcess.EVENT_CANCELLED_PRICE_REFUSED;
+import static org.yizhan.order.OrderProcess.EVENT_MERCHANT_OUT_OF_STOCK;
+import static org.yizhan.order.OrderProcess.EVENT_MERCHANT_PART_DONE;
+import static org.yizhan.order.OrderProcess.EVENT_MERCHANT_PRICE_REFUSED;
+import static org.yizhan.order.OrderProcess.EVENT_ORDER_COMPLETED;
+import static org.yizhan.order.OrderProcess.EVENT_OUT_OF_STOCK_CANCELS_ORDER;
+import static org.yizhan.order.OrderProcess.EVENT_PRICE_REFUSAL_CANCELS_ORDER;
+import static org.yizhan.order.OrderProcess.SUB_PROCESS_MERCHANT_PARTS;
+import static org.yizhan.order.OrderProcess.TASK_ASK_RESIDENT_ABOUT_PRICE;
+import static org.yizhan.order.OrderProcess.TASK_CHECK_GOODS;
+import static org.yizhan.order.OrderProcess.TASK_CONFIRM_STOCK;
+import static org.yizhan.order.OrderProcess.TASK_DELIVER_TO_STATION;
+import static org.yizhan.order.OrderProcess.TASK_HAND_OVER_AT_STATION;
 import static org.yizhan.order.OrderScenario.ORDINARY_RESIDENT;
 import static org.yizhan.order.OrderScenario.accept;
 import static org.yizhan.order.OrderScenario.handOver;
@@ -51,37 +65,37 @@ class MerchantPartsProcessTest {
   void twoMerchantsAnswerInParallelForTheirOwnGoodsAndTheOrderGoesOnWhenBothAreChecked() {
     ProcessInstance order = accepted(RICE_AND_OIL);
 
-    assertThat(order).isWaitingAt("Task_ConfirmStock");
+    assertThat(order).isWaitingAt(TASK_CONFIRM_STOCK);
     List<Task> asked = BpmnAwareTests.taskQuery().processInstanceId(order.getId())
-        .taskDefinitionKey("Task_ConfirmStock").list();
+        .taskDefinitionKey(TASK_CONFIRM_STOCK).list();
     assertThat(asked).hasSize(2);
     assertThat(asked).extracting(task -> candidateGroups(task.getId()))
         .as("each task is offered to its merchant's own group, never to all merchants")
         .containsExactlyInAnyOrder(List.of("merchant-hetao-market"), List.of("merchant-wuda-grain"));
-    Task hetaosQuestion = merchantTask("Task_ConfirmStock", order, HETAO);
+    Task hetaosQuestion = merchantTask(TASK_CONFIRM_STOCK, order, HETAO);
     assertThat(engine.getTaskService().getVariable(hetaosQuestion.getId(), "merchantGoods"))
         .isEqualTo("- 2 × 大米 5公斤 (Rice, 5 kg bag), 河套金谷 (Hetao Golden Grain) @ ¥32.50 = ¥65.00");
     assertThat(engine.getTaskService().getVariable(hetaosQuestion.getId(), "merchantFrozenTotal")).isEqualTo(65.0);
-    assertThat(engine.getTaskService().getVariable(merchantTask("Task_ConfirmStock", order, WUDA).getId(),
+    assertThat(engine.getTaskService().getVariable(merchantTask(TASK_CONFIRM_STOCK, order, WUDA).getId(),
         "merchantGoods")).asString().contains("Sunflower oil").doesNotContain("Rice");
 
     scenario.merchantConfirms("wuda.grain", order, WUDA, 69.90);
     scenario.merchantConfirms("hetao.market", order, HETAO, 65.0);
-    assertThat(engine.getTaskService().getVariable(merchantTask("Task_DeliverToStation", order, HETAO).getId(),
+    assertThat(engine.getTaskService().getVariable(merchantTask(TASK_DELIVER_TO_STATION, order, HETAO).getId(),
         "confirmedGoodsTotal")).as("each answer stays in its merchant's instance").isEqualTo(65.0);
     assertThat(engine.getRuntimeService().getVariables(order.getId()))
         .doesNotContainKeys("stockAvailable", "confirmedGoodsTotal", "merchantId", "merchantIds");
     scenario.merchantDelivers("hetao.market", order, HETAO);
-    complete(partTask("Task_CheckGoods", order, HETAO), withVariables("goodsCheck", "PASSED"));
+    complete(partTask(TASK_CHECK_GOODS, order, HETAO), withVariables("goodsCheck", "PASSED"));
 
-    assertThat(order).as("Wuda's goods are not at the station yet").isWaitingAt("Task_DeliverToStation")
-        .isNotWaitingAt("Task_HandOverAtStation");
+    assertThat(order).as("Wuda's goods are not at the station yet").isWaitingAt(TASK_DELIVER_TO_STATION)
+        .isNotWaitingAt(TASK_HAND_OVER_AT_STATION);
     scenario.merchantDelivers("wuda.grain", order, WUDA);
-    complete(partTask("Task_CheckGoods", order, WUDA), withVariables("goodsCheck", "PASSED"));
+    complete(partTask(TASK_CHECK_GOODS, order, WUDA), withVariables("goodsCheck", "PASSED"));
 
-    assertThat(order).isWaitingAt("Task_HandOverAtStation");
-    handOver("Task_HandOverAtStation", order, "5");
-    assertThat(order).isEnded().hasPassed("Event_MerchantPartDone", "Event_OrderCompleted");
+    assertThat(order).isWaitingAt(TASK_HAND_OVER_AT_STATION);
+    handOver(TASK_HAND_OVER_AT_STATION, order, "5");
+    assertThat(order).isEnded().hasPassed(EVENT_MERCHANT_PART_DONE, EVENT_ORDER_COMPLETED);
     Order done = orders.find(orderNo(order)).orElseThrow();
     assertThat(done.status()).isEqualTo(OrderStatus.COMPLETED);
     assertThat(done.total()).isEqualByComparingTo("134.90");
@@ -99,13 +113,13 @@ class MerchantPartsProcessTest {
   void oneMerchantOutOfStockCancelsTheWholeOrderAndTheOtherMerchantsTask() {
     ProcessInstance order = accepted(RICE_AND_OIL);
     scenario.merchantConfirms("hetao.market", order, HETAO, 65.0);
-    assertThat(merchantTask("Task_DeliverToStation", order, HETAO)).isNotNull();
+    assertThat(merchantTask(TASK_DELIVER_TO_STATION, order, HETAO)).isNotNull();
 
-    scenario.as("wuda.grain", () -> complete(merchantTask("Task_ConfirmStock", order, WUDA),
+    scenario.as("wuda.grain", () -> complete(merchantTask(TASK_CONFIRM_STOCK, order, WUDA),
         withVariables("stockAvailable", "NO", "merchantNote", "No oil until Monday")));
 
-    assertThat(order).isEnded().hasPassed("Event_MerchantOutOfStock", "Event_OutOfStockCancelsOrder",
-        "Event_CancelledOutOfStock").hasNotPassed("Task_HandOverAtStation");
+    assertThat(order).isEnded().hasPassed(EVENT_MERCHANT_OUT_OF_STOCK, EVENT_OUT_OF_STOCK_CANCELS_ORDER,
+        EVENT_CANCELLED_OUT_OF_STOCK).hasNotPassed(TASK_HAND_OVER_AT_STATION);
     assertThat(engine.getTaskService().createTaskQuery().processInstanceId(order.getId()).count())
         .as("Hetao's delivery task is gone").isZero();
     Order cancelled = orders.find(orderNo(order)).orElseThrow();
@@ -125,14 +139,14 @@ class MerchantPartsProcessTest {
     scenario.merchantConfirms("hetao.market", order, HETAO, 70.0);
     scenario.merchantConfirms("wuda.grain", order, WUDA, 69.90);
 
-    assertThat(order).isWaitingAt("Task_AskResidentAboutPrice", "Task_DeliverToStation");
-    Task question = partTask("Task_AskResidentAboutPrice", order, HETAO);
+    assertThat(order).isWaitingAt(TASK_ASK_RESIDENT_ABOUT_PRICE, TASK_DELIVER_TO_STATION);
+    Task question = partTask(TASK_ASK_RESIDENT_ABOUT_PRICE, order, HETAO);
     assertThat(question).isNotNull();
-    assertThat(partTask("Task_AskResidentAboutPrice", order, WUDA)).as("Wuda kept its price").isNull();
+    assertThat(partTask(TASK_ASK_RESIDENT_ABOUT_PRICE, order, WUDA)).as("Wuda kept its price").isNull();
     assertThat(question).hasCandidateGroup("station-volunteers");
     complete(question, withVariables("residentAgreesToPrice", "AGREED"));
 
-    assertThat(merchantTask("Task_DeliverToStation", order, HETAO)).isNotNull();
+    assertThat(merchantTask(TASK_DELIVER_TO_STATION, order, HETAO)).isNotNull();
     Order raised = orders.find(orderNo(order)).orElseThrow();
     assertThat(raised.total()).isEqualByComparingTo("139.90");
     assertThat(parts.of(raised.orderNo())).filteredOn(part -> part.merchantId().equals(HETAO)).singleElement()
@@ -145,11 +159,11 @@ class MerchantPartsProcessTest {
     ProcessInstance order = accepted(RICE_AND_OIL);
     scenario.merchantConfirms("wuda.grain", order, WUDA, 75.0);
 
-    complete(partTask("Task_AskResidentAboutPrice", order, WUDA),
+    complete(partTask(TASK_ASK_RESIDENT_ABOUT_PRICE, order, WUDA),
         withVariables("residentAgreesToPrice", "REFUSED", "priceNote", "Too dear (太贵)"));
 
-    assertThat(order).isEnded().hasPassed("Event_MerchantPriceRefused", "Event_PriceRefusalCancelsOrder",
-        "Event_CancelledPriceRefused");
+    assertThat(order).isEnded().hasPassed(EVENT_MERCHANT_PRICE_REFUSED, EVENT_PRICE_REFUSAL_CANCELS_ORDER,
+        EVENT_CANCELLED_PRICE_REFUSED);
     assertThat(engine.getTaskService().createTaskQuery().processInstanceId(order.getId()).count()).isZero();
     Order cancelled = orders.find(orderNo(order)).orElseThrow();
     assertThat(cancelled.status()).isEqualTo(OrderStatus.CANCELLED);
@@ -165,21 +179,21 @@ class MerchantPartsProcessTest {
     scenario.merchantDelivers("hetao.market", order, HETAO);
     scenario.merchantDelivers("wuda.grain", order, WUDA);
 
-    complete(partTask("Task_CheckGoods", order, WUDA),
+    complete(partTask(TASK_CHECK_GOODS, order, WUDA),
         withVariables("goodsCheck", "FAILED", "checkProblem", "Bottle leaking"));
 
-    Task again = merchantTask("Task_DeliverToStation", order, WUDA);
+    Task again = merchantTask(TASK_DELIVER_TO_STATION, order, WUDA);
     assertThat(again).as("back to Wuda").isNotNull();
     assertThat(engine.getTaskService().getVariable(again.getId(), "checkProblem")).isEqualTo("Bottle leaking");
-    assertThat(merchantTask("Task_DeliverToStation", order, HETAO)).as("Hetao's goods were not sent back").isNull();
-    assertThat(partTask("Task_CheckGoods", order, HETAO)).isNotNull();
-    assertThat(engine.getTaskService().getVariable(partTask("Task_CheckGoods", order, HETAO).getId(), "goodsCheck"))
+    assertThat(merchantTask(TASK_DELIVER_TO_STATION, order, HETAO)).as("Hetao's goods were not sent back").isNull();
+    assertThat(partTask(TASK_CHECK_GOODS, order, HETAO)).isNotNull();
+    assertThat(engine.getTaskService().getVariable(partTask(TASK_CHECK_GOODS, order, HETAO).getId(), "goodsCheck"))
         .as("Wuda's failed check is not Hetao's").isNull();
-    complete(partTask("Task_CheckGoods", order, HETAO), withVariables("goodsCheck", "PASSED"));
+    complete(partTask(TASK_CHECK_GOODS, order, HETAO), withVariables("goodsCheck", "PASSED"));
     scenario.merchantDelivers("wuda.grain", order, WUDA);
-    complete(partTask("Task_CheckGoods", order, WUDA), withVariables("goodsCheck", "PASSED"));
+    complete(partTask(TASK_CHECK_GOODS, order, WUDA), withVariables("goodsCheck", "PASSED"));
 
-    assertThat(order).isWaitingAt("Task_HandOverAtStation");
+    assertThat(order).isWaitingAt(TASK_HAND_OVER_AT_STATION);
     assertThat(orders.find(orderNo(order)).orElseThrow().progress()).extracting(Order.Progress::label)
         .contains("乌达粮油店 (Wuda Grain & Oil): 验收不合格，退回商超 (Goods failed the check and went back to the merchant)");
   }
@@ -189,12 +203,12 @@ class MerchantPartsProcessTest {
     ProcessInstance order = accepted("[{\"sku\":\"RICE-5KG\",\"quantity\":1}]");
 
     assertThatThrownBy(() -> engine.getRuntimeService().createProcessInstanceModification(order.getId())
-        .startBeforeActivity("SubProcess_MerchantParts")
+        .startBeforeActivity(SUB_PROCESS_MERCHANT_PARTS)
         .setVariableLocal("merchantId", WUDA)
         .execute())
         .isInstanceOf(ProcessEngineException.class)
         .hasMessageContaining("has no goods of merchant wuda-grain");
-    assertThat(BpmnAwareTests.taskQuery().processInstanceId(order.getId()).taskDefinitionKey("Task_ConfirmStock")
+    assertThat(BpmnAwareTests.taskQuery().processInstanceId(order.getId()).taskDefinitionKey(TASK_CONFIRM_STOCK)
         .count()).isEqualTo(1);
   }
 
@@ -202,10 +216,10 @@ class MerchantPartsProcessTest {
   void eachMerchantsTaskCardNamesWhatThatMerchantSuppliesAndNothingOfTheOthers() {
     ProcessInstance order = accepted(RICE_AND_OIL);
 
-    assertThat(supplyText(merchantTask("Task_ConfirmStock", order, HETAO))).isEqualTo("大米 5公斤 ×2");
-    assertThat(supplyText(merchantTask("Task_ConfirmStock", order, WUDA))).isEqualTo("葵花籽油 5升 ×1");
+    assertThat(supplyText(merchantTask(TASK_CONFIRM_STOCK, order, HETAO))).isEqualTo("大米 5公斤 ×2");
+    assertThat(supplyText(merchantTask(TASK_CONFIRM_STOCK, order, WUDA))).isEqualTo("葵花籽油 5升 ×1");
     scenario.merchantConfirms("hetao.market", order, HETAO, 65.0);
-    Task hetaosDelivery = merchantTask("Task_DeliverToStation", order, HETAO);
+    Task hetaosDelivery = merchantTask(TASK_DELIVER_TO_STATION, order, HETAO);
     assertThat(supplyText(hetaosDelivery)).isEqualTo("大米 5公斤 ×2");
     assertThat(engine.getTaskService().getVariables(hetaosDelivery.getId()).values())
         .as("nothing the merchant's task can read names the other merchant's goods")
@@ -219,7 +233,7 @@ class MerchantPartsProcessTest {
     ProcessInstance order = accepted(RICE_AND_OIL);
     scenario.merchantConfirms("hetao.market", order, HETAO, 70.5);
 
-    Task question = partTask("Task_AskResidentAboutPrice", order, HETAO);
+    Task question = partTask(TASK_ASK_RESIDENT_ABOUT_PRICE, order, HETAO);
     assertThat(engine.getTaskService().getVariableLocal(question.getId(), "confirmedGoodsTotalText"))
         .isEqualTo("¥70.50");
     complete(question, withVariables("residentAgreesToPrice", "AGREED"));

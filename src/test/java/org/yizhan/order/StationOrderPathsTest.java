@@ -16,8 +16,49 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
+import static org.yizhan.delivery.DeliveryProcess.EVENT_DELIVERED;
+import static org.yizhan.delivery.DeliveryProcess.TASK_DELIVER_TO_DOOR;
 import static org.yizhan.delivery.DoorstepDeliveryMocks.AT_RISK;
 import static org.yizhan.delivery.DoorstepDeliveryMocks.ORDINARY;
+import static org.yizhan.order.OrderProcess.CALL_ACTIVITY_DOORSTEP_DELIVERY;
+import static org.yizhan.order.OrderProcess.EVENT_CANCELLATION_REQUESTED;
+import static org.yizhan.order.OrderProcess.EVENT_CANCELLED_OUT_OF_STOCK;
+import static org.yizhan.order.OrderProcess.EVENT_CANCELLED_PRICE_REFUSED;
+import static org.yizhan.order.OrderProcess.EVENT_CHASE_DONE;
+import static org.yizhan.order.OrderProcess.EVENT_COLLECTED;
+import static org.yizhan.order.OrderProcess.EVENT_MERCHANT_OUT_OF_STOCK;
+import static org.yizhan.order.OrderProcess.EVENT_MERCHANT_PART_DONE;
+import static org.yizhan.order.OrderProcess.EVENT_MERCHANT_PRICE_REFUSED;
+import static org.yizhan.order.OrderProcess.EVENT_ORDER_CANCELLED;
+import static org.yizhan.order.OrderProcess.EVENT_ORDER_COMPLETED;
+import static org.yizhan.order.OrderProcess.EVENT_ORDER_NOT_DELIVERED;
+import static org.yizhan.order.OrderProcess.EVENT_ORDER_REJECTED;
+import static org.yizhan.order.OrderProcess.EVENT_ORDER_TAKEN;
+import static org.yizhan.order.OrderProcess.EVENT_OUT_OF_STOCK_CANCELS_ORDER;
+import static org.yizhan.order.OrderProcess.EVENT_PRICE_REFUSAL_CANCELS_ORDER;
+import static org.yizhan.order.OrderProcess.EVENT_REMINDER_DONE;
+import static org.yizhan.order.OrderProcess.FLOW_ACCEPTED;
+import static org.yizhan.order.OrderProcess.FLOW_DOORSTEP_DONE;
+import static org.yizhan.order.OrderProcess.FLOW_GOODS_CHECK_FAILED;
+import static org.yizhan.order.OrderProcess.FLOW_GOODS_CHECK_PASSED;
+import static org.yizhan.order.OrderProcess.FLOW_IN_STOCK;
+import static org.yizhan.order.OrderProcess.GATEWAY_DELIVERY_MODE;
+import static org.yizhan.order.OrderProcess.GATEWAY_DOORSTEP_RESULT;
+import static org.yizhan.order.OrderProcess.GATEWAY_MERGE_PRICE;
+import static org.yizhan.order.OrderProcess.GATEWAY_SPLIT_ORDER_KIND;
+import static org.yizhan.order.OrderProcess.SUB_PROCESS_MERCHANT_PARTS;
+import static org.yizhan.order.OrderProcess.SUB_PROCESS_PICK_UP;
+import static org.yizhan.order.OrderProcess.TASK_ACCEPT_ORDER;
+import static org.yizhan.order.OrderProcess.TASK_ASK_RESIDENT_ABOUT_PRICE;
+import static org.yizhan.order.OrderProcess.TASK_CHASE_UNACCEPTED_ORDER;
+import static org.yizhan.order.OrderProcess.TASK_CHECK_GOODS;
+import static org.yizhan.order.OrderProcess.TASK_CONFIRM_STOCK;
+import static org.yizhan.order.OrderProcess.TASK_DELIVER_TO_STATION;
+import static org.yizhan.order.OrderProcess.TASK_HAND_OVER_AT_STATION;
+import static org.yizhan.order.OrderProcess.TASK_REMIND_RESIDENT;
+import static org.yizhan.order.OrderProcess.TASK_SCHEDULE_SERVICE;
+import static org.yizhan.order.OrderProcess.TIMER_ACCEPT_OVERDUE;
+import static org.yizhan.order.OrderProcess.TIMER_PICKUP_REMINDER;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -125,23 +166,23 @@ class StationOrderPathsTest {
   void ordinaryResidentsGoodsAreCheckedAndCollectedAtTheStation() throws Exception {
     ProcessInstance order = place(ORDINARY, RICE, "");
 
-    assertThat(order).hasBusinessKey(orderNo(order)).isWaitingAt("Task_AcceptOrder").variables()
+    assertThat(order).hasBusinessKey(orderNo(order)).isWaitingAt(TASK_ACCEPT_ORDER).variables()
         .containsEntry("deliveryMode", "PICKUP").containsEntry("handOverText", "到站自取 (Collected at the station)")
         .doesNotContainKeys("items", "mobilityLimited", "residentAge");
-    assertThat(task("Task_AcceptOrder", order)).hasCandidateGroup(VOLUNTEERS);
+    assertThat(task(TASK_ACCEPT_ORDER, order)).hasCandidateGroup(VOLUNTEERS);
     accept(order);
-    assertThat(jobQuery().processInstanceId(order.getId()).activityId("Timer_AcceptOverdue").count())
+    assertThat(jobQuery().processInstanceId(order.getId()).activityId(TIMER_ACCEPT_OVERDUE).count())
         .as("accepted in time: no alert").isZero();
-    assertThat(merchantTask("Task_ConfirmStock", order, HETAO)).as("the merchant's own group").isNotNull();
+    assertThat(merchantTask(TASK_CONFIRM_STOCK, order, HETAO)).as("the merchant's own group").isNotNull();
     confirmStock(order, HETAO, 65.0);
-    assertThat(order).isWaitingAt("Task_DeliverToStation");
-    assertThat(merchantTask("Task_DeliverToStation", order, HETAO)).isNotNull();
+    assertThat(order).isWaitingAt(TASK_DELIVER_TO_STATION);
+    assertThat(merchantTask(TASK_DELIVER_TO_STATION, order, HETAO)).isNotNull();
     deliverAndPassCheck(order, HETAO);
-    assertThat(task("Task_HandOverAtStation", order)).hasCandidateGroup(VOLUNTEERS);
+    assertThat(task(TASK_HAND_OVER_AT_STATION, order)).hasCandidateGroup(VOLUNTEERS);
     handOver(order);
 
-    assertThat(order).isEnded().hasPassed("Event_MerchantPartDone", "Event_Collected", "Event_OrderCompleted")
-        .hasNotPassed("Task_AskResidentAboutPrice", "Task_ScheduleService", "CallActivity_DoorstepDelivery");
+    assertThat(order).isEnded().hasPassed(EVENT_MERCHANT_PART_DONE, EVENT_COLLECTED, EVENT_ORDER_COMPLETED)
+        .hasNotPassed(TASK_ASK_RESIDENT_ABOUT_PRICE, TASK_SCHEDULE_SERVICE, CALL_ACTIVITY_DOORSTEP_DELIVERY);
     verify(registerOrder).execute(any());
     assertThat(engine.calls("registerOrder")).singleElement().satisfies(call -> {
       assertThat(call.variables()).as("what the start form or the API sent")
@@ -158,26 +199,26 @@ class StationOrderPathsTest {
     verify(recordMerchantDelivery).notify(any(DelegateTask.class));
     assertThat(engine.calls("recordHandOver")).singleElement().satisfies(call -> assertThat(call.variables())
         .containsEntry("receivedBy", "Zhang (张)").containsEntry("satisfaction", "4"));
-    assertThat(elementsOf("showOrder")).containsExactly("Task_AcceptOrder", "Task_HandOverAtStation");
-    assertThat(elementsOf("showSupply")).containsExactly("Task_ConfirmStock", "Task_DeliverToStation");
+    assertThat(elementsOf("showOrder")).containsExactly(TASK_ACCEPT_ORDER, TASK_HAND_OVER_AT_STATION);
+    assertThat(elementsOf("showSupply")).containsExactly(TASK_CONFIRM_STOCK, TASK_DELIVER_TO_STATION);
     assertThat(progress()).as("the steps the model's extension properties record, in order").containsExactly(
-        "Flow_Accepted take", "Task_ConfirmStock start", "Flow_InStock take", "Task_DeliverToStation end",
-        "Flow_GoodsCheckPassed take", "Gateway_DeliveryMode start", "Task_HandOverAtStation end",
-        "Event_OrderCompleted start");
+        onTake(FLOW_ACCEPTED), onStart(TASK_CONFIRM_STOCK), onTake(FLOW_IN_STOCK), onEnd(TASK_DELIVER_TO_STATION),
+        onTake(FLOW_GOODS_CHECK_PASSED), onStart(GATEWAY_DELIVERY_MODE), onEnd(TASK_HAND_OVER_AT_STATION),
+        onStart(EVENT_ORDER_COMPLETED));
   }
 
   @Test
   void declinedOrderEndsRejectedWithTheReason() throws Exception {
     ProcessInstance order = place(ORDINARY, RICE, "");
 
-    complete(task("Task_AcceptOrder", order), withVariables("acceptDecision", "DECLINE",
+    complete(task(TASK_ACCEPT_ORDER, order), withVariables("acceptDecision", "DECLINE",
         "declineReason", "OUTSIDE_SERVICE_AREA", "declineNote", "Lives across the river (河对岸)"));
 
-    assertThat(order).isEnded().hasPassed("Event_OrderTaken", "Event_OrderRejected")
-        .hasNotPassed("Gateway_SplitOrderKind");
+    assertThat(order).isEnded().hasPassed(EVENT_ORDER_TAKEN, EVENT_ORDER_REJECTED)
+        .hasNotPassed(GATEWAY_SPLIT_ORDER_KIND);
     verify(askMerchants, never()).notify(any(DelegateExecution.class));
     assertThat(engine.calls(OrderProgressProperties.LISTENER)).singleElement().satisfies(call -> {
-      assertThat(call.elementId()).isEqualTo("Event_OrderRejected");
+      assertThat(call.elementId()).isEqualTo(EVENT_ORDER_REJECTED);
       assertThat(call.variables()).as("order.reason of the end event")
           .containsEntry("declineReason", "OUTSIDE_SERVICE_AREA")
           .containsEntry("declineNote", "Lives across the river (河对岸)");
@@ -188,32 +229,32 @@ class StationOrderPathsTest {
   void unacceptedOrderAlertsTheStationManagersWhenTheAcceptanceTimeRunsOut() throws Exception {
     acceptTimeout = "PT30M";
     ProcessInstance order = place(ORDINARY, RICE, "");
-    assertThat(job("Timer_AcceptOverdue", order).getDuedate()).as("the duration registering set")
+    assertThat(job(TIMER_ACCEPT_OVERDUE, order).getDuedate()).as("the duration registering set")
         .isEqualTo(after(Duration.ofMinutes(30)));
-    assertThat(task("Task_AcceptOrder", order).getDueDate()).isEqualTo(after(Duration.ofMinutes(30)));
+    assertThat(task(TASK_ACCEPT_ORDER, order).getDueDate()).isEqualTo(after(Duration.ofMinutes(30)));
 
-    execute(job("Timer_AcceptOverdue", order));
+    execute(job(TIMER_ACCEPT_OVERDUE, order));
 
-    assertThat(order).isWaitingAt("Task_AcceptOrder", "Task_ChaseUnacceptedOrder");
-    assertThat(task("Task_ChaseUnacceptedOrder", order)).hasCandidateGroup(MANAGERS);
-    complete(task("Task_ChaseUnacceptedOrder", order), withVariables("chaseNote", "Called Wang Fang (已电话)"));
-    assertThat(order).hasPassed("Event_ChaseDone").isWaitingAt("Task_AcceptOrder");
+    assertThat(order).isWaitingAt(TASK_ACCEPT_ORDER, TASK_CHASE_UNACCEPTED_ORDER);
+    assertThat(task(TASK_CHASE_UNACCEPTED_ORDER, order)).hasCandidateGroup(MANAGERS);
+    complete(task(TASK_CHASE_UNACCEPTED_ORDER, order), withVariables("chaseNote", "Called Wang Fang (已电话)"));
+    assertThat(order).hasPassed(EVENT_CHASE_DONE).isWaitingAt(TASK_ACCEPT_ORDER);
     accept(order);
-    assertThat(order).hasPassed("Event_OrderTaken").isWaitingAt("Task_ConfirmStock");
-    assertThat(progress()).startsWith("Task_ChaseUnacceptedOrder start", "Flow_Accepted take");
-    assertThat(elementsOf("showOrder")).containsExactly("Task_AcceptOrder", "Task_ChaseUnacceptedOrder");
+    assertThat(order).hasPassed(EVENT_ORDER_TAKEN).isWaitingAt(TASK_CONFIRM_STOCK);
+    assertThat(progress()).startsWith(onStart(TASK_CHASE_UNACCEPTED_ORDER), onTake(FLOW_ACCEPTED));
+    assertThat(elementsOf("showOrder")).containsExactly(TASK_ACCEPT_ORDER, TASK_CHASE_UNACCEPTED_ORDER);
   }
 
   @Test
   void acceptingWhileTheManagersAreChasingEndsTheChase() throws Exception {
     ProcessInstance order = place(ORDINARY, RICE, "");
-    assertThat(job("Timer_AcceptOverdue", order).getDuedate()).isEqualTo(after(Duration.ofHours(2)));
-    execute(job("Timer_AcceptOverdue", order));
+    assertThat(job(TIMER_ACCEPT_OVERDUE, order).getDuedate()).isEqualTo(after(Duration.ofHours(2)));
+    execute(job(TIMER_ACCEPT_OVERDUE, order));
 
     accept(order);
 
-    assertThat(order).isNotWaitingAt("Task_ChaseUnacceptedOrder").isWaitingAt("Task_ConfirmStock")
-        .hasNotPassed("Event_ChaseDone");
+    assertThat(order).isNotWaitingAt(TASK_CHASE_UNACCEPTED_ORDER).isWaitingAt(TASK_CONFIRM_STOCK)
+        .hasNotPassed(EVENT_CHASE_DONE);
   }
 
   // ---- Goods, services or both: Gateway_SplitOrderKind, Gateway_DeliveryMode, Timer_PickupReminder
@@ -223,13 +264,13 @@ class StationOrderPathsTest {
     ProcessInstance order = place(ORDINARY, HAIRCUT, "PICKUP");
     accept(order);
 
-    assertThat(order).isWaitingAt("Task_ScheduleService").isNotWaitingAt("Task_ConfirmStock");
-    assertThat(task("Task_ScheduleService", order)).hasCandidateGroup(VOLUNTEERS);
+    assertThat(order).isWaitingAt(TASK_SCHEDULE_SERVICE).isNotWaitingAt(TASK_CONFIRM_STOCK);
+    assertThat(task(TASK_SCHEDULE_SERVICE, order)).hasCandidateGroup(VOLUNTEERS);
     scheduleService(order);
     handOver(order);
 
-    assertThat(order).isEnded().hasPassed("Task_ScheduleService", "Event_OrderCompleted")
-        .hasNotPassed("SubProcess_MerchantParts");
+    assertThat(order).isEnded().hasPassed(TASK_SCHEDULE_SERVICE, EVENT_ORDER_COMPLETED)
+        .hasNotPassed(SUB_PROCESS_MERCHANT_PARTS);
     verify(askMerchants, never()).notify(any(DelegateExecution.class));
     verify(prepareMerchantPart, never()).notify(any(DelegateExecution.class));
   }
@@ -240,17 +281,17 @@ class StationOrderPathsTest {
     ProcessInstance order = place(ORDINARY, HAIRCUT, "PICKUP");
     accept(order);
     scheduleService(order);
-    assertThat(job("Timer_PickupReminder", order).getDuedate()).isEqualTo(after(Duration.ofDays(2)));
+    assertThat(job(TIMER_PICKUP_REMINDER, order).getDuedate()).isEqualTo(after(Duration.ofDays(2)));
 
-    execute(job("Timer_PickupReminder", order));
+    execute(job(TIMER_PICKUP_REMINDER, order));
 
-    assertThat(order).isWaitingAt("Task_HandOverAtStation", "Task_RemindResident");
-    assertThat(task("Task_RemindResident", order)).hasCandidateGroup(VOLUNTEERS);
-    complete(task("Task_RemindResident", order), withVariables("reminderOutcome", "REMINDED"));
-    assertThat(order).hasPassed("Event_ReminderDone").isWaitingAt("Task_HandOverAtStation");
+    assertThat(order).isWaitingAt(TASK_HAND_OVER_AT_STATION, TASK_REMIND_RESIDENT);
+    assertThat(task(TASK_REMIND_RESIDENT, order)).hasCandidateGroup(VOLUNTEERS);
+    complete(task(TASK_REMIND_RESIDENT, order), withVariables("reminderOutcome", "REMINDED"));
+    assertThat(order).hasPassed(EVENT_REMINDER_DONE).isWaitingAt(TASK_HAND_OVER_AT_STATION);
     handOver(order);
-    assertThat(order).isEnded().hasPassed("Event_Collected", "Event_OrderCompleted");
-    assertThat(progress()).contains("Task_RemindResident start", "Event_OrderCompleted start");
+    assertThat(order).isEnded().hasPassed(EVENT_COLLECTED, EVENT_ORDER_COMPLETED);
+    assertThat(progress()).contains(onStart(TASK_REMIND_RESIDENT), onStart(EVENT_ORDER_COMPLETED));
   }
 
   @Test
@@ -259,25 +300,25 @@ class StationOrderPathsTest {
     assertThat(order).variables().as("delivery-mode.dmn: limited mobility").containsEntry("deliveryMode", "DOORSTEP")
         .containsEntry("handOverText", "送货上门 (Carried to the door)");
     accept(order);
-    assertThat(order).isWaitingAt("Task_ConfirmStock", "Task_ScheduleService");
+    assertThat(order).isWaitingAt(TASK_CONFIRM_STOCK, TASK_SCHEDULE_SERVICE);
     confirmStock(order, HETAO, 65.0);
     deliverAndPassCheck(order, HETAO);
-    assertThat(order).as("the join waits for the service").isWaitingAt("Task_ScheduleService")
-        .isNotWaitingAt("CallActivity_DoorstepDelivery");
+    assertThat(order).as("the join waits for the service").isWaitingAt(TASK_SCHEDULE_SERVICE)
+        .isNotWaitingAt(CALL_ACTIVITY_DOORSTEP_DELIVERY);
 
     scheduleService(order);
 
-    assertThat(order).isWaitingAt("CallActivity_DoorstepDelivery");
+    assertThat(order).isWaitingAt(CALL_ACTIVITY_DOORSTEP_DELIVERY);
     ProcessInstance door = calledProcessInstance("doorstep-delivery", order);
     assertThat(door).as("the call activity's in-mappings").hasBusinessKey(orderNo(order))
-        .isWaitingAt("Task_DeliverToDoor").variables().containsEntry("orderNo", orderNo(order))
+        .isWaitingAt(TASK_DELIVER_TO_DOOR).variables().containsEntry("orderNo", orderNo(order))
         .containsEntry("residentId", AT_RISK).containsEntry("requestedBy", PLACED_BY).containsEntry("kind", "GOODS");
-    complete(task("Task_DeliverToDoor", door), withVariables("outcome", "DELIVERED", "receivedBy", "Her son (儿子)",
+    complete(task(TASK_DELIVER_TO_DOOR, door), withVariables("outcome", "DELIVERED", "receivedBy", "Her son (儿子)",
         "satisfaction", "5", "antiFraudTalk", true));
 
-    assertThat(door).isEnded().hasPassed("Event_Delivered");
-    assertThat(order).isEnded().hasPassed("Task_ScheduleService", "Event_OrderCompleted")
-        .hasNotPassed("SubProcess_PickUp");
+    assertThat(door).isEnded().hasPassed(EVENT_DELIVERED);
+    assertThat(order).isEnded().hasPassed(TASK_SCHEDULE_SERVICE, EVENT_ORDER_COMPLETED)
+        .hasNotPassed(SUB_PROCESS_PICK_UP);
     assertThat(orderVariables(order)).as("the call activity's out-mappings")
         .containsEntry("deliveryResult", "DELIVERED").containsEntry("receivedBy", "Her son (儿子)")
         .containsEntry("satisfaction", "5");
@@ -285,8 +326,8 @@ class StationOrderPathsTest {
         .containsEntry("deliveryResult", "DELIVERED").containsEntry("receivedBy", "Her son (儿子)")
         .containsEntry("satisfaction", "5"));
     verify(recordHandOver, never()).notify(any(DelegateTask.class));
-    assertThat(progress()).contains("CallActivity_DoorstepDelivery start", "Flow_DoorstepDone take",
-        "Event_OrderCompleted start");
+    assertThat(progress()).contains(onStart(CALL_ACTIVITY_DOORSTEP_DELIVERY), onTake(FLOW_DOORSTEP_DONE),
+        onStart(EVENT_ORDER_COMPLETED));
   }
 
   @Test
@@ -294,14 +335,14 @@ class StationOrderPathsTest {
     ProcessInstance order = outForDelivery();
     ProcessInstance door = calledProcessInstance("doorstep-delivery", order);
 
-    complete(task("Task_DeliverToDoor", door), withVariables("outcome", "REFUSED", "visitNote", "Already bought"));
+    complete(task(TASK_DELIVER_TO_DOOR, door), withVariables("outcome", "REFUSED", "visitNote", "Already bought"));
 
-    assertThat(order).isEnded().hasPassed("Event_OrderNotDelivered")
-        .hasNotPassed("Event_OrderCompleted");
+    assertThat(order).isEnded().hasPassed(EVENT_ORDER_NOT_DELIVERED)
+        .hasNotPassed(EVENT_ORDER_COMPLETED);
     assertThat(orderVariables(order)).containsEntry("deliveryResult", "REFUSED")
         .containsEntry("deliveryReason", "居民拒收 (Refused at the door): Already bought");
     assertThat(engine.calls(OrderProgressProperties.LISTENER)).last().satisfies(call -> {
-      assertThat(call.elementId()).isEqualTo("Event_OrderNotDelivered");
+      assertThat(call.elementId()).isEqualTo(EVENT_ORDER_NOT_DELIVERED);
       assertThat(call.variables()).containsEntry("deliveryReason", "居民拒收 (Refused at the door): Already bought");
     });
   }
@@ -315,15 +356,15 @@ class StationOrderPathsTest {
 
     assertThat(engine.calls("prepareMerchantPart")).extracting(call -> call.variables().get("merchantId"))
         .containsExactlyInAnyOrder(HETAO, WUDA);
-    assertThat(merchantTask("Task_ConfirmStock", order, HETAO)).isNotNull();
-    assertThat(merchantTask("Task_ConfirmStock", order, WUDA)).isNotNull();
+    assertThat(merchantTask(TASK_CONFIRM_STOCK, order, HETAO)).isNotNull();
+    assertThat(merchantTask(TASK_CONFIRM_STOCK, order, WUDA)).isNotNull();
     confirmStock(order, HETAO, 65.0);
     deliverAndPassCheck(order, HETAO);
-    assertThat(order).isNotWaitingAt("Task_HandOverAtStation");
+    assertThat(order).isNotWaitingAt(TASK_HAND_OVER_AT_STATION);
     confirmStock(order, WUDA, 40.0);
     deliverAndPassCheck(order, WUDA);
 
-    assertThat(order).isWaitingAt("Task_HandOverAtStation");
+    assertThat(order).isWaitingAt(TASK_HAND_OVER_AT_STATION);
     verify(askMerchants).notify(any(DelegateExecution.class));
     assertThat(engine.calls("recordMerchantAnswer")).extracting(call -> call.variables().get("merchantId"))
         .containsExactly(HETAO, WUDA);
@@ -334,14 +375,14 @@ class StationOrderPathsTest {
     ProcessInstance order = place(ORDINARY, RICE_AND_OIL, "");
     accept(order);
 
-    complete(merchantTask("Task_ConfirmStock", order, HETAO),
+    complete(merchantTask(TASK_CONFIRM_STOCK, order, HETAO),
         withVariables("stockAvailable", "NO", "merchantNote", "Sold out (售罄)"));
 
-    assertThat(order).isEnded().hasPassed("Event_MerchantOutOfStock", "Event_OutOfStockCancelsOrder",
-        "Event_CancelledOutOfStock").hasNotPassed("Event_OrderCompleted");
+    assertThat(order).isEnded().hasPassed(EVENT_MERCHANT_OUT_OF_STOCK, EVENT_OUT_OF_STOCK_CANCELS_ORDER,
+        EVENT_CANCELLED_OUT_OF_STOCK).hasNotPassed(EVENT_ORDER_COMPLETED);
     assertThat(taskQuery().processInstanceId(order.getId()).count()).isZero();
     assertThat(engine.calls(OrderProgressProperties.LISTENER)).last().satisfies(call -> {
-      assertThat(call.elementId()).isEqualTo("Event_MerchantOutOfStock");
+      assertThat(call.elementId()).isEqualTo(EVENT_MERCHANT_OUT_OF_STOCK);
       assertThat(call.variables()).as("order.reason: the merchant and its note")
           .containsEntry("merchantName", MERCHANT_NAMES.get(HETAO)).containsEntry("merchantNote", "Sold out (售罄)");
     });
@@ -353,14 +394,14 @@ class StationOrderPathsTest {
     accept(order);
     confirmStock(order, HETAO, 70.0);
 
-    assertThat(order).isWaitingAt("Task_AskResidentAboutPrice");
-    assertThat(task("Task_AskResidentAboutPrice", order)).hasCandidateGroup(VOLUNTEERS);
+    assertThat(order).isWaitingAt(TASK_ASK_RESIDENT_ABOUT_PRICE);
+    assertThat(task(TASK_ASK_RESIDENT_ABOUT_PRICE, order)).hasCandidateGroup(VOLUNTEERS);
     assertThat(engine.calls("showNewPrice")).singleElement().satisfies(call -> assertThat(call.variables())
         .containsEntry("merchantId", HETAO).containsEntry("confirmedGoodsTotal", 70.0));
-    complete(task("Task_AskResidentAboutPrice", order), withVariables("residentAgreesToPrice", "AGREED"));
+    complete(task(TASK_ASK_RESIDENT_ABOUT_PRICE, order), withVariables("residentAgreesToPrice", "AGREED"));
 
-    assertThat(order).hasPassed("Task_AskResidentAboutPrice", "Gateway_MergePrice")
-        .isWaitingAt("Task_DeliverToStation");
+    assertThat(order).hasPassed(TASK_ASK_RESIDENT_ABOUT_PRICE, GATEWAY_MERGE_PRICE)
+        .isWaitingAt(TASK_DELIVER_TO_STATION);
     assertThat(engine.calls("recordAgreedPrice")).singleElement().satisfies(call -> {
       assertThat(call.businessKey()).isEqualTo(orderNo(order));
       assertThat(call.variables()).containsEntry("merchantId", HETAO);
@@ -373,15 +414,15 @@ class StationOrderPathsTest {
     accept(order);
     confirmStock(order, HETAO, 80.0);
 
-    complete(task("Task_AskResidentAboutPrice", order),
+    complete(task(TASK_ASK_RESIDENT_ABOUT_PRICE, order),
         withVariables("residentAgreesToPrice", "REFUSED", "priceNote", "Too dear (太贵)"));
 
-    assertThat(order).isEnded().hasPassed("Event_MerchantPriceRefused", "Event_PriceRefusalCancelsOrder",
-        "Event_CancelledPriceRefused").hasNotPassed("Event_OrderCompleted");
+    assertThat(order).isEnded().hasPassed(EVENT_MERCHANT_PRICE_REFUSED, EVENT_PRICE_REFUSAL_CANCELS_ORDER,
+        EVENT_CANCELLED_PRICE_REFUSED).hasNotPassed(EVENT_ORDER_COMPLETED);
     assertThat(taskQuery().processInstanceId(order.getId()).count()).as("nor the other merchant's task").isZero();
     verify(recordAgreedPrice, never()).notify(any(DelegateExecution.class));
     assertThat(engine.calls(OrderProgressProperties.LISTENER)).last().satisfies(call -> {
-      assertThat(call.elementId()).isEqualTo("Event_MerchantPriceRefused");
+      assertThat(call.elementId()).isEqualTo(EVENT_MERCHANT_PRICE_REFUSED);
       assertThat(call.variables()).containsEntry("merchantName", MERCHANT_NAMES.get(HETAO))
           .containsEntry("priceNote", "Too dear (太贵)");
     });
@@ -392,18 +433,18 @@ class StationOrderPathsTest {
     ProcessInstance order = place(ORDINARY, RICE, "");
     accept(order);
     confirmStock(order, HETAO, 65.0);
-    complete(merchantTask("Task_DeliverToStation", order, HETAO), withVariables("deliveredToStation", true));
-    assertThat(task("Task_CheckGoods", order)).hasCandidateGroup(VOLUNTEERS);
+    complete(merchantTask(TASK_DELIVER_TO_STATION, order, HETAO), withVariables("deliveredToStation", true));
+    assertThat(task(TASK_CHECK_GOODS, order)).hasCandidateGroup(VOLUNTEERS);
 
-    complete(task("Task_CheckGoods", order), withVariables("goodsCheck", "FAILED", "checkProblem", "One bag torn"));
+    complete(task(TASK_CHECK_GOODS, order), withVariables("goodsCheck", "FAILED", "checkProblem", "One bag torn"));
 
-    assertThat(order).hasPassed("Task_CheckGoods").isWaitingAt("Task_DeliverToStation");
-    assertThat(merchantTask("Task_DeliverToStation", order, HETAO)).isNotNull();
+    assertThat(order).hasPassed(TASK_CHECK_GOODS).isWaitingAt(TASK_DELIVER_TO_STATION);
+    assertThat(merchantTask(TASK_DELIVER_TO_STATION, order, HETAO)).isNotNull();
     deliverAndPassCheck(order, HETAO);
-    assertThat(order).isWaitingAt("Task_HandOverAtStation");
+    assertThat(order).isWaitingAt(TASK_HAND_OVER_AT_STATION);
     verify(recordMerchantDelivery, times(2)).notify(any(DelegateTask.class));
-    assertThat(progress()).containsSubsequence("Task_DeliverToStation end", "Flow_GoodsCheckFailed take",
-        "Task_DeliverToStation end", "Flow_GoodsCheckPassed take");
+    assertThat(progress()).containsSubsequence(onEnd(TASK_DELIVER_TO_STATION), onTake(FLOW_GOODS_CHECK_FAILED),
+        onEnd(TASK_DELIVER_TO_STATION), onTake(FLOW_GOODS_CHECK_PASSED));
   }
 
   // ---- Cancellation: the message start of SubProcess_CancelOrder
@@ -412,15 +453,15 @@ class StationOrderPathsTest {
   void cancellationRequestEndsTheOrderAndEveryOpenTaskWithTheReason() throws Exception {
     ProcessInstance order = place(ORDINARY, RICE_AND_HAIRCUT, "");
     accept(order);
-    assertThat(order).isWaitingAt("Task_ConfirmStock", "Task_ScheduleService");
+    assertThat(order).isWaitingAt(TASK_CONFIRM_STOCK, TASK_SCHEDULE_SERVICE);
 
     cancel(order, "Son brought rice (儿子已买)");
 
-    assertThat(order).isEnded().hasPassed("Event_CancellationRequested", "Event_OrderCancelled")
-        .hasNotPassed("Event_OrderCompleted");
+    assertThat(order).isEnded().hasPassed(EVENT_CANCELLATION_REQUESTED, EVENT_ORDER_CANCELLED)
+        .hasNotPassed(EVENT_ORDER_COMPLETED);
     assertThat(taskQuery().processInstanceId(order.getId()).count()).isZero();
     assertThat(engine.calls(OrderProgressProperties.LISTENER)).last().satisfies(call -> {
-      assertThat(call.elementId()).isEqualTo("Event_OrderCancelled");
+      assertThat(call.elementId()).isEqualTo(EVENT_ORDER_CANCELLED);
       assertThat(call.variables()).containsEntry("cancelReason", "Son brought rice (儿子已买)");
     });
   }
@@ -432,7 +473,7 @@ class StationOrderPathsTest {
 
     cancel(order, "Moved to her daughter's (搬去女儿家)");
 
-    assertThat(order).isEnded().hasPassed("Event_OrderCancelled").hasNotPassed("Gateway_DoorstepResult");
+    assertThat(order).isEnded().hasPassed(EVENT_ORDER_CANCELLED).hasNotPassed(GATEWAY_DOORSTEP_RESULT);
     assertThat(door).isEnded();
     assertThat(orderVariables(order)).doesNotContainKeys("deliveryResult", "receivedBy", "satisfaction");
     verify(delivery.deliveryOutcome, never()).notify(any(DelegateExecution.class));
@@ -495,34 +536,34 @@ class StationOrderPathsTest {
     accept(order);
     confirmStock(order, HETAO, 65.0);
     deliverAndPassCheck(order, HETAO);
-    assertThat(order).isWaitingAt("CallActivity_DoorstepDelivery");
+    assertThat(order).isWaitingAt(CALL_ACTIVITY_DOORSTEP_DELIVERY);
     return order;
   }
 
   private static void accept(ProcessInstance order) {
-    complete(task("Task_AcceptOrder", order), withVariables("acceptDecision", "ACCEPT"));
+    complete(task(TASK_ACCEPT_ORDER, order), withVariables("acceptDecision", "ACCEPT"));
   }
 
   private static void confirmStock(ProcessInstance order, String merchantId, double amount) {
-    complete(merchantTask("Task_ConfirmStock", order, merchantId),
+    complete(merchantTask(TASK_CONFIRM_STOCK, order, merchantId),
         withVariables("stockAvailable", "YES", "confirmedGoodsTotal", amount));
   }
 
   private static void deliverAndPassCheck(ProcessInstance order, String merchantId) {
-    Task delivered = merchantTask("Task_DeliverToStation", order, merchantId);
+    Task delivered = merchantTask(TASK_DELIVER_TO_STATION, order, merchantId);
     String part = delivered.getExecutionId();
     complete(delivered, withVariables("deliveredToStation", true));
-    complete(taskQuery().processInstanceId(order.getId()).taskDefinitionKey("Task_CheckGoods").executionId(part)
+    complete(taskQuery().processInstanceId(order.getId()).taskDefinitionKey(TASK_CHECK_GOODS).executionId(part)
         .singleResult(), withVariables("goodsCheck", "PASSED"));
   }
 
   private static void scheduleService(ProcessInstance order) {
-    complete(task("Task_ScheduleService", order),
+    complete(task(TASK_SCHEDULE_SERVICE, order),
         withVariables("serviceProvider", "Barber Liu (刘师傅)", "serviceScheduledAt", "2026-11-24T10:00"));
   }
 
   private static void handOver(ProcessInstance order) {
-    complete(task("Task_HandOverAtStation", order), withVariables("receivedBy", "Zhang (张)", "satisfaction", "4"));
+    complete(task(TASK_HAND_OVER_AT_STATION, order), withVariables("receivedBy", "Zhang (张)", "satisfaction", "4"));
   }
 
   private static void cancel(ProcessInstance order, String reason) {
@@ -552,10 +593,22 @@ class StationOrderPathsTest {
     return values;
   }
 
-  /** Where ${orderProgress} ran, and on which event: "Flow_Accepted take". */
+  /** Where ${orderProgress} ran, and on which event: "Flow_Accepted take", {@code onTake(FLOW_ACCEPTED)}. */
   private static List<String> progress() {
     return engine.calls(OrderProgressProperties.LISTENER).stream()
         .map(call -> call.elementId() + " " + call.eventName()).toList();
+  }
+
+  private static String onTake(String flowId) {
+    return flowId + " take";
+  }
+
+  private static String onStart(String elementId) {
+    return elementId + " start";
+  }
+
+  private static String onEnd(String elementId) {
+    return elementId + " end";
   }
 
   private static List<String> elementsOf(String beanName) {

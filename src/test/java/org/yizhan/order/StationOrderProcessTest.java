@@ -10,6 +10,32 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+import static org.yizhan.delivery.DeliveryProcess.EVENT_DELIVERED;
+import static org.yizhan.delivery.DeliveryProcess.EVENT_EMERGENCY;
+import static org.yizhan.delivery.DeliveryProcess.TASK_DELIVER_TO_DOOR;
+import static org.yizhan.delivery.DeliveryProcess.TASK_WELFARE_CHECK;
+import static org.yizhan.order.OrderProcess.CALL_ACTIVITY_DOORSTEP_DELIVERY;
+import static org.yizhan.order.OrderProcess.EVENT_CANCELLED_OUT_OF_STOCK;
+import static org.yizhan.order.OrderProcess.EVENT_CANCELLED_PRICE_REFUSED;
+import static org.yizhan.order.OrderProcess.EVENT_COLLECTED;
+import static org.yizhan.order.OrderProcess.EVENT_MERCHANT_OUT_OF_STOCK;
+import static org.yizhan.order.OrderProcess.EVENT_MERCHANT_PRICE_REFUSED;
+import static org.yizhan.order.OrderProcess.EVENT_ORDER_CANCELLED;
+import static org.yizhan.order.OrderProcess.EVENT_ORDER_COMPLETED;
+import static org.yizhan.order.OrderProcess.EVENT_ORDER_NOT_DELIVERED;
+import static org.yizhan.order.OrderProcess.EVENT_ORDER_REJECTED;
+import static org.yizhan.order.OrderProcess.GATEWAY_DOORSTEP_RESULT;
+import static org.yizhan.order.OrderProcess.TASK_ACCEPT_ORDER;
+import static org.yizhan.order.OrderProcess.TASK_ASK_RESIDENT_ABOUT_PRICE;
+import static org.yizhan.order.OrderProcess.TASK_CHASE_UNACCEPTED_ORDER;
+import static org.yizhan.order.OrderProcess.TASK_CHECK_GOODS;
+import static org.yizhan.order.OrderProcess.TASK_CONFIRM_STOCK;
+import static org.yizhan.order.OrderProcess.TASK_DELIVER_TO_STATION;
+import static org.yizhan.order.OrderProcess.TASK_HAND_OVER_AT_STATION;
+import static org.yizhan.order.OrderProcess.TASK_REMIND_RESIDENT;
+import static org.yizhan.order.OrderProcess.TASK_SCHEDULE_SERVICE;
+import static org.yizhan.order.OrderProcess.TIMER_ACCEPT_OVERDUE;
+import static org.yizhan.order.OrderProcess.TIMER_PICKUP_REMINDER;
 import static org.yizhan.order.OrderScenario.MOBILITY_LIMITED_RESIDENT_LIVING_ALONE;
 import static org.yizhan.order.OrderScenario.ORDINARY_RESIDENT;
 import static org.yizhan.order.OrderScenario.accept;
@@ -53,25 +79,25 @@ class StationOrderProcessTest {
   void ordinaryResidentsGoodsAreCheckedAndHandedOverAtTheStation() {
     ProcessInstance order = scenario.place(ORDINARY_RESIDENT, RICE_TWO_BAGS, "");
 
-    assertThat(order).isWaitingAt("Task_AcceptOrder");
+    assertThat(order).isWaitingAt(TASK_ACCEPT_ORDER);
     assertThat(orders.find(order.getBusinessKey())).as("the order's record under the business key").isPresent();
-    assertThat(task("Task_AcceptOrder", order)).hasCandidateGroup("station-volunteers");
+    assertThat(task(TASK_ACCEPT_ORDER, order)).hasCandidateGroup("station-volunteers");
     assertThat(order).variables().containsEntry("deliveryMode", "PICKUP")
         .containsEntry("handOverText", "到站自取 (Collected at the station)");
-    assertThat(engine.getTaskService().getVariablesLocal(task("Task_AcceptOrder", order).getId()))
+    assertThat(engine.getTaskService().getVariablesLocal(task(TASK_ACCEPT_ORDER, order).getId()))
         .as("what was ordered goes to the volunteer's task").containsEntry("total", 65.0)
         .containsEntry("orderSummary", "- 2 × 大米 5公斤 (Rice, 5 kg bag), 河套金谷 (Hetao Golden Grain) @ ¥32.50 = ¥65.00");
     accept(order);
-    assertThat(task("Task_ConfirmStock", order)).hasCandidateGroup("merchant-hetao-market");
+    assertThat(task(TASK_CONFIRM_STOCK, order)).hasCandidateGroup("merchant-hetao-market");
     assertThat(status(order)).isEqualTo(OrderStatus.PROCURING);
     confirmStock(order, 65.0);
     deliverToStationAndPassCheck(order);
 
-    assertThat(order).isWaitingAt("Task_HandOverAtStation");
+    assertThat(order).isWaitingAt(TASK_HAND_OVER_AT_STATION);
     assertThat(status(order)).isEqualTo(OrderStatus.READY);
-    handOver("Task_HandOverAtStation", order, "4");
+    handOver(TASK_HAND_OVER_AT_STATION, order, "4");
 
-    assertThat(order).isEnded().hasPassed("Event_Collected", "Event_OrderCompleted");
+    assertThat(order).isEnded().hasPassed(EVENT_COLLECTED, EVENT_ORDER_COMPLETED);
     Order done = orders.find(orderNo(order)).orElseThrow();
     assertThat(done.status()).isEqualTo(OrderStatus.COMPLETED);
     assertThat(done.satisfaction()).isEqualTo(4);
@@ -88,29 +114,29 @@ class StationOrderProcessTest {
 
     assertThat(order).variables().containsEntry("deliveryMode", "DOORSTEP");
     accept(order);
-    assertThat(order).isWaitingAt("Task_ConfirmStock", "Task_ScheduleService");
+    assertThat(order).isWaitingAt(TASK_CONFIRM_STOCK, TASK_SCHEDULE_SERVICE);
     confirmStock(order, 65.0);
     deliverToStationAndPassCheck(order);
-    assertThat(order).isWaitingAt("Task_ScheduleService").isNotWaitingAt("CallActivity_DoorstepDelivery");
-    complete(task("Task_ScheduleService", order),
+    assertThat(order).isWaitingAt(TASK_SCHEDULE_SERVICE).isNotWaitingAt(CALL_ACTIVITY_DOORSTEP_DELIVERY);
+    complete(task(TASK_SCHEDULE_SERVICE, order),
         withVariables("serviceProvider", "Barber Liu (刘师傅)", "serviceScheduledAt", "2026-11-24T10:00"));
 
-    assertThat(order).isWaitingAt("CallActivity_DoorstepDelivery");
+    assertThat(order).isWaitingAt(CALL_ACTIVITY_DOORSTEP_DELIVERY);
     assertThat(status(order)).isEqualTo(OrderStatus.OUT_FOR_DELIVERY);
     ProcessInstance delivery = calledProcessInstance("doorstep-delivery", order);
-    assertThat(delivery).hasBusinessKey(orderNo(order)).isWaitingAt("Task_DeliverToDoor");
+    assertThat(delivery).hasBusinessKey(orderNo(order)).isWaitingAt(TASK_DELIVER_TO_DOOR);
     assertThat(order).variables().as("the hand-over in words, for every later card")
         .containsEntry("handOverText", "送货上门 (Carried to the door)");
     assertThat(delivery).variables().as("what the door needs: the goods, the amount to collect, no name")
         .containsEntry("goodsText", "- 2 × 大米 5公斤 (Rice, 5 kg bag), 河套金谷 (Hetao Golden Grain)")
         .containsEntry("collectText", "¥70.00").containsEntry("orderNo", orderNo(order))
         .doesNotContainKey("residentName");
-    claim(task("Task_DeliverToDoor", delivery), "wang.fang");
-    complete(task("Task_DeliverToDoor", delivery), withVariables("outcome", "DELIVERED", "receivedBy", "Zhang (张)",
+    claim(task(TASK_DELIVER_TO_DOOR, delivery), "wang.fang");
+    complete(task(TASK_DELIVER_TO_DOOR, delivery), withVariables("outcome", "DELIVERED", "receivedBy", "Zhang (张)",
         "satisfaction", "5", "antiFraudTalk", true));
 
-    assertThat(delivery).isEnded().hasPassed("Event_Delivered");
-    assertThat(order).isEnded().hasPassed("Gateway_DoorstepResult", "Event_OrderCompleted");
+    assertThat(delivery).isEnded().hasPassed(EVENT_DELIVERED);
+    assertThat(order).isEnded().hasPassed(GATEWAY_DOORSTEP_RESULT, EVENT_ORDER_COMPLETED);
     Order done = orders.find(orderNo(order)).orElseThrow();
     assertThat(done.status()).isEqualTo(OrderStatus.COMPLETED);
     assertThat(done.deliveryMode()).isEqualTo(DeliveryMode.DOORSTEP);
@@ -128,9 +154,9 @@ class StationOrderProcessTest {
     deliverToStationAndPassCheck(order);
     ProcessInstance delivery = calledProcessInstance("doorstep-delivery", order);
 
-    complete(task("Task_DeliverToDoor", delivery), withVariables("outcome", "REFUSED", "visitNote", "Already bought"));
+    complete(task(TASK_DELIVER_TO_DOOR, delivery), withVariables("outcome", "REFUSED", "visitNote", "Already bought"));
 
-    assertThat(order).isEnded().hasPassed("Event_OrderNotDelivered");
+    assertThat(order).isEnded().hasPassed(EVENT_ORDER_NOT_DELIVERED);
     Order cancelled = orders.find(orderNo(order)).orElseThrow();
     assertThat(cancelled.status()).isEqualTo(OrderStatus.CANCELLED);
     assertThat(cancelled.closedReason()).isEqualTo("居民拒收 (Refused at the door): Already bought");
@@ -141,10 +167,10 @@ class StationOrderProcessTest {
     ProcessInstance order = outForDelivery();
     ProcessInstance delivery = calledProcessInstance("doorstep-delivery", order);
 
-    complete(task("Task_DeliverToDoor", delivery), withVariables("outcome", "DELIVERED", "receivedBy", "Her son (儿子)",
+    complete(task(TASK_DELIVER_TO_DOOR, delivery), withVariables("outcome", "DELIVERED", "receivedBy", "Her son (儿子)",
         "satisfaction", "3", "antiFraudTalk", true));
 
-    assertThat(order).isEnded().hasPassed("CallActivity_DoorstepDelivery", "Event_OrderCompleted");
+    assertThat(order).isEnded().hasPassed(CALL_ACTIVITY_DOORSTEP_DELIVERY, EVENT_ORDER_COMPLETED);
     assertThat(handedBack(order)).as("the call activity's out-mappings")
         .containsEntry("deliveryResult", "DELIVERED").containsEntry("receivedBy", "Her son (儿子)")
         .containsEntry("satisfaction", "3");
@@ -158,13 +184,13 @@ class StationOrderProcessTest {
   void goodsReturnedFromTheDoorCloseTheOrderWithTheDeliverysReasonAndNoHandOver() {
     ProcessInstance order = outForDelivery();
     ProcessInstance delivery = calledProcessInstance("doorstep-delivery", order);
-    complete(task("Task_DeliverToDoor", delivery), withVariables("outcome", "NOBODY_ANSWERED"));
+    complete(task(TASK_DELIVER_TO_DOOR, delivery), withVariables("outcome", "NOBODY_ANSWERED"));
 
-    complete(task("Task_WelfareCheck", delivery), withVariables("welfareOutcome", "EMERGENCY",
+    complete(task(TASK_WELFARE_CHECK, delivery), withVariables("welfareOutcome", "EMERGENCY",
         "calledWho", "AMBULANCE_120", "welfareNote", "Fell in the kitchen (厨房摔倒)"));
 
-    assertThat(delivery).isEnded().hasPassed("Event_Emergency");
-    assertThat(order).isEnded().hasPassed("Event_OrderNotDelivered").hasNotPassed("Event_OrderCompleted");
+    assertThat(delivery).isEnded().hasPassed(EVENT_EMERGENCY);
+    assertThat(order).isEnded().hasPassed(EVENT_ORDER_NOT_DELIVERED).hasNotPassed(EVENT_ORDER_COMPLETED);
     assertThat(handedBack(order)).containsEntry("deliveryResult", "RETURNED");
     Order returned = orders.find(orderNo(order)).orElseThrow();
     assertThat(returned.status()).isEqualTo(OrderStatus.CANCELLED);
@@ -183,7 +209,7 @@ class StationOrderProcessTest {
         .processInstanceBusinessKey(orderNo(order)).setVariable("cancelReason", "Moved to her daughter's (搬去女儿家)")
         .correlate();
 
-    assertThat(order).isEnded().hasPassed("Event_OrderCancelled");
+    assertThat(order).isEnded().hasPassed(EVENT_ORDER_CANCELLED);
     assertThat(delivery).isEnded();
     assertThat(handedBack(order)).doesNotContainKeys("deliveryResult", "receivedBy", "satisfaction");
     Order cancelled = orders.find(orderNo(order)).orElseThrow();
@@ -198,12 +224,12 @@ class StationOrderProcessTest {
     ProcessInstance order = scenario.place(ORDINARY_RESIDENT, HAIRCUT, "PICKUP");
     accept(order);
 
-    assertThat(order).isWaitingAt("Task_ScheduleService").isNotWaitingAt("Task_ConfirmStock");
-    complete(task("Task_ScheduleService", order),
+    assertThat(order).isWaitingAt(TASK_SCHEDULE_SERVICE).isNotWaitingAt(TASK_CONFIRM_STOCK);
+    complete(task(TASK_SCHEDULE_SERVICE, order),
         withVariables("serviceProvider", "Barber Liu (刘师傅)", "serviceScheduledAt", "2026-11-24T10:00"));
-    handOver("Task_HandOverAtStation", order, "5");
+    handOver(TASK_HAND_OVER_AT_STATION, order, "5");
 
-    assertThat(order).isEnded().hasNotPassed("Task_ConfirmStock");
+    assertThat(order).isEnded().hasNotPassed(TASK_CONFIRM_STOCK);
     assertThat(status(order)).isEqualTo(OrderStatus.COMPLETED);
   }
 
@@ -211,10 +237,10 @@ class StationOrderProcessTest {
   void declinedOrderEndsRejectedWithReason() {
     ProcessInstance order = scenario.place(ORDINARY_RESIDENT, RICE_TWO_BAGS, "");
 
-    complete(task("Task_AcceptOrder", order), withVariables("acceptDecision", "DECLINE",
+    complete(task(TASK_ACCEPT_ORDER, order), withVariables("acceptDecision", "DECLINE",
         "declineReason", "OUTSIDE_SERVICE_AREA", "declineNote", "Lives across the river (河对岸)"));
 
-    assertThat(order).isEnded().hasPassed("Event_OrderRejected");
+    assertThat(order).isEnded().hasPassed(EVENT_ORDER_REJECTED);
     Order rejected = orders.find(orderNo(order)).orElseThrow();
     assertThat(rejected.status()).isEqualTo(OrderStatus.REJECTED);
     assertThat(rejected.closedReason()).isEqualTo("OUTSIDE_SERVICE_AREA: Lives across the river (河对岸)");
@@ -235,14 +261,14 @@ class StationOrderProcessTest {
   @Test
   void unacceptedOrderAlertsTheManagerUntilAVolunteerAcceptsIt() {
     ProcessInstance order = scenario.place(ORDINARY_RESIDENT, RICE_TWO_BAGS, "");
-    assertThat(job("Timer_AcceptOverdue", order)).isNotNull();
+    assertThat(job(TIMER_ACCEPT_OVERDUE, order)).isNotNull();
 
-    execute(job("Timer_AcceptOverdue", order));
+    execute(job(TIMER_ACCEPT_OVERDUE, order));
 
-    assertThat(order).isWaitingAt("Task_AcceptOrder", "Task_ChaseUnacceptedOrder");
-    assertThat(task("Task_ChaseUnacceptedOrder", order)).hasCandidateGroup("station-managers");
+    assertThat(order).isWaitingAt(TASK_ACCEPT_ORDER, TASK_CHASE_UNACCEPTED_ORDER);
+    assertThat(task(TASK_CHASE_UNACCEPTED_ORDER, order)).hasCandidateGroup("station-managers");
     accept(order);
-    assertThat(order).isNotWaitingAt("Task_ChaseUnacceptedOrder").isWaitingAt("Task_ConfirmStock");
+    assertThat(order).isNotWaitingAt(TASK_CHASE_UNACCEPTED_ORDER).isWaitingAt(TASK_CONFIRM_STOCK);
     assertThat(orders.find(orderNo(order)).orElseThrow().progress()).extracting(Order.Progress::step)
         .contains("ACCEPT_OVERDUE");
   }
@@ -252,9 +278,9 @@ class StationOrderProcessTest {
     ProcessInstance order = scenario.place(ORDINARY_RESIDENT, RICE_TWO_BAGS, "");
 
     assertThat(order).variables().containsEntry("acceptTimeout", "PT2H");
-    long timerInMinutes = (job("Timer_AcceptOverdue", order).getDuedate().getTime() - System.currentTimeMillis()) / 60_000;
+    long timerInMinutes = (job(TIMER_ACCEPT_OVERDUE, order).getDuedate().getTime() - System.currentTimeMillis()) / 60_000;
     assertThat(timerInMinutes).as("PT2H from yizhan.order.accept-timeout").isBetween(110L, 120L);
-    long dueInMinutes = (task("Task_AcceptOrder", order).getDueDate().getTime() - System.currentTimeMillis()) / 60_000;
+    long dueInMinutes = (task(TASK_ACCEPT_ORDER, order).getDueDate().getTime() - System.currentTimeMillis()) / 60_000;
     assertThat(dueInMinutes).isBetween(110L, 120L);
   }
 
@@ -262,7 +288,7 @@ class StationOrderProcessTest {
   void valuesReadOnlyWhileTheOrderIsRegisteredAreNotKeptWithTheProcess() {
     ProcessInstance order = scenario.place(MOBILITY_LIMITED_RESIDENT_LIVING_ALONE, RICE_TWO_BAGS, "");
 
-    assertThat(order).isWaitingAt("Task_AcceptOrder").variables()
+    assertThat(order).isWaitingAt(TASK_ACCEPT_ORDER).variables()
         .containsKeys("orderNo", "residentId", "residentArea", "hasGoods", "acceptTimeout", "pickupReminderAfter",
             "deliveryMode")
         .doesNotContainKeys("items", "mobilityLimited", "disabled", "livingAlone", "residentAge")
@@ -274,7 +300,7 @@ class StationOrderProcessTest {
   @Test
   void whatATaskShowsOfTheOrderIsNotKeptInTheHistoryButTheOrdersValuesAre() {
     ProcessInstance order = scenario.place(ORDINARY_RESIDENT, RICE_AND_HAIRCUT, "");
-    String acceptTask = task("Task_AcceptOrder", order).getId();
+    String acceptTask = task(TASK_ACCEPT_ORDER, order).getId();
 
     assertThat(engine.getTaskService().getVariablesLocal(acceptTask)).as("the volunteer's task shows the order")
         .containsKeys("orderNo", "residentArea", "handOverText", "orderSummary", "servicesSummary", "total", "totalText");
@@ -319,10 +345,10 @@ class StationOrderProcessTest {
     accept(order);
     confirmStock(order, 70.0);
 
-    assertThat(order).isWaitingAt("Task_AskResidentAboutPrice");
-    complete(task("Task_AskResidentAboutPrice", order), withVariables("residentAgreesToPrice", "AGREED"));
+    assertThat(order).isWaitingAt(TASK_ASK_RESIDENT_ABOUT_PRICE);
+    complete(task(TASK_ASK_RESIDENT_ABOUT_PRICE, order), withVariables("residentAgreesToPrice", "AGREED"));
 
-    assertThat(order).isWaitingAt("Task_DeliverToStation");
+    assertThat(order).isWaitingAt(TASK_DELIVER_TO_STATION);
     assertThat(orders.find(orderNo(order)).orElseThrow().total()).isEqualByComparingTo(new BigDecimal("70.00"));
   }
 
@@ -332,10 +358,10 @@ class StationOrderProcessTest {
     accept(order);
     confirmStock(order, 80.0);
 
-    complete(task("Task_AskResidentAboutPrice", order),
+    complete(task(TASK_ASK_RESIDENT_ABOUT_PRICE, order),
         withVariables("residentAgreesToPrice", "REFUSED", "priceNote", "Too dear (太贵)"));
 
-    assertThat(order).isEnded().hasPassed("Event_MerchantPriceRefused", "Event_CancelledPriceRefused");
+    assertThat(order).isEnded().hasPassed(EVENT_MERCHANT_PRICE_REFUSED, EVENT_CANCELLED_PRICE_REFUSED);
     Order cancelled = orders.find(orderNo(order)).orElseThrow();
     assertThat(cancelled.status()).isEqualTo(OrderStatus.CANCELLED);
     assertThat(cancelled.closedReason()).isEqualTo("河套超市 (Hetao Market): Too dear (太贵)");
@@ -346,9 +372,9 @@ class StationOrderProcessTest {
     ProcessInstance order = scenario.place(ORDINARY_RESIDENT, RICE_TWO_BAGS, "");
     accept(order);
 
-    complete(task("Task_ConfirmStock", order), withVariables("stockAvailable", "NO", "merchantNote", "Sold out"));
+    complete(task(TASK_CONFIRM_STOCK, order), withVariables("stockAvailable", "NO", "merchantNote", "Sold out"));
 
-    assertThat(order).isEnded().hasPassed("Event_MerchantOutOfStock", "Event_CancelledOutOfStock");
+    assertThat(order).isEnded().hasPassed(EVENT_MERCHANT_OUT_OF_STOCK, EVENT_CANCELLED_OUT_OF_STOCK);
     assertThat(status(order)).isEqualTo(OrderStatus.CANCELLED);
     assertThat(orders.find(orderNo(order)).orElseThrow().closedReason()).isEqualTo("河套超市 (Hetao Market): Sold out");
   }
@@ -358,14 +384,14 @@ class StationOrderProcessTest {
     ProcessInstance order = scenario.place(ORDINARY_RESIDENT, RICE_TWO_BAGS, "");
     accept(order);
     confirmStock(order, 65.0);
-    complete(task("Task_DeliverToStation", order), withVariables("deliveredToStation", true));
+    complete(task(TASK_DELIVER_TO_STATION, order), withVariables("deliveredToStation", true));
 
-    complete(task("Task_CheckGoods", order), withVariables("goodsCheck", "FAILED", "checkProblem", "One bag torn"));
+    complete(task(TASK_CHECK_GOODS, order), withVariables("goodsCheck", "FAILED", "checkProblem", "One bag torn"));
 
-    assertThat(order).isWaitingAt("Task_DeliverToStation");
-    assertThat(task("Task_DeliverToStation", order)).hasCandidateGroup("merchant-hetao-market");
+    assertThat(order).isWaitingAt(TASK_DELIVER_TO_STATION);
+    assertThat(task(TASK_DELIVER_TO_STATION, order)).hasCandidateGroup("merchant-hetao-market");
     deliverToStationAndPassCheck(order);
-    assertThat(order).isWaitingAt("Task_HandOverAtStation");
+    assertThat(order).isWaitingAt(TASK_HAND_OVER_AT_STATION);
     assertThat(orders.find(orderNo(order)).orElseThrow().progress()).extracting(Order.Progress::step)
         .containsSubsequence("GOODS_ARRIVED", "GOODS_RETURNED", "GOODS_ARRIVED", "GOODS_CHECKED");
   }
@@ -374,15 +400,15 @@ class StationOrderProcessTest {
   void uncollectedOrderGetsAReminderTaskThatEndsWithTheHandOver() {
     ProcessInstance order = scenario.place(ORDINARY_RESIDENT, HAIRCUT, "PICKUP");
     accept(order);
-    complete(task("Task_ScheduleService", order),
+    complete(task(TASK_SCHEDULE_SERVICE, order),
         withVariables("serviceProvider", "Barber Liu (刘师傅)", "serviceScheduledAt", "2026-11-24T10:00"));
     assertThat(order).variables().containsEntry("pickupReminderAfter", "P3D");
 
-    execute(job("Timer_PickupReminder", order));
+    execute(job(TIMER_PICKUP_REMINDER, order));
 
-    assertThat(order).isWaitingAt("Task_HandOverAtStation", "Task_RemindResident");
-    complete(task("Task_RemindResident", order), withVariables("reminderOutcome", "REMINDED"));
-    handOver("Task_HandOverAtStation", order, "3");
+    assertThat(order).isWaitingAt(TASK_HAND_OVER_AT_STATION, TASK_REMIND_RESIDENT);
+    complete(task(TASK_REMIND_RESIDENT, order), withVariables("reminderOutcome", "REMINDED"));
+    handOver(TASK_HAND_OVER_AT_STATION, order, "3");
     assertThat(order).isEnded();
     assertThat(status(order)).isEqualTo(OrderStatus.COMPLETED);
   }
@@ -391,13 +417,13 @@ class StationOrderProcessTest {
   void cancellationEndsOpenTasksAndRecordsTheReason() {
     ProcessInstance order = scenario.place(ORDINARY_RESIDENT, RICE_AND_HAIRCUT, "");
     accept(order);
-    assertThat(order).isWaitingAt("Task_ConfirmStock", "Task_ScheduleService");
+    assertThat(order).isWaitingAt(TASK_CONFIRM_STOCK, TASK_SCHEDULE_SERVICE);
 
     engine.getRuntimeService().createMessageCorrelation(OrderProcess.CANCEL_MESSAGE)
         .processInstanceBusinessKey(orderNo(order)).setVariable("cancelReason", "Son brought rice (儿子已买)")
         .correlate();
 
-    assertThat(order).isEnded().hasPassed("Event_OrderCancelled");
+    assertThat(order).isEnded().hasPassed(EVENT_ORDER_CANCELLED);
     assertThat(engine.getTaskService().createTaskQuery().processInstanceId(order.getId()).count()).isZero();
     Order cancelled = orders.find(orderNo(order)).orElseThrow();
     assertThat(cancelled.status()).isEqualTo(OrderStatus.CANCELLED);
@@ -408,14 +434,14 @@ class StationOrderProcessTest {
   void handOverWithoutSatisfactionIsRefused() {
     ProcessInstance order = scenario.place(ORDINARY_RESIDENT, HAIRCUT, "PICKUP");
     accept(order);
-    complete(task("Task_ScheduleService", order),
+    complete(task(TASK_SCHEDULE_SERVICE, order),
         withVariables("serviceProvider", "Barber Liu (刘师傅)", "serviceScheduledAt", "2026-11-24T10:00"));
 
-    assertThatThrownBy(() -> complete(task("Task_HandOverAtStation", order),
+    assertThatThrownBy(() -> complete(task(TASK_HAND_OVER_AT_STATION, order),
         withVariables("receivedBy", "Zhang", "satisfaction", "9")))
         .isInstanceOf(ProcessEngineException.class)
         .hasMessageContaining("满意度 (Resident's satisfaction): “9” 不是可选项 (is not one of the choices)");
-    assertThat(order).isWaitingAt("Task_HandOverAtStation");
+    assertThat(order).isWaitingAt(TASK_HAND_OVER_AT_STATION);
   }
 
   @Test
@@ -426,7 +452,7 @@ class StationOrderProcessTest {
             "note", "Walk-in"))
         .execute();
 
-    assertThat(order).isWaitingAt("Task_AcceptOrder").variables().doesNotContainKeys("item1Sku", "item3Sku")
+    assertThat(order).isWaitingAt(TASK_ACCEPT_ORDER).variables().doesNotContainKeys("item1Sku", "item3Sku")
         .containsEntry("deliveryMode", "PICKUP");
     Order placed = orders.find(orderNo(order)).orElseThrow();
     assertThat(placed.items()).extracting(Order.Item::sku, Order.Item::quantity)
@@ -461,7 +487,7 @@ class StationOrderProcessTest {
     accept(order);
     confirmStock(order, 65.0);
     deliverToStationAndPassCheck(order);
-    assertThat(order).isWaitingAt("CallActivity_DoorstepDelivery");
+    assertThat(order).isWaitingAt(CALL_ACTIVITY_DOORSTEP_DELIVERY);
     return order;
   }
 

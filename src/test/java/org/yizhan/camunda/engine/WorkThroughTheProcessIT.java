@@ -1,6 +1,8 @@
 package org.yizhan.camunda.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.yizhan.order.OrderProcess.TASK_ACCEPT_ORDER;
+import static org.yizhan.order.OrderProcess.TASK_CHECK_GOODS;
 
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
@@ -35,8 +37,8 @@ class WorkThroughTheProcessIT {
     long before = runtime.createProcessInstanceQuery().processDefinitionKey("station-order").count();
 
     Response started = as("wang.fang").post("/engine-rest/process-definition/key/station-order/start", """
-        {"startInstructions": [{"type": "startBeforeActivity", "activityId": "Task_CheckGoods"}],
-         "variables": {"item1Quantity": {"value": 999, "type": "Long"}}}""");
+        {"startInstructions": [{"type": "startBeforeActivity", "activityId": "%s"}],
+         "variables": {"item1Quantity": {"value": 999, "type": "Long"}}}""".formatted(TASK_CHECK_GOODS));
 
     assertThat(started.status()).as(started.text()).isEqualTo(403);
     assertThat(started.json().get("message").asText()).contains("administrator's work");
@@ -152,7 +154,7 @@ class WorkThroughTheProcessIT {
         {"residentId": "R-0002", "items": [{"sku": "RICE-5KG", "quantity": 1}]}""");
     assertThat(placed.status()).as(placed.text()).isEqualTo(201);
     return tasks.createTaskQuery().processInstanceId(placed.json().get("processInstanceId").asText())
-        .taskDefinitionKey("Task_AcceptOrder").singleResult().getId();
+        .taskDefinitionKey(TASK_ACCEPT_ORDER).singleResult().getId();
   }
 
   private HttpResponse<String> deploy(Map<String, String> files) throws Exception {

@@ -1,6 +1,7 @@
 package org.yizhan.camunda.forms;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.yizhan.order.OrderProcess.TASK_ACCEPT_ORDER;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -184,7 +185,7 @@ class FormRulesHttpIT {
         {"residentId": "R-0002", "items": [{"sku": "RICE-5KG", "quantity": 1}]}""");
     assertThat(placed.status()).as(placed.text()).isEqualTo(201);
     Task task = tasks.createTaskQuery().processInstanceId(placed.json().get("processInstanceId").asText())
-        .taskDefinitionKey("Task_AcceptOrder").singleResult();
+        .taskDefinitionKey(TASK_ACCEPT_ORDER).singleResult();
     Response claimed = volunteer().post("/engine-rest/task/" + task.getId() + "/claim", "{\"userId\": \"wang.fang\"}");
     assertThat(claimed.status()).as(claimed.text()).isEqualTo(204);
     return task;
