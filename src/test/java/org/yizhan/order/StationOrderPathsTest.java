@@ -11,6 +11,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.jobQuer
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQuery;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.never;
@@ -89,7 +90,8 @@ import org.yizhan.support.ProcessTestEngine.Call;
  * gateway, every boundary event (the two timers, the two errors), the cancellation message and every end event,
  * with the real hand-over decision (delivery-mode.dmn) and the real doorstep-delivery.bpmn behind the call activity.
  * The mocks set the variables the real steps set for the model (RegisterOrderDelegate, OrderStepListeners,
- * MerchantParts) and keep no records; what the real steps record is StationOrderProcessTest's.
+ * MerchantParts) and keep no records; what the real steps record is StationOrderProcessTest's, and for each
+ * merchant's part (its goods, answers, price rises and checks in the order's records) MerchantPartsProcessTest's.
  */
 class StationOrderPathsTest {
 
@@ -447,6 +449,48 @@ class StationOrderPathsTest {
         onEnd(TASK_DELIVER_TO_STATION), onTake(FLOW_GOODS_CHECK_PASSED));
   }
 
+  @Test
+  void priceRiseOfOneMerchantAsksTheResidentAboutThatMerchantsGoodsOnly() throws Exception {
+    ProcessInstance order = place(ORDINARY, RICE_AND_OIL, "");
+    accept(order);
+    confirmStock(order, HETAO, 70.0);
+    confirmStock(order, WUDA, 40.0);
+
+    assertThat(order).isWaitingAt(TASK_ASK_RESIDENT_ABOUT_PRICE, TASK_DELIVER_TO_STATION);
+    assertThat(partTask(TASK_ASK_RESIDENT_ABOUT_PRICE, order, HETAO)).isNotNull();
+    assertThat(partTask(TASK_ASK_RESIDENT_ABOUT_PRICE, order, WUDA)).as("Wuda kept its price").isNull();
+    assertThat(merchantTask(TASK_DELIVER_TO_STATION, order, WUDA)).isNotNull();
+  }
+
+  @Test
+  void eachMerchantsAnswersStayInItsPartAndAFailedCheckGoesBackToThatMerchantOnly() throws Exception {
+    ProcessInstance order = place(ORDINARY, RICE_AND_OIL, "");
+    accept(order);
+    confirmStock(order, HETAO, 65.0);
+    confirmStock(order, WUDA, 40.0);
+    assertThat(taskService().getVariable(merchantTask(TASK_DELIVER_TO_STATION, order, HETAO).getId(),
+        "confirmedGoodsTotal")).as("each answer stays in its merchant's instance").isEqualTo(65.0);
+    assertThat(runtimeService().getVariables(order.getId()))
+        .doesNotContainKeys("stockAvailable", "confirmedGoodsTotal", OrderProcess.MERCHANT_ID);
+    complete(merchantTask(TASK_DELIVER_TO_STATION, order, HETAO), withVariables("deliveredToStation", true));
+    complete(merchantTask(TASK_DELIVER_TO_STATION, order, WUDA), withVariables("deliveredToStation", true));
+
+    complete(partTask(TASK_CHECK_GOODS, order, WUDA),
+        withVariables("goodsCheck", "FAILED", "checkProblem", "Bottle leaking"));
+
+    Task again = merchantTask(TASK_DELIVER_TO_STATION, order, WUDA);
+    assertThat(again).as("back to Wuda").isNotNull();
+    assertThat(taskService().getVariable(again.getId(), "checkProblem")).isEqualTo("Bottle leaking");
+    assertThat(merchantTask(TASK_DELIVER_TO_STATION, order, HETAO)).as("Hetao's goods were not sent back").isNull();
+    assertThat(partTask(TASK_CHECK_GOODS, order, HETAO)).isNotNull();
+    assertThat(taskService().getVariable(partTask(TASK_CHECK_GOODS, order, HETAO).getId(), "goodsCheck"))
+        .as("Wuda's failed check is not Hetao's").isNull();
+    complete(partTask(TASK_CHECK_GOODS, order, HETAO), withVariables("goodsCheck", "PASSED"));
+    deliverAndPassCheck(order, WUDA);
+
+    assertThat(order).isWaitingAt(TASK_HAND_OVER_AT_STATION);
+  }
+
   // ---- Cancellation: the message start of SubProcess_CancelOrder
 
   @Test
@@ -575,6 +619,13 @@ class StationOrderPathsTest {
   private static Task merchantTask(String taskKey, ProcessInstance order, String merchantId) {
     return taskQuery().processInstanceId(order.getId()).taskDefinitionKey(taskKey)
         .taskCandidateGroup("merchant-" + merchantId).singleResult();
+  }
+
+  /** The station's task of one merchant's part (the price question or the check for its goods). */
+  private static Task partTask(String taskKey, ProcessInstance order, String merchantId) {
+    return taskQuery().processInstanceId(order.getId()).taskDefinitionKey(taskKey).list().stream()
+        .filter(task -> merchantId.equals(taskService().getVariable(task.getId(), OrderProcess.MERCHANT_ID)))
+        .findFirst().orElse(null);
   }
 
   // ---- Reading what happened
