@@ -72,7 +72,7 @@ class DoorstepDeliveryPathsTest {
 
     assertThat(delivery).isWaitingAt(TASK_DELIVER_TO_DOOR).variables().containsEntry("attempt", 1)
         .as("its own number is its business key, given when it was prepared")
-        .containsEntry("deliveryNo", delivery.getBusinessKey());
+        .containsEntry(DeliveryProcess.DELIVERY_NO, delivery.getBusinessKey());
     assertThat(task(TASK_DELIVER_TO_DOOR, delivery)).hasCandidateGroup(GRID_VOLUNTEERS);
     claim(task(TASK_DELIVER_TO_DOOR, delivery), "wang.fang");
     assertThat(engine.calls("showResidentToAssignee")).singleElement()
@@ -84,8 +84,8 @@ class DoorstepDeliveryPathsTest {
         .hasNotPassed(TASK_ASSESS_RISK);
     assertThat(engine.calls("prepareDelivery")).singleElement().satisfies(call -> {
       assertThat(call.businessKey()).isNull();
-      assertThat(call.variables()).containsEntry("residentId", ORDINARY).containsEntry("kind", "MEAL")
-          .containsEntry("requestedBy", "chen.jing");
+      assertThat(call.variables()).containsEntry(DeliveryProcess.RESIDENT_ID, ORDINARY)
+          .containsEntry(DeliveryProcess.KIND, "MEAL").containsEntry(DeliveryProcess.REQUESTED_BY, "chen.jing");
     });
     assertThat(engine.calls("recordDoorstepVisit")).singleElement().satisfies(call -> assertThat(call.variables())
         .containsEntry("outcome", "DELIVERED").containsEntry("receivedBy", "Zhang (张)")
@@ -95,7 +95,7 @@ class DoorstepDeliveryPathsTest {
     assertThat(engine.calls(DeliveryOutcomeProperties.LISTENER)).singleElement()
         .satisfies(call -> assertThat(call.elementId()).isEqualTo(EVENT_DELIVERED));
     assertThat(variables(delivery)).as("the result a calling order's out-mappings take")
-        .containsEntry("deliveryResult", "DELIVERED").doesNotContainKeys("need1Category", "need1Details");
+        .containsEntry(DeliveryProcess.RESULT, "DELIVERED").doesNotContainKeys("need1Category", "need1Details");
   }
 
   @Test
@@ -106,8 +106,8 @@ class DoorstepDeliveryPathsTest {
 
     assertThat(delivery).isEnded().hasPassed(EVENT_REFUSED).hasNotPassed(TASK_DECIDE_POINTS, TASK_ASSESS_RISK);
     verify(steps.creditPoints, never()).execute(any());
-    assertThat(variables(delivery)).containsEntry("deliveryResult", "REFUSED")
-        .containsEntry("deliveryReason", "居民拒收 (Refused at the door): Does not eat leeks");
+    assertThat(variables(delivery)).containsEntry(DeliveryProcess.RESULT, "REFUSED")
+        .containsEntry(DeliveryProcess.REASON, "居民拒收 (Refused at the door): Does not eat leeks");
   }
 
   // ---- Nobody answered: Gateway_AtRisk, Gateway_WelfareOutcome, Timer_WelfareCheckOverdue
@@ -156,8 +156,9 @@ class DoorstepDeliveryPathsTest {
         "calledWho", "AMBULANCE_120", "welfareNote", "Unconscious, ambulance took her"));
 
     assertThat(delivery).isEnded().hasPassed(EVENT_EMERGENCY).hasNotPassed(TIMER_NEXT_ATTEMPT);
-    assertThat(variables(delivery)).containsEntry("deliveryResult", "RETURNED").containsEntry("deliveryReason",
-        "紧急情况 (Emergency at the door): AMBULANCE_120: Unconscious, ambulance took her");
+    assertThat(variables(delivery)).containsEntry(DeliveryProcess.RESULT, "RETURNED")
+        .containsEntry(DeliveryProcess.REASON,
+            "紧急情况 (Emergency at the door): AMBULANCE_120: Unconscious, ambulance took her");
   }
 
   @Test
@@ -203,14 +204,16 @@ class DoorstepDeliveryPathsTest {
     }
 
     assertThat(delivery).isEnded().hasPassed(EVENT_RETURNED).hasNotPassed(TASK_WELFARE_CHECK);
-    assertThat(variables(delivery)).containsEntry("deliveryResult", "RETURNED").containsEntry("deliveryReason",
-        "多次无人应答，退回驿站 (Nobody answered on any attempt; the goods are back at the station)");
+    assertThat(variables(delivery)).containsEntry(DeliveryProcess.RESULT, "RETURNED")
+        .containsEntry(DeliveryProcess.REASON,
+            "多次无人应答，退回驿站 (Nobody answered on any attempt; the goods are back at the station)");
     verify(steps.deliveryOutcome).notify(any(DelegateExecution.class));
   }
 
   private static ProcessInstance start(String residentId, DeliveryKind kind) {
     return runtimeService().createProcessInstanceByKey(DeliveryProcess.KEY)
-        .setVariables(Map.of("residentId", residentId, "kind", kind.name(), "requestedBy", "chen.jing"))
+        .setVariables(Map.of(DeliveryProcess.RESIDENT_ID, residentId, DeliveryProcess.KIND, kind.name(),
+            DeliveryProcess.REQUESTED_BY, "chen.jing"))
         .execute();
   }
 

@@ -125,34 +125,38 @@ class DoorstepDeliveryProcessTest {
     var tasks = engine.getTaskService();
 
     assertThat(tasks.getVariables(taskId)).as("offered to the grid's volunteers: no name")
-        .doesNotContainKey("residentName").containsEntry("collectText", "免费 (free)").doesNotContainKey("goodsText");
+        .doesNotContainKey(DeliveryProcess.RESIDENT_NAME).containsEntry(DeliveryProcess.COLLECT_TEXT, "免费 (free)")
+        .doesNotContainKey(DeliveryProcess.GOODS_TEXT);
     claim(task(TASK_DELIVER_TO_DOOR, delivery), "wang.fang");
-    assertThat(tasks.getVariableLocal(taskId, "residentName")).isEqualTo("张桂英 (Zhang Guiying)");
+    assertThat(tasks.getVariableLocal(taskId, DeliveryProcess.RESIDENT_NAME)).isEqualTo("张桂英 (Zhang Guiying)");
     tasks.setAssignee(taskId, "li.qiang");
-    assertThat(tasks.getVariableLocal(taskId, "residentName")).as("handed on").isEqualTo("张桂英 (Zhang Guiying)");
+    assertThat(tasks.getVariableLocal(taskId, DeliveryProcess.RESIDENT_NAME)).as("handed on")
+        .isEqualTo("张桂英 (Zhang Guiying)");
     tasks.claim(taskId, null);
-    assertThat(tasks.getVariables(taskId)).as("given back to the group").doesNotContainKey("residentName");
+    assertThat(tasks.getVariables(taskId)).as("given back to the group")
+        .doesNotContainKey(DeliveryProcess.RESIDENT_NAME);
     assertThat(engine.getRuntimeService().getVariables(delivery.getId())).as("never kept with the process")
-        .doesNotContainKey("residentName");
+        .doesNotContainKey(DeliveryProcess.RESIDENT_NAME);
 
     claim(task(TASK_DELIVER_TO_DOOR, delivery), "wang.fang");
     engine.getIdentityService().setAuthentication("wang.fang", List.of("station-volunteers", "grid-g01-volunteers"));
     try {
       org.assertj.core.api.Assertions.assertThatThrownBy(() -> tasks.complete(taskId,
-              Map.of("outcome", "NOBODY_ANSWERED", "residentName", "Somebody else", "collectText", "¥0.00")))
+              Map.of("outcome", "NOBODY_ANSWERED", DeliveryProcess.RESIDENT_NAME, "Somebody else",
+                  DeliveryProcess.COLLECT_TEXT, "¥0.00")))
           .as("not a field of the form: no completion writes it").isInstanceOf(org.camunda.bpm.engine.ProcessEngineException.class);
     } finally {
       engine.getIdentityService().clearAuthentication();
     }
-    assertThat(tasks.getVariables(taskId)).containsEntry("residentName", "张桂英 (Zhang Guiying)")
-        .containsEntry("collectText", "免费 (free)");
+    assertThat(tasks.getVariables(taskId)).containsEntry(DeliveryProcess.RESIDENT_NAME, "张桂英 (Zhang Guiying)")
+        .containsEntry(DeliveryProcess.COLLECT_TEXT, "免费 (free)");
     complete(task(TASK_DELIVER_TO_DOOR, delivery), withVariables("outcome", "NOBODY_ANSWERED"));
     assertThat(engine.getRuntimeService().getVariables(delivery.getId())).as("it went with the task")
-        .doesNotContainKey("residentName");
+        .doesNotContainKey(DeliveryProcess.RESIDENT_NAME);
     assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(delivery.getId())
-        .variableName("residentName").count()).as("nor kept in the history").isZero();
+        .variableName(DeliveryProcess.RESIDENT_NAME).count()).as("nor kept in the history").isZero();
     assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(delivery.getId())
-        .variableName("collectText").count()).as("other values are").isOne();
+        .variableName(DeliveryProcess.COLLECT_TEXT).count()).as("other values are").isOne();
   }
 
   @Test
@@ -321,7 +325,8 @@ class DoorstepDeliveryProcessTest {
 
   private ProcessInstance start(String residentId, DeliveryKind kind) {
     return engine.getRuntimeService().createProcessInstanceByKey(DeliveryProcess.KEY)
-        .setVariables(Map.of("residentId", residentId, "kind", kind.name(), "requestedBy", "chen.jing"))
+        .setVariables(Map.of(DeliveryProcess.RESIDENT_ID, residentId, DeliveryProcess.KIND, kind.name(),
+            DeliveryProcess.REQUESTED_BY, "chen.jing"))
         .execute();
   }
 

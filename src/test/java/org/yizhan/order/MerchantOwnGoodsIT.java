@@ -87,13 +87,13 @@ class MerchantOwnGoodsIT {
       Map<String, String> shown = new java.util.TreeMap<>();
       task.path("_embedded").path("variable").forEach(variable ->
           shown.put(variable.get("name").asText(), variable.get("value").asText()));
-      if (orderNo.equals(shown.get("orderNo"))) {
+      if (orderNo.equals(shown.get(OrderProcess.ORDER_NO))) {
         card = shown;
       }
     }
     assertThat(card).as("the card of Hetao's task of " + orderNo).isNotNull()
-        .containsEntry("supplyText", "大米 5公斤 ×1")
-        .containsEntry("handOverText", "到站自取 (Collected at the station)")
+        .containsEntry(OrderProcess.SUPPLY_TEXT, "大米 5公斤 ×1")
+        .containsEntry(OrderProcess.HAND_OVER_TEXT, "到站自取 (Collected at the station)")
         .containsKey("residentArea");
     assertThat(card.values()).noneMatch(value -> value.contains("葵花籽油") || value.contains("oil")
         || value.equals("PICKUP"));

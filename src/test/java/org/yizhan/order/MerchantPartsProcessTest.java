@@ -67,16 +67,17 @@ class MerchantPartsProcessTest {
         .as("each task is offered to its merchant's own group, never to all merchants")
         .containsExactlyInAnyOrder(List.of("merchant-hetao-market"), List.of("merchant-wuda-grain"));
     Task hetaosQuestion = merchantTask(TASK_CONFIRM_STOCK, order, HETAO);
-    assertThat(engine.getTaskService().getVariable(hetaosQuestion.getId(), "merchantGoods"))
+    assertThat(engine.getTaskService().getVariable(hetaosQuestion.getId(), OrderProcess.MERCHANT_GOODS))
         .isEqualTo("- 2 × 大米 5公斤 (Rice, 5 kg bag), 河套金谷 (Hetao Golden Grain) @ ¥32.50 = ¥65.00");
-    assertThat(engine.getTaskService().getVariable(hetaosQuestion.getId(), "merchantFrozenTotal")).isEqualTo(65.0);
+    assertThat(engine.getTaskService().getVariable(hetaosQuestion.getId(), OrderProcess.MERCHANT_FROZEN_TOTAL))
+        .isEqualTo(65.0);
     assertThat(engine.getTaskService().getVariable(merchantTask(TASK_CONFIRM_STOCK, order, WUDA).getId(),
-        "merchantGoods")).asString().contains("Sunflower oil").doesNotContain("Rice");
+        OrderProcess.MERCHANT_GOODS)).asString().contains("Sunflower oil").doesNotContain("Rice");
 
     scenario.merchantConfirms("wuda.grain", order, WUDA, 69.90);
     scenario.merchantConfirms("hetao.market", order, HETAO, 65.0);
     assertThat(engine.getRuntimeService().getVariables(order.getId())).as("askMerchants hands them over transient")
-        .doesNotContainKey("merchantIds");
+        .doesNotContainKey(OrderProcess.MERCHANT_IDS);
     scenario.merchantDelivers("hetao.market", order, HETAO);
     complete(partTask(TASK_CHECK_GOODS, order, HETAO), withVariables("goodsCheck", "PASSED"));
     scenario.merchantDelivers("wuda.grain", order, WUDA);
@@ -165,7 +166,7 @@ class MerchantPartsProcessTest {
 
     assertThatThrownBy(() -> engine.getRuntimeService().createProcessInstanceModification(order.getId())
         .startBeforeActivity(SUB_PROCESS_MERCHANT_PARTS)
-        .setVariableLocal("merchantId", WUDA)
+        .setVariableLocal(OrderProcess.MERCHANT_ID, WUDA)
         .execute())
         .isInstanceOf(ProcessEngineException.class)
         .hasMessageContaining("has no goods of merchant wuda-grain");
@@ -186,7 +187,7 @@ class MerchantPartsProcessTest {
         .as("nothing the merchant's task can read names the other merchant's goods")
         .noneMatch(value -> String.valueOf(value).contains("葵花籽油") || String.valueOf(value).contains("oil"));
     assertThat(engine.getRuntimeService().getVariables(order.getId())).as("kept with each task, not the order")
-        .doesNotContainKey("supplyText");
+        .doesNotContainKey(OrderProcess.SUPPLY_TEXT);
   }
 
   @Test
@@ -204,7 +205,7 @@ class MerchantPartsProcessTest {
   }
 
   private Object supplyText(Task task) {
-    return engine.getTaskService().getVariableLocal(task.getId(), "supplyText");
+    return engine.getTaskService().getVariableLocal(task.getId(), OrderProcess.SUPPLY_TEXT);
   }
 
   private ProcessInstance accepted(String items) {

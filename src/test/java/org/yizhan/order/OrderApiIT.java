@@ -277,7 +277,7 @@ class OrderApiIT {
   void orderRefusedThroughTheEngineApiIsABadRequestThatLeavesNothing(String description, String variables,
       String named) {
     long ordersBefore = count("station_order");
-    long instancesBefore = runtime.createProcessInstanceQuery().processDefinitionKey("station-order").count();
+    long instancesBefore = runtime.createProcessInstanceQuery().processDefinitionKey(OrderProcess.KEY).count();
 
     // submit-form is what Tasklist's start form sends; start is what other REST clients use.
     for (String endpoint : List.of("submit-form", "start")) {
@@ -289,7 +289,7 @@ class OrderApiIT {
           .as("the refusal's own words, without Camunda's technical prefix").doesNotContain("Cannot instantiate");
     }
     assertThat(count("station_order")).isEqualTo(ordersBefore);
-    assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("station-order").count())
+    assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(OrderProcess.KEY).count())
         .isEqualTo(instancesBefore);
   }
 }

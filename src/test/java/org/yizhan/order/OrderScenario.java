@@ -45,9 +45,9 @@ class OrderScenario {
 
   ProcessInstance place(String residentId, String itemsJson, String preference) {
     Map<String, Object> variables = new HashMap<>();
-    variables.put("residentId", residentId);
-    variables.put("items", itemsJson);
-    variables.put("deliveryPreference", preference);
+    variables.put(OrderProcess.RESIDENT_ID, residentId);
+    variables.put(OrderProcess.ITEMS, itemsJson);
+    variables.put(OrderProcess.DELIVERY_PREFERENCE, preference);
     return runtime.createProcessInstanceByKey(OrderProcess.KEY).setVariables(variables).execute();
   }
 
@@ -100,6 +100,7 @@ class OrderScenario {
   }
 
   static void handOver(String taskKey, ProcessInstance order, String satisfaction) {
-    complete(task(taskKey, order), withVariables("receivedBy", "Zhang (张)", "satisfaction", satisfaction));
+    complete(task(taskKey, order),
+        withVariables(OrderProcess.RECEIVED_BY, "Zhang (张)", OrderProcess.SATISFACTION, satisfaction));
   }
 }

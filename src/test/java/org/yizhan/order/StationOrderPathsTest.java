@@ -81,6 +81,7 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.yizhan.delivery.DeliveryProcess;
 import org.yizhan.delivery.DoorstepDeliveryMocks;
 import org.yizhan.support.ProcessTestEngine;
 import org.yizhan.support.ProcessTestEngine.Call;
@@ -169,8 +170,9 @@ class StationOrderPathsTest {
     ProcessInstance order = place(ORDINARY, RICE, "");
 
     assertThat(order).hasBusinessKey(orderNo(order)).isWaitingAt(TASK_ACCEPT_ORDER).variables()
-        .containsEntry("deliveryMode", "PICKUP").containsEntry("handOverText", "到站自取 (Collected at the station)")
-        .doesNotContainKeys("items", "mobilityLimited", "residentAge");
+        .containsEntry("deliveryMode", "PICKUP")
+        .containsEntry(OrderProcess.HAND_OVER_TEXT, "到站自取 (Collected at the station)")
+        .doesNotContainKeys(OrderProcess.ITEMS, "mobilityLimited", "residentAge");
     assertThat(task(TASK_ACCEPT_ORDER, order)).hasCandidateGroup(VOLUNTEERS);
     accept(order);
     assertThat(jobQuery().processInstanceId(order.getId()).activityId(TIMER_ACCEPT_OVERDUE).count())
@@ -188,19 +190,20 @@ class StationOrderPathsTest {
     verify(registerOrder).execute(any());
     assertThat(engine.calls("registerOrder")).singleElement().satisfies(call -> {
       assertThat(call.variables()).as("what the start form or the API sent")
-          .containsEntry("residentId", ORDINARY).containsEntry("items", RICE).containsEntry("placedBy", PLACED_BY);
+          .containsEntry(OrderProcess.RESIDENT_ID, ORDINARY).containsEntry(OrderProcess.ITEMS, RICE)
+          .containsEntry(OrderProcess.PLACED_BY, PLACED_BY);
       assertThat(call.businessKey()).as("the station gives the number").isNull();
     });
     assertThat(engine.calls("recordDeliveryMode")).singleElement()
         .satisfies(call -> assertThat(call.variables()).containsEntry("deliveryMode", "PICKUP"));
     assertThat(engine.calls("recordMerchantAnswer")).singleElement().satisfies(call -> {
       assertThat(call.businessKey()).isEqualTo(orderNo(order));
-      assertThat(call.variables()).containsEntry("merchantId", HETAO).containsEntry("stockAvailable", "YES")
+      assertThat(call.variables()).containsEntry(OrderProcess.MERCHANT_ID, HETAO).containsEntry("stockAvailable", "YES")
           .containsEntry("confirmedGoodsTotal", 65.0);
     });
     verify(recordMerchantDelivery).notify(any(DelegateTask.class));
     assertThat(engine.calls("recordHandOver")).singleElement().satisfies(call -> assertThat(call.variables())
-        .containsEntry("receivedBy", "Zhang (张)").containsEntry("satisfaction", "4"));
+        .containsEntry(OrderProcess.RECEIVED_BY, "Zhang (张)").containsEntry(OrderProcess.SATISFACTION, "4"));
     assertThat(elementsOf("showOrder")).containsExactly(TASK_ACCEPT_ORDER, TASK_HAND_OVER_AT_STATION);
     assertThat(elementsOf("showSupply")).containsExactly(TASK_CONFIRM_STOCK, TASK_DELIVER_TO_STATION);
     assertThat(progress()).as("the steps the model's extension properties record, in order").containsExactly(
@@ -300,7 +303,7 @@ class StationOrderPathsTest {
   void residentAtRiskGetsGoodsAndServiceCarriedToTheDoorOnceBothAreReady() throws Exception {
     ProcessInstance order = place(AT_RISK, RICE_AND_HAIRCUT, "");
     assertThat(order).variables().as("delivery-mode.dmn: limited mobility").containsEntry("deliveryMode", "DOORSTEP")
-        .containsEntry("handOverText", "送货上门 (Carried to the door)");
+        .containsEntry(OrderProcess.HAND_OVER_TEXT, "送货上门 (Carried to the door)");
     accept(order);
     assertThat(order).isWaitingAt(TASK_CONFIRM_STOCK, TASK_SCHEDULE_SERVICE);
     confirmStock(order, HETAO, 65.0);
@@ -311,10 +314,11 @@ class StationOrderPathsTest {
     scheduleService(order);
 
     assertThat(order).isWaitingAt(CALL_ACTIVITY_DOORSTEP_DELIVERY);
-    ProcessInstance door = calledProcessInstance("doorstep-delivery", order);
+    ProcessInstance door = calledProcessInstance(DeliveryProcess.KEY, order);
     assertThat(door).as("the call activity's in-mappings").hasBusinessKey(orderNo(order))
-        .isWaitingAt(TASK_DELIVER_TO_DOOR).variables().containsEntry("orderNo", orderNo(order))
-        .containsEntry("residentId", AT_RISK).containsEntry("requestedBy", PLACED_BY).containsEntry("kind", "GOODS");
+        .isWaitingAt(TASK_DELIVER_TO_DOOR).variables().containsEntry(DeliveryProcess.ORDER_NO, orderNo(order))
+        .containsEntry(DeliveryProcess.RESIDENT_ID, AT_RISK).containsEntry(DeliveryProcess.REQUESTED_BY, PLACED_BY)
+        .containsEntry(DeliveryProcess.KIND, "GOODS");
     complete(task(TASK_DELIVER_TO_DOOR, door), withVariables("outcome", "DELIVERED", "receivedBy", "Her son (儿子)",
         "satisfaction", "5", "antiFraudTalk", true));
 
@@ -322,11 +326,13 @@ class StationOrderPathsTest {
     assertThat(order).isEnded().hasPassed(TASK_SCHEDULE_SERVICE, EVENT_ORDER_COMPLETED)
         .hasNotPassed(SUB_PROCESS_PICK_UP);
     assertThat(orderVariables(order)).as("the call activity's out-mappings")
-        .containsEntry("deliveryResult", "DELIVERED").containsEntry("receivedBy", "Her son (儿子)")
-        .containsEntry("satisfaction", "5");
+        .containsEntry(OrderProcess.DELIVERY_RESULT, "DELIVERED")
+        .containsEntry(OrderProcess.RECEIVED_BY, "Her son (儿子)")
+        .containsEntry(OrderProcess.SATISFACTION, "5");
     assertThat(engine.calls("recordDoorstepResult")).singleElement().satisfies(call -> assertThat(call.variables())
-        .containsEntry("deliveryResult", "DELIVERED").containsEntry("receivedBy", "Her son (儿子)")
-        .containsEntry("satisfaction", "5"));
+        .containsEntry(OrderProcess.DELIVERY_RESULT, "DELIVERED")
+        .containsEntry(OrderProcess.RECEIVED_BY, "Her son (儿子)")
+        .containsEntry(OrderProcess.SATISFACTION, "5"));
     verify(recordHandOver, never()).notify(any(DelegateTask.class));
     assertThat(progress()).contains(onStart(CALL_ACTIVITY_DOORSTEP_DELIVERY), onTake(FLOW_DOORSTEP_DONE),
         onStart(EVENT_ORDER_COMPLETED));
@@ -335,17 +341,18 @@ class StationOrderPathsTest {
   @Test
   void doorstepDeliveryRefusedAtTheDoorEndsTheOrderNotDeliveredWithTheDeliverysReason() throws Exception {
     ProcessInstance order = outForDelivery();
-    ProcessInstance door = calledProcessInstance("doorstep-delivery", order);
+    ProcessInstance door = calledProcessInstance(DeliveryProcess.KEY, order);
 
     complete(task(TASK_DELIVER_TO_DOOR, door), withVariables("outcome", "REFUSED", "visitNote", "Already bought"));
 
     assertThat(order).isEnded().hasPassed(EVENT_ORDER_NOT_DELIVERED)
         .hasNotPassed(EVENT_ORDER_COMPLETED);
-    assertThat(orderVariables(order)).containsEntry("deliveryResult", "REFUSED")
-        .containsEntry("deliveryReason", "居民拒收 (Refused at the door): Already bought");
+    assertThat(orderVariables(order)).containsEntry(OrderProcess.DELIVERY_RESULT, "REFUSED")
+        .containsEntry(OrderProcess.DELIVERY_REASON, "居民拒收 (Refused at the door): Already bought");
     assertThat(engine.calls(OrderProgressProperties.LISTENER)).last().satisfies(call -> {
       assertThat(call.elementId()).isEqualTo(EVENT_ORDER_NOT_DELIVERED);
-      assertThat(call.variables()).containsEntry("deliveryReason", "居民拒收 (Refused at the door): Already bought");
+      assertThat(call.variables())
+          .containsEntry(OrderProcess.DELIVERY_REASON, "居民拒收 (Refused at the door): Already bought");
     });
   }
 
@@ -356,7 +363,7 @@ class StationOrderPathsTest {
     ProcessInstance order = place(ORDINARY, RICE_AND_OIL, "");
     accept(order);
 
-    assertThat(engine.calls("prepareMerchantPart")).extracting(call -> call.variables().get("merchantId"))
+    assertThat(engine.calls("prepareMerchantPart")).extracting(call -> call.variables().get(OrderProcess.MERCHANT_ID))
         .containsExactlyInAnyOrder(HETAO, WUDA);
     assertThat(merchantTask(TASK_CONFIRM_STOCK, order, HETAO)).isNotNull();
     assertThat(merchantTask(TASK_CONFIRM_STOCK, order, WUDA)).isNotNull();
@@ -368,7 +375,7 @@ class StationOrderPathsTest {
 
     assertThat(order).isWaitingAt(TASK_HAND_OVER_AT_STATION);
     verify(askMerchants).notify(any(DelegateExecution.class));
-    assertThat(engine.calls("recordMerchantAnswer")).extracting(call -> call.variables().get("merchantId"))
+    assertThat(engine.calls("recordMerchantAnswer")).extracting(call -> call.variables().get(OrderProcess.MERCHANT_ID))
         .containsExactly(HETAO, WUDA);
   }
 
@@ -386,7 +393,8 @@ class StationOrderPathsTest {
     assertThat(engine.calls(OrderProgressProperties.LISTENER)).last().satisfies(call -> {
       assertThat(call.elementId()).isEqualTo(EVENT_MERCHANT_OUT_OF_STOCK);
       assertThat(call.variables()).as("order.reason: the merchant and its note")
-          .containsEntry("merchantName", MERCHANT_NAMES.get(HETAO)).containsEntry("merchantNote", "Sold out (售罄)");
+          .containsEntry(OrderProcess.MERCHANT_NAME, MERCHANT_NAMES.get(HETAO))
+          .containsEntry("merchantNote", "Sold out (售罄)");
     });
   }
 
@@ -399,14 +407,14 @@ class StationOrderPathsTest {
     assertThat(order).isWaitingAt(TASK_ASK_RESIDENT_ABOUT_PRICE);
     assertThat(task(TASK_ASK_RESIDENT_ABOUT_PRICE, order)).hasCandidateGroup(VOLUNTEERS);
     assertThat(engine.calls("showNewPrice")).singleElement().satisfies(call -> assertThat(call.variables())
-        .containsEntry("merchantId", HETAO).containsEntry("confirmedGoodsTotal", 70.0));
+        .containsEntry(OrderProcess.MERCHANT_ID, HETAO).containsEntry("confirmedGoodsTotal", 70.0));
     complete(task(TASK_ASK_RESIDENT_ABOUT_PRICE, order), withVariables("residentAgreesToPrice", "AGREED"));
 
     assertThat(order).hasPassed(TASK_ASK_RESIDENT_ABOUT_PRICE, GATEWAY_MERGE_PRICE)
         .isWaitingAt(TASK_DELIVER_TO_STATION);
     assertThat(engine.calls("recordAgreedPrice")).singleElement().satisfies(call -> {
       assertThat(call.businessKey()).isEqualTo(orderNo(order));
-      assertThat(call.variables()).containsEntry("merchantId", HETAO);
+      assertThat(call.variables()).containsEntry(OrderProcess.MERCHANT_ID, HETAO);
     });
   }
 
@@ -425,7 +433,7 @@ class StationOrderPathsTest {
     verify(recordAgreedPrice, never()).notify(any(DelegateExecution.class));
     assertThat(engine.calls(OrderProgressProperties.LISTENER)).last().satisfies(call -> {
       assertThat(call.elementId()).isEqualTo(EVENT_MERCHANT_PRICE_REFUSED);
-      assertThat(call.variables()).containsEntry("merchantName", MERCHANT_NAMES.get(HETAO))
+      assertThat(call.variables()).containsEntry(OrderProcess.MERCHANT_NAME, MERCHANT_NAMES.get(HETAO))
           .containsEntry("priceNote", "Too dear (太贵)");
     });
   }
@@ -506,20 +514,21 @@ class StationOrderPathsTest {
     assertThat(taskQuery().processInstanceId(order.getId()).count()).isZero();
     assertThat(engine.calls(OrderProgressProperties.LISTENER)).last().satisfies(call -> {
       assertThat(call.elementId()).isEqualTo(EVENT_ORDER_CANCELLED);
-      assertThat(call.variables()).containsEntry("cancelReason", "Son brought rice (儿子已买)");
+      assertThat(call.variables()).containsEntry(OrderProcess.CANCEL_REASON, "Son brought rice (儿子已买)");
     });
   }
 
   @Test
   void cancellationWhileOutForDeliveryEndsTheDeliveryAndHandsNothingBack() throws Exception {
     ProcessInstance order = outForDelivery();
-    ProcessInstance door = calledProcessInstance("doorstep-delivery", order);
+    ProcessInstance door = calledProcessInstance(DeliveryProcess.KEY, order);
 
     cancel(order, "Moved to her daughter's (搬去女儿家)");
 
     assertThat(order).isEnded().hasPassed(EVENT_ORDER_CANCELLED).hasNotPassed(GATEWAY_DOORSTEP_RESULT);
     assertThat(door).isEnded();
-    assertThat(orderVariables(order)).doesNotContainKeys("deliveryResult", "receivedBy", "satisfaction");
+    assertThat(orderVariables(order))
+        .doesNotContainKeys(OrderProcess.DELIVERY_RESULT, OrderProcess.RECEIVED_BY, OrderProcess.SATISFACTION);
     verify(delivery.deliveryOutcome, never()).notify(any(DelegateExecution.class));
   }
 
@@ -567,7 +576,8 @@ class StationOrderPathsTest {
     identity.setAuthenticatedUserId(PLACED_BY);
     try {
       return runtimeService().createProcessInstanceByKey(OrderProcess.KEY)
-          .setVariables(withVariables("residentId", residentId, "items", items, "deliveryPreference", preference))
+          .setVariables(withVariables(OrderProcess.RESIDENT_ID, residentId, OrderProcess.ITEMS, items,
+              OrderProcess.DELIVERY_PREFERENCE, preference))
           .execute();
     } finally {
       identity.clearAuthentication();
@@ -607,12 +617,13 @@ class StationOrderPathsTest {
   }
 
   private static void handOver(ProcessInstance order) {
-    complete(task(TASK_HAND_OVER_AT_STATION, order), withVariables("receivedBy", "Zhang (张)", "satisfaction", "4"));
+    complete(task(TASK_HAND_OVER_AT_STATION, order),
+        withVariables(OrderProcess.RECEIVED_BY, "Zhang (张)", OrderProcess.SATISFACTION, "4"));
   }
 
   private static void cancel(ProcessInstance order, String reason) {
     runtimeService().createMessageCorrelation(OrderProcess.CANCEL_MESSAGE).processInstanceBusinessKey(orderNo(order))
-        .setVariable("cancelReason", reason).correlate();
+        .setVariable(OrderProcess.CANCEL_REASON, reason).correlate();
   }
 
   /** A merchant's open task of the order: offered to that merchant's own group. */

@@ -54,6 +54,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.yizhan.StationTest;
+import org.yizhan.delivery.DeliveryProcess;
 import org.yizhan.platform.RequestRefusedException;
 
 /** Every path of processes/station-order.bpmn, with the real delegates, DMN and order tables. */
@@ -83,7 +84,7 @@ class StationOrderProcessTest {
     assertThat(orders.find(order.getBusinessKey())).as("the order's record under the business key").isPresent();
     assertThat(task(TASK_ACCEPT_ORDER, order)).hasCandidateGroup("station-volunteers");
     assertThat(order).variables().containsEntry("deliveryMode", "PICKUP")
-        .containsEntry("handOverText", "到站自取 (Collected at the station)");
+        .containsEntry(OrderProcess.HAND_OVER_TEXT, "到站自取 (Collected at the station)");
     assertThat(engine.getTaskService().getVariablesLocal(task(TASK_ACCEPT_ORDER, order).getId()))
         .as("what was ordered goes to the volunteer's task").containsEntry("total", 65.0)
         .containsEntry("orderSummary", "- 2 × 大米 5公斤 (Rice, 5 kg bag), 河套金谷 (Hetao Golden Grain) @ ¥32.50 = ¥65.00");
@@ -123,14 +124,14 @@ class StationOrderProcessTest {
 
     assertThat(order).isWaitingAt(CALL_ACTIVITY_DOORSTEP_DELIVERY);
     assertThat(status(order)).isEqualTo(OrderStatus.OUT_FOR_DELIVERY);
-    ProcessInstance delivery = calledProcessInstance("doorstep-delivery", order);
+    ProcessInstance delivery = calledProcessInstance(DeliveryProcess.KEY, order);
     assertThat(delivery).hasBusinessKey(orderNo(order)).isWaitingAt(TASK_DELIVER_TO_DOOR);
     assertThat(order).variables().as("the hand-over in words, for every later card")
-        .containsEntry("handOverText", "送货上门 (Carried to the door)");
+        .containsEntry(OrderProcess.HAND_OVER_TEXT, "送货上门 (Carried to the door)");
     assertThat(delivery).variables().as("what the door needs: the goods, the amount to collect, no name")
-        .containsEntry("goodsText", "- 2 × 大米 5公斤 (Rice, 5 kg bag), 河套金谷 (Hetao Golden Grain)")
-        .containsEntry("collectText", "¥70.00").containsEntry("orderNo", orderNo(order))
-        .doesNotContainKey("residentName");
+        .containsEntry(DeliveryProcess.GOODS_TEXT, "- 2 × 大米 5公斤 (Rice, 5 kg bag), 河套金谷 (Hetao Golden Grain)")
+        .containsEntry(DeliveryProcess.COLLECT_TEXT, "¥70.00").containsEntry(DeliveryProcess.ORDER_NO, orderNo(order))
+        .doesNotContainKey(DeliveryProcess.RESIDENT_NAME);
     claim(task(TASK_DELIVER_TO_DOOR, delivery), "wang.fang");
     complete(task(TASK_DELIVER_TO_DOOR, delivery), withVariables("outcome", "DELIVERED", "receivedBy", "Zhang (张)",
         "satisfaction", "5", "antiFraudTalk", true));
@@ -152,7 +153,7 @@ class StationOrderProcessTest {
     accept(order);
     confirmStock(order, 65.0);
     deliverToStationAndPassCheck(order);
-    ProcessInstance delivery = calledProcessInstance("doorstep-delivery", order);
+    ProcessInstance delivery = calledProcessInstance(DeliveryProcess.KEY, order);
 
     complete(task(TASK_DELIVER_TO_DOOR, delivery), withVariables("outcome", "REFUSED", "visitNote", "Already bought"));
 
@@ -165,15 +166,16 @@ class StationOrderProcessTest {
   @Test
   void doorDeliveredHandsWhoReceivedItBackThroughTheCallActivityAndTheOrderRecordsIt() {
     ProcessInstance order = outForDelivery();
-    ProcessInstance delivery = calledProcessInstance("doorstep-delivery", order);
+    ProcessInstance delivery = calledProcessInstance(DeliveryProcess.KEY, order);
 
     complete(task(TASK_DELIVER_TO_DOOR, delivery), withVariables("outcome", "DELIVERED", "receivedBy", "Her son (儿子)",
         "satisfaction", "3", "antiFraudTalk", true));
 
     assertThat(order).isEnded().hasPassed(CALL_ACTIVITY_DOORSTEP_DELIVERY, EVENT_ORDER_COMPLETED);
     assertThat(handedBack(order)).as("the call activity's out-mappings")
-        .containsEntry("deliveryResult", "DELIVERED").containsEntry("receivedBy", "Her son (儿子)")
-        .containsEntry("satisfaction", "3");
+        .containsEntry(OrderProcess.DELIVERY_RESULT, "DELIVERED")
+        .containsEntry(OrderProcess.RECEIVED_BY, "Her son (儿子)")
+        .containsEntry(OrderProcess.SATISFACTION, "3");
     Order done = orders.find(orderNo(order)).orElseThrow();
     assertThat(done.receivedBy()).isEqualTo("Her son (儿子)");
     assertThat(done.satisfaction()).isEqualTo(3);
@@ -183,7 +185,7 @@ class StationOrderProcessTest {
   @Test
   void goodsReturnedFromTheDoorCloseTheOrderWithTheDeliverysReasonAndNoHandOver() {
     ProcessInstance order = outForDelivery();
-    ProcessInstance delivery = calledProcessInstance("doorstep-delivery", order);
+    ProcessInstance delivery = calledProcessInstance(DeliveryProcess.KEY, order);
     complete(task(TASK_DELIVER_TO_DOOR, delivery), withVariables("outcome", "NOBODY_ANSWERED"));
 
     complete(task(TASK_WELFARE_CHECK, delivery), withVariables("welfareOutcome", "EMERGENCY",
@@ -191,7 +193,7 @@ class StationOrderProcessTest {
 
     assertThat(delivery).isEnded().hasPassed(EVENT_EMERGENCY);
     assertThat(order).isEnded().hasPassed(EVENT_ORDER_NOT_DELIVERED).hasNotPassed(EVENT_ORDER_COMPLETED);
-    assertThat(handedBack(order)).containsEntry("deliveryResult", "RETURNED");
+    assertThat(handedBack(order)).containsEntry(OrderProcess.DELIVERY_RESULT, "RETURNED");
     Order returned = orders.find(orderNo(order)).orElseThrow();
     assertThat(returned.status()).isEqualTo(OrderStatus.CANCELLED);
     assertThat(returned.closedReason()).startsWith("紧急情况 (Emergency at the door): ")
@@ -203,15 +205,17 @@ class StationOrderProcessTest {
   @Test
   void orderCancelledWhileOutForDeliveryEndsTheDeliveryAndRecordsNoHandOver() {
     ProcessInstance order = outForDelivery();
-    ProcessInstance delivery = calledProcessInstance("doorstep-delivery", order);
+    ProcessInstance delivery = calledProcessInstance(DeliveryProcess.KEY, order);
 
     engine.getRuntimeService().createMessageCorrelation(OrderProcess.CANCEL_MESSAGE)
-        .processInstanceBusinessKey(orderNo(order)).setVariable("cancelReason", "Moved to her daughter's (搬去女儿家)")
+        .processInstanceBusinessKey(orderNo(order))
+        .setVariable(OrderProcess.CANCEL_REASON, "Moved to her daughter's (搬去女儿家)")
         .correlate();
 
     assertThat(order).isEnded().hasPassed(EVENT_ORDER_CANCELLED);
     assertThat(delivery).isEnded();
-    assertThat(handedBack(order)).doesNotContainKeys("deliveryResult", "receivedBy", "satisfaction");
+    assertThat(handedBack(order))
+        .doesNotContainKeys(OrderProcess.DELIVERY_RESULT, OrderProcess.RECEIVED_BY, OrderProcess.SATISFACTION);
     Order cancelled = orders.find(orderNo(order)).orElseThrow();
     assertThat(cancelled.status()).isEqualTo(OrderStatus.CANCELLED);
     assertThat(cancelled.closedReason()).isEqualTo("Moved to her daughter's (搬去女儿家)");
@@ -249,12 +253,12 @@ class StationOrderProcessTest {
   @Test
   void anOrderStartedBeforeTheHandOverWasKeptInWordsGetsTheWordsAtTheNextStart() {
     ProcessInstance order = scenario.place(MOBILITY_LIMITED_RESIDENT_LIVING_ALONE, RICE_TWO_BAGS, "");
-    engine.getRuntimeService().removeVariable(order.getId(), "handOverText");
+    engine.getRuntimeService().removeVariable(order.getId(), OrderProcess.HAND_OVER_TEXT);
 
     handOverInWords.run(new org.springframework.boot.DefaultApplicationArguments());
     handOverInWords.run(new org.springframework.boot.DefaultApplicationArguments());
 
-    assertThat(order).variables().containsEntry("handOverText", "送货上门 (Carried to the door)")
+    assertThat(order).variables().containsEntry(OrderProcess.HAND_OVER_TEXT, "送货上门 (Carried to the door)")
         .containsEntry("deliveryMode", "DOORSTEP");
   }
 
@@ -289,9 +293,9 @@ class StationOrderProcessTest {
     ProcessInstance order = scenario.place(MOBILITY_LIMITED_RESIDENT_LIVING_ALONE, RICE_TWO_BAGS, "");
 
     assertThat(order).isWaitingAt(TASK_ACCEPT_ORDER).variables()
-        .containsKeys("orderNo", "residentId", "residentArea", "hasGoods", "acceptTimeout", "pickupReminderAfter",
-            "deliveryMode")
-        .doesNotContainKeys("items", "mobilityLimited", "disabled", "livingAlone", "residentAge")
+        .containsKeys(OrderProcess.ORDER_NO, OrderProcess.RESIDENT_ID, "residentArea", "hasGoods", "acceptTimeout",
+            "pickupReminderAfter", "deliveryMode")
+        .doesNotContainKeys(OrderProcess.ITEMS, "mobilityLimited", "disabled", "livingAlone", "residentAge")
         .as("goods and prices are kept with the tasks that show them, so that no merchant reads another's")
         .doesNotContainKeys("orderSummary", "goodsSummary", "total", "frozenGoodsTotal");
     assertThat(orders.find(orderNo(order)).orElseThrow().deliveryMode()).isEqualTo(DeliveryMode.DOORSTEP);
@@ -303,11 +307,13 @@ class StationOrderProcessTest {
     String acceptTask = task(TASK_ACCEPT_ORDER, order).getId();
 
     assertThat(engine.getTaskService().getVariablesLocal(acceptTask)).as("the volunteer's task shows the order")
-        .containsKeys("orderNo", "residentArea", "handOverText", "orderSummary", "servicesSummary", "total", "totalText");
+        .containsKeys(OrderProcess.ORDER_NO, "residentArea", OrderProcess.HAND_OVER_TEXT, "orderSummary",
+            "servicesSummary", "total", "totalText");
     var history = engine.getHistoryService();
     assertThat(history.createHistoricVariableInstanceQuery().taskIdIn(acceptTask).list())
         .as("copies of the order's record on the task").isEmpty();
-    assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(order.getId()).variableName("orderNo")
+    assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(order.getId())
+        .variableName(OrderProcess.ORDER_NO)
         .list()).as("the process's own value").hasSize(1).allSatisfy(kept -> assertThat(kept.getTaskId()).isNull());
 
     accept(order);
@@ -323,15 +329,15 @@ class StationOrderProcessTest {
     long instancesBefore = engine.getRuntimeService().createProcessInstanceQuery().count();
 
     assertThatThrownBy(() -> engine.getRuntimeService().createProcessInstanceByKey(OrderProcess.KEY)
-        .setVariable("residentId", MOBILITY_LIMITED_RESIDENT_LIVING_ALONE)
-        .setVariable("items", RICE_TWO_BAGS)
+        .setVariable(OrderProcess.RESIDENT_ID, MOBILITY_LIMITED_RESIDENT_LIVING_ALONE)
+        .setVariable(OrderProcess.ITEMS, RICE_TWO_BAGS)
         .setVariable("mobilityLimited", false)
         .execute())
         .isInstanceOf(OrderRefusedException.class)
         .hasMessageContaining("mobilityLimited is worked out when the order is registered");
     assertThatThrownBy(() -> engine.getRuntimeService().createProcessInstanceByKey(OrderProcess.KEY)
-        .setVariable("residentId", MOBILITY_LIMITED_RESIDENT_LIVING_ALONE)
-        .setVariable("items", RICE_TWO_BAGS)
+        .setVariable(OrderProcess.RESIDENT_ID, MOBILITY_LIMITED_RESIDENT_LIVING_ALONE)
+        .setVariable(OrderProcess.ITEMS, RICE_TWO_BAGS)
         .setVariable("acceptTimeout", Variables.stringValue("P30D", true))
         .execute())
         .isInstanceOf(OrderRefusedException.class)
@@ -420,7 +426,7 @@ class StationOrderProcessTest {
     assertThat(order).isWaitingAt(TASK_CONFIRM_STOCK, TASK_SCHEDULE_SERVICE);
 
     engine.getRuntimeService().createMessageCorrelation(OrderProcess.CANCEL_MESSAGE)
-        .processInstanceBusinessKey(orderNo(order)).setVariable("cancelReason", "Son brought rice (儿子已买)")
+        .processInstanceBusinessKey(orderNo(order)).setVariable(OrderProcess.CANCEL_REASON, "Son brought rice (儿子已买)")
         .correlate();
 
     assertThat(order).isEnded().hasPassed(EVENT_ORDER_CANCELLED);
@@ -438,7 +444,7 @@ class StationOrderProcessTest {
         withVariables("serviceProvider", "Barber Liu (刘师傅)", "serviceScheduledAt", "2026-11-24T10:00"));
 
     assertThatThrownBy(() -> complete(task(TASK_HAND_OVER_AT_STATION, order),
-        withVariables("receivedBy", "Zhang", "satisfaction", "9")))
+        withVariables(OrderProcess.RECEIVED_BY, "Zhang", OrderProcess.SATISFACTION, "9")))
         .isInstanceOf(ProcessEngineException.class)
         .hasMessageContaining("满意度 (Resident's satisfaction): “9” 不是可选项 (is not one of the choices)");
     assertThat(order).isWaitingAt(TASK_HAND_OVER_AT_STATION);
@@ -447,9 +453,9 @@ class StationOrderProcessTest {
   @Test
   void startFormRowsBecomeOrderLinesWithFrozenPrices() {
     ProcessInstance order = engine.getRuntimeService().createProcessInstanceByKey(OrderProcess.KEY)
-        .setVariables(withVariables("residentId", "R-0002", "item1Sku", "FLOUR-5KG", "item1Quantity", 2L,
-            "item2Sku", "SVC-PARCEL", "item2Quantity", 1L, "item3Sku", null, "deliveryPreference", "NONE",
-            "note", "Walk-in"))
+        .setVariables(withVariables(OrderProcess.RESIDENT_ID, "R-0002", "item1Sku", "FLOUR-5KG", "item1Quantity", 2L,
+            "item2Sku", "SVC-PARCEL", "item2Quantity", 1L, "item3Sku", null, OrderProcess.DELIVERY_PREFERENCE, "NONE",
+            OrderProcess.NOTE, "Walk-in"))
         .execute();
 
     assertThat(order).isWaitingAt(TASK_ACCEPT_ORDER).variables().doesNotContainKeys("item1Sku", "item3Sku")
@@ -463,7 +469,7 @@ class StationOrderProcessTest {
   @Test
   void startFormWithFractionalQuantityIsRefused() {
     assertThatThrownBy(() -> engine.getRuntimeService().createProcessInstanceByKey(OrderProcess.KEY)
-        .setVariables(withVariables("residentId", "R-0002", "item1Sku", "FLOUR-5KG", "item1Quantity", 1.5))
+        .setVariables(withVariables(OrderProcess.RESIDENT_ID, "R-0002", "item1Sku", "FLOUR-5KG", "item1Quantity", 1.5))
         .execute())
         .isInstanceOf(BadUserRequestException.class)
         .hasMessageContaining("数量（面粉每单最多 4 袋） (Quantity, at most 4) 必须是整数 (must be a whole number)");
@@ -495,7 +501,7 @@ class StationOrderProcessTest {
   private java.util.Map<String, Object> handedBack(ProcessInstance order) {
     java.util.Map<String, Object> values = new java.util.HashMap<>();
     engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(order.getId())
-        .variableNameIn("deliveryResult", "receivedBy", "satisfaction").list()
+        .variableNameIn(OrderProcess.DELIVERY_RESULT, OrderProcess.RECEIVED_BY, OrderProcess.SATISFACTION).list()
         .forEach(variable -> values.put(variable.getName(), variable.getValue()));
     return values;
   }

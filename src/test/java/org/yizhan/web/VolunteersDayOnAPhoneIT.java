@@ -28,6 +28,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.yizhan.StationTest;
+import org.yizhan.delivery.DeliveryProcess;
+import org.yizhan.order.OrderProcess;
 import org.yizhan.support.PhoneBrowser;
 import org.yizhan.support.StationHttp;
 import org.yizhan.support.StationHttp.Response;
@@ -70,7 +72,7 @@ class VolunteersDayOnAPhoneIT {
     work("li.qiang", orderNo, TASK_CHECK_GOODS, "13-check", phone -> choose(phone, "合格"));
 
     Task door = taskOf(orderNo, TASK_DELIVER_TO_DOOR);
-    String deliveryNo = String.valueOf(tasks.getVariable(door.getId(), "deliveryNo"));
+    String deliveryNo = String.valueOf(tasks.getVariable(door.getId(), DeliveryProcess.DELIVERY_NO));
     StationHttp volunteer = StationHttp.as(port, "wang.fang", "demo");
     assertThat(volunteer.get("/api/deliveries/" + deliveryNo + "/contact").status())
         .as("the address before the visit is claimed").isEqualTo(403);
@@ -232,7 +234,7 @@ class VolunteersDayOnAPhoneIT {
     String number = numbers.get(0);
     // Her group's list is long (the suite leaves hundreds of open tasks, oldest first, 15 a page): she searches it for
     // the number, as Tasklist's search box does (a process variable equal to the number), finds the card and taps it.
-    String numberVariable = List.of("deliveryNo", "caseNo", "orderNo").stream()
+    String numberVariable = List.of(DeliveryProcess.DELIVERY_NO, "caseNo", OrderProcess.ORDER_NO).stream()
         .filter(name -> number.equals(String.valueOf(tasks.getVariable(task.getId(), name)))).findFirst().orElseThrow();
     String search = "[{\"type\":\"processVariables\",\"operator\":\"eq\",\"value\":\"" + number
         + "\",\"name\":\"" + numberVariable + "\"}]";
@@ -313,7 +315,8 @@ class VolunteersDayOnAPhoneIT {
 
   /** The numbers a task's card shows (a delivery's own number before its order's); at least one. */
   private List<String> numbersOf(Task task) {
-    List<String> numbers = java.util.stream.Stream.of("deliveryNo", "caseNo", "orderNo").map(name -> tasks.getVariable(task.getId(), name))
+    List<String> numbers = java.util.stream.Stream.of(DeliveryProcess.DELIVERY_NO, "caseNo", OrderProcess.ORDER_NO)
+        .map(name -> tasks.getVariable(task.getId(), name))
         .filter(java.util.Objects::nonNull).map(Object::toString).toList();
     assertThat(numbers).as("the numbers of %s", task.getName()).isNotEmpty();
     return numbers;
@@ -375,7 +378,8 @@ class VolunteersDayOnAPhoneIT {
         .singleResult();
     if (task == null) {
       // the doorstep visit belongs to the delivery, whose business key is its own number
-      task = tasks.createTaskQuery().taskDefinitionKey(taskKey).processVariableValueEquals("orderNo", businessKey)
+      task = tasks.createTaskQuery().taskDefinitionKey(taskKey)
+          .processVariableValueEquals(OrderProcess.ORDER_NO, businessKey)
           .singleResult();
     }
     assertThat(task).as("%s of %s", taskKey, businessKey).isNotNull();

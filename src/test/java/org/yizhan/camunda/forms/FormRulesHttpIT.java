@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.yizhan.StationTest;
+import org.yizhan.order.OrderProcess;
 import org.yizhan.platform.security.StationAccess;
 import org.yizhan.support.StationHttp;
 import org.yizhan.support.StationHttp.Response;
@@ -110,7 +111,8 @@ class FormRulesHttpIT {
     assertThat(longNameOfANumber.status()).as(longNameOfANumber.text()).isEqualTo(400);
 
     assertThat(runtime.getVariables(accept.getProcessInstanceId())).doesNotContainKeys("x", "y");
-    List<String> shown = new ArrayList<>(List.of("orderSummary", "servicesSummary", "total", "totalText", "handOverText"));
+    List<String> shown = new ArrayList<>(List.of("orderSummary", "servicesSummary", "total", "totalText",
+        OrderProcess.HAND_OVER_TEXT));
     assertThat(tasks.getVariablesLocal(accept.getId())).as("what the task shows, set when it was created")
         .containsKeys(shown.toArray(String[]::new));
     shown.addAll(StationAccess.TASK_CARD_VARIABLES);
@@ -138,7 +140,7 @@ class FormRulesHttpIT {
   @Test
   void stationApiAnswersAValueTheDatabaseCannotHoldWith400AndCancelsNothing() throws Exception {
     Task accept = acceptTask();
-    String orderNo = (String) runtime.getVariable(accept.getProcessInstanceId(), "orderNo");
+    String orderNo = (String) runtime.getVariable(accept.getProcessInstanceId(), OrderProcess.ORDER_NO);
     String statusBefore = volunteer().get("/api/orders/" + orderNo).json().get("status").asText();
 
     Response cancel = volunteer().post("/api/orders/" + orderNo + "/cancel",

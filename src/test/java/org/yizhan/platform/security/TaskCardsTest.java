@@ -44,6 +44,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.yizhan.StationTest;
+import org.yizhan.delivery.DeliveryProcess;
+import org.yizhan.order.OrderProcess;
 
 /**
  * Every task card of every station process shows its number and its area, as Tasklist's filters show them: each
@@ -54,7 +56,7 @@ import org.yizhan.StationTest;
 @StationTest
 class TaskCardsTest {
 
-  private static final List<String> PROCESSES = List.of("station-order", "doorstep-delivery", "mediation-escalation");
+  private static final List<String> PROCESSES = List.of(OrderProcess.KEY, DeliveryProcess.KEY, "mediation-escalation");
   private static final String RICE_AND_HAIRCUT = "[{\"sku\":\"RICE-5KG\",\"quantity\":2},{\"sku\":\"SVC-HAIRCUT\",\"quantity\":1}]";
   private static final String RICE = "[{\"sku\":\"RICE-5KG\",\"quantity\":2}]";
 
@@ -77,19 +79,21 @@ class TaskCardsTest {
 
     assertThat(cards.keySet()).as("every user task of every process was reached").containsAll(userTasks());
     cards.forEach((taskKey, card) -> {
-      assertThat(List.of("orderNo", "deliveryNo", "caseNo")).as(taskKey + " shows a number: " + card)
+      assertThat(List.of(OrderProcess.ORDER_NO, DeliveryProcess.DELIVERY_NO, "caseNo"))
+          .as(taskKey + " shows a number: " + card)
           .anyMatch(number -> card.get(number) instanceof String text && !text.isBlank());
       assertThat(card.get("residentArea")).as(taskKey + " shows an area: " + card).asString().isNotBlank()
           .doesNotContain("单元", "Unit", "Room", "室");
     });
     for (String orderTask : List.of(TASK_ACCEPT_ORDER, TASK_CONFIRM_STOCK, TASK_CHECK_GOODS, TASK_HAND_OVER_AT_STATION,
         TASK_REMIND_RESIDENT, TASK_DELIVER_TO_STATION)) {
-      assertThat(cards.get(orderTask)).as(orderTask).containsEntry("handOverText", "到站自取 (Collected at the station)");
+      assertThat(cards.get(orderTask)).as(orderTask)
+          .containsEntry(OrderProcess.HAND_OVER_TEXT, "到站自取 (Collected at the station)");
     }
-    assertThat(cards.get(TASK_DELIVER_TO_DOOR)).containsKeys("orderNo", "deliveryNo");
+    assertThat(cards.get(TASK_DELIVER_TO_DOOR)).containsKeys(OrderProcess.ORDER_NO, DeliveryProcess.DELIVERY_NO);
     assertThat(cards.get(TASK_CONFIRM_STOCK)).as("the merchant's card: what it supplies")
-        .containsEntry("supplyText", "大米 5公斤 ×2");
-    assertThat(cards.get(TASK_DELIVER_TO_STATION)).containsEntry("supplyText", "大米 5公斤 ×2");
+        .containsEntry(OrderProcess.SUPPLY_TEXT, "大米 5公斤 ×2");
+    assertThat(cards.get(TASK_DELIVER_TO_STATION)).containsEntry(OrderProcess.SUPPLY_TEXT, "大米 5公斤 ×2");
     assertThat(cards.get("Task_MediateAtLevel")).as("a case's area: building and grid")
         .containsEntry("residentArea", "暖心里小区1号楼 (Building 1, Nuanxinli Estate) · 网格一 · 火车站西 (Grid 1, Railway Station West)");
     assertThat(cards.values()).as("no card shows a raw value")
@@ -123,7 +127,7 @@ class TaskCardsTest {
     complete(task(TASK_CONFIRM_STOCK, order), withVariables("stockAvailable", "YES", "confirmedGoodsTotal", 65.0));
     complete(task(TASK_DELIVER_TO_STATION, order), withVariables("deliveredToStation", true));
     complete(task(TASK_CHECK_GOODS, order), withVariables("goodsCheck", "PASSED"));
-    ProcessInstance delivery = calledProcessInstance("doorstep-delivery", order);
+    ProcessInstance delivery = calledProcessInstance(DeliveryProcess.KEY, order);
     look(delivery);
     complete(task(TASK_DELIVER_TO_DOOR, delivery), withVariables("outcome", "NOBODY_ANSWERED"));
     look(delivery);
@@ -158,8 +162,9 @@ class TaskCardsTest {
   }
 
   private ProcessInstance place(String residentId, String items, String preference) {
-    return engine.getRuntimeService().createProcessInstanceByKey("station-order").setVariables(
-        Map.of("residentId", residentId, "items", items, "deliveryPreference", preference)).execute();
+    return engine.getRuntimeService().createProcessInstanceByKey(OrderProcess.KEY).setVariables(
+        Map.of(OrderProcess.RESIDENT_ID, residentId, OrderProcess.ITEMS, items,
+            OrderProcess.DELIVERY_PREFERENCE, preference)).execute();
   }
 
   private ProcessInstance register() {
