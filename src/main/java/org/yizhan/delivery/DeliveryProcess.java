@@ -4,7 +4,24 @@ package org.yizhan.delivery;
 public final class DeliveryProcess {
 
   public static final String KEY = "doorstep-delivery";
-  public static final String DELIVER_TASK = "Task_DeliverToDoor";
+
+  // Elements of doorstep-delivery.bpmn that code and tests name.
+  public static final String TASK_DELIVER_TO_DOOR = "Task_DeliverToDoor";
+  public static final String TASK_DECIDE_POINTS = "Task_DecidePoints";
+  public static final String TASK_CREDIT_POINTS = "Task_CreditPoints";
+  public static final String EVENT_DELIVERED = "Event_Delivered";
+  public static final String EVENT_REFUSED = "Event_Refused";
+  public static final String TASK_ASSESS_RISK = "Task_AssessRisk";
+  public static final String TASK_WELFARE_CHECK = "Task_WelfareCheck";
+  public static final String EVENT_WELFARE_CHECK_DONE = "Event_WelfareCheckDone";
+  public static final String TIMER_WELFARE_CHECK_OVERDUE = "Timer_WelfareCheckOverdue";
+  public static final String TASK_ESCALATE_WELFARE_CHECK = "Task_EscalateWelfareCheck";
+  public static final String EVENT_ESCALATION_DONE = "Event_EscalationDone";
+  public static final String EVENT_EMERGENCY = "Event_Emergency";
+  public static final String TASK_ARRANGE_HELP = "Task_ArrangeHelp";
+  public static final String GATEWAY_MERGE_WELFARE = "Gateway_MergeWelfare";
+  public static final String TIMER_NEXT_ATTEMPT = "Timer_NextAttempt";
+  public static final String EVENT_RETURNED = "Event_Returned";
 
   public static final String DELIVERY_NO = "deliveryNo";
   public static final String RESIDENT_ID = "residentId";

@@ -118,7 +118,7 @@ class PrepareDeliveryDelegate implements JavaDelegate {
     String gridGroup = StationGroups.gridVolunteers(gridId);
     for (User volunteer : identity.createUserQuery().memberOfGroup(gridGroup).list()) {
       long inHand = tasks.createTaskQuery().processDefinitionKey(DeliveryProcess.KEY)
-          .taskDefinitionKey(DeliveryProcess.DELIVER_TASK).taskAssignee(volunteer.getId()).count();
+          .taskDefinitionKey(DeliveryProcess.TASK_DELIVER_TO_DOOR).taskAssignee(volunteer.getId()).count();
       if (inHand == 0) {
         return gridGroup;
       }

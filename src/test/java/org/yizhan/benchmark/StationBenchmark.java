@@ -1,5 +1,12 @@
 package org.yizhan.benchmark;
 
+import static org.yizhan.delivery.DeliveryProcess.TASK_DELIVER_TO_DOOR;
+import static org.yizhan.order.OrderProcess.TASK_ACCEPT_ORDER;
+import static org.yizhan.order.OrderProcess.TASK_CHECK_GOODS;
+import static org.yizhan.order.OrderProcess.TASK_CONFIRM_STOCK;
+import static org.yizhan.order.OrderProcess.TASK_DELIVER_TO_STATION;
+import static org.yizhan.order.OrderProcess.TASK_HAND_OVER_AT_STATION;
+
 import java.io.ByteArrayInputStream;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
@@ -91,8 +98,8 @@ public final class StationBenchmark {
 
   /** The reference: five user tasks in a row, like a pick-up order of goods, and nothing else. */
   static final String REFERENCE_KEY = "bench-reference";
-  private static final List<String> ORDER_TASKS = List.of("Task_AcceptOrder", "Task_ConfirmStock", "Task_DeliverToStation",
-      "Task_CheckGoods", "Task_HandOverAtStation");
+  private static final List<String> ORDER_TASKS = List.of(TASK_ACCEPT_ORDER, TASK_CONFIRM_STOCK, TASK_DELIVER_TO_STATION,
+      TASK_CHECK_GOODS, TASK_HAND_OVER_AT_STATION);
 
   /** What a volunteer submits at the door when the resident takes the goods or the meal. */
   private static final String DELIVERED_AT_THE_DOOR = "{\"outcome\": {\"value\": \"DELIVERED\"}, \"receivedBy\": "
@@ -310,15 +317,15 @@ public final class StationBenchmark {
     if (orderNo == null) {
       return; // its placing failed and was counted
     }
-    complete(port, "li.qiang", orderNo, "Task_AcceptOrder", "{\"acceptDecision\": {\"value\": \"ACCEPT\"}}", latencies);
-    complete(port, "hetao.market", orderNo, "Task_ConfirmStock",
+    complete(port, "li.qiang", orderNo, TASK_ACCEPT_ORDER, "{\"acceptDecision\": {\"value\": \"ACCEPT\"}}", latencies);
+    complete(port, "hetao.market", orderNo, TASK_CONFIRM_STOCK,
         "{\"stockAvailable\": {\"value\": \"YES\"}, \"confirmedGoodsTotal\": {\"value\": 32.5}}", latencies);
-    complete(port, "hetao.market", orderNo, "Task_DeliverToStation", "{\"deliveredToStation\": {\"value\": true}}", latencies);
-    complete(port, "li.qiang", orderNo, "Task_CheckGoods", "{\"goodsCheck\": {\"value\": \"PASSED\"}}", latencies);
+    complete(port, "hetao.market", orderNo, TASK_DELIVER_TO_STATION, "{\"deliveredToStation\": {\"value\": true}}", latencies);
+    complete(port, "li.qiang", orderNo, TASK_CHECK_GOODS, "{\"goodsCheck\": {\"value\": \"PASSED\"}}", latencies);
     if (doorstep(i)) {
-      complete(port, "wang.fang", orderNo, "Task_DeliverToDoor", DELIVERED_AT_THE_DOOR, latencies);
+      complete(port, "wang.fang", orderNo, TASK_DELIVER_TO_DOOR, DELIVERED_AT_THE_DOOR, latencies);
     } else {
-      complete(port, "li.qiang", orderNo, "Task_HandOverAtStation",
+      complete(port, "li.qiang", orderNo, TASK_HAND_OVER_AT_STATION,
           "{\"receivedBy\": {\"value\": \"Liu\"}, \"satisfaction\": {\"value\": \"4\"}}", latencies);
     }
   }
@@ -468,7 +475,7 @@ public final class StationBenchmark {
       fail("meal " + deliveryNo + " is offered to " + group + ", which the benchmark has no volunteer for");
       return;
     }
-    complete(port, volunteer, deliveryNo, "Task_DeliverToDoor", DELIVERED_AT_THE_DOOR, mealLatencies);
+    complete(port, volunteer, deliveryNo, TASK_DELIVER_TO_DOOR, DELIVERED_AT_THE_DOOR, mealLatencies);
   }
 
   /**

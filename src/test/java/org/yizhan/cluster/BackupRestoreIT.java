@@ -2,6 +2,11 @@ package org.yizhan.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.yizhan.order.OrderProcess.TASK_ACCEPT_ORDER;
+import static org.yizhan.order.OrderProcess.TASK_CHECK_GOODS;
+import static org.yizhan.order.OrderProcess.TASK_CONFIRM_STOCK;
+import static org.yizhan.order.OrderProcess.TASK_DELIVER_TO_STATION;
+import static org.yizhan.order.OrderProcess.TASK_HAND_OVER_AT_STATION;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -52,12 +57,12 @@ class BackupRestoreIT {
   private static final Map<String, Work> WORK = new LinkedHashMap<>();
 
   static {
-    WORK.put("Task_AcceptOrder", new Work("wang.fang", "{\"acceptDecision\": {\"value\": \"ACCEPT\"}}"));
-    WORK.put("Task_ConfirmStock", new Work("hetao.market",
+    WORK.put(TASK_ACCEPT_ORDER, new Work("wang.fang", "{\"acceptDecision\": {\"value\": \"ACCEPT\"}}"));
+    WORK.put(TASK_CONFIRM_STOCK, new Work("hetao.market",
         "{\"stockAvailable\": {\"value\": \"YES\"}, \"confirmedGoodsTotal\": {\"value\": 32.5}}"));
-    WORK.put("Task_DeliverToStation", new Work("hetao.market", "{\"deliveredToStation\": {\"value\": true}}"));
-    WORK.put("Task_CheckGoods", new Work("li.qiang", "{\"goodsCheck\": {\"value\": \"PASSED\"}}"));
-    WORK.put("Task_HandOverAtStation", new Work("wang.fang",
+    WORK.put(TASK_DELIVER_TO_STATION, new Work("hetao.market", "{\"deliveredToStation\": {\"value\": true}}"));
+    WORK.put(TASK_CHECK_GOODS, new Work("li.qiang", "{\"goodsCheck\": {\"value\": \"PASSED\"}}"));
+    WORK.put(TASK_HAND_OVER_AT_STATION, new Work("wang.fang",
         "{\"receivedBy\": {\"value\": \"Liu\"}, \"satisfaction\": {\"value\": \"5\"}}"));
   }
 
@@ -165,11 +170,11 @@ class BackupRestoreIT {
       String orderNo = place(node);
       ordersBefore.add(orderNo);
       if (i % 3 >= 1) {
-        work(node, orderNo, "Task_AcceptOrder");
+        work(node, orderNo, TASK_ACCEPT_ORDER);
       }
       if (i % 3 == 2) {
-        work(node, orderNo, "Task_ConfirmStock");
-        work(node, orderNo, "Task_DeliverToStation");
+        work(node, orderNo, TASK_CONFIRM_STOCK);
+        work(node, orderNo, TASK_DELIVER_TO_STATION);
       }
     }
     String workedAfter = ordersBefore.get(0);
@@ -200,7 +205,7 @@ class BackupRestoreIT {
       secondClient.join(TimeUnit.SECONDS.toMillis(30));
       assertThat(failures).as("the second client's orders were all accepted").isEmpty();
 
-      work(node, workedAfter, "Task_AcceptOrder");
+      work(node, workedAfter, TASK_ACCEPT_ORDER);
 
       List<String> certainlyIn = new ArrayList<>(ordersBefore);
       List<String> maybeIn = new ArrayList<>();
@@ -233,7 +238,7 @@ class BackupRestoreIT {
     }
     assertThat(openTaskKeys(node, atBackup.workedAfter()))
         .as("the task completed after the backup is open again: that work is lost")
-        .containsExactly("Task_AcceptOrder");
+        .containsExactly(TASK_ACCEPT_ORDER);
 
     List<String> restored = new ArrayList<>(atBackup.certainlyIn());
     for (String orderNo : atBackup.maybeIn()) {

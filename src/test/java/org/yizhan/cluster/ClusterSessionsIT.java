@@ -2,6 +2,7 @@ package org.yizhan.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.yizhan.order.OrderProcess.TASK_ACCEPT_ORDER;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -82,7 +83,7 @@ class ClusterSessionsIT {
       assertThat(order.status()).as(order.text()).isEqualTo(200);
       assertThat(order.json().get("status").asText()).isEqualTo("PROCURING");
       Response tasks = volunteer.getFromEngine("/task?processInstanceBusinessKey=" + orderNo
-          + "&taskDefinitionKey=Task_AcceptOrder");
+          + "&taskDefinitionKey=" + TASK_ACCEPT_ORDER);
       assertThat(tasks.status()).as(tasks.text()).isEqualTo(200);
       assertThat(tasksIn(tasks)).as("the accept task is done").isEmpty();
 
@@ -107,7 +108,7 @@ class ClusterSessionsIT {
       assertThat(volunteer.get("/camunda/api/admin/auth/user/default").status())
           .as("the signed-out cookie on the restarted node A").isEqualTo(404);
       assertThat(volunteer.get("/api/orders/" + orderNo).status()).isEqualTo(401);
-      assertThat(volunteer.getFromEngine("/task?taskDefinitionKey=Task_AcceptOrder").status()).isEqualTo(401);
+      assertThat(volunteer.getFromEngine("/task?taskDefinitionKey=" + TASK_ACCEPT_ORDER).status()).isEqualTo(401);
       Response adminOnA = admin.getFromEngine("/process-instance?businessKey=" + orderNo);
       assertThat(adminOnA.status()).as("the administrator's session outlives A's restart: %s", adminOnA.text())
           .isEqualTo(200);
@@ -172,7 +173,7 @@ class ClusterSessionsIT {
   /** The accept task of the order, found as Tasklist finds a task: GET /task with query parameters. */
   private static String acceptTaskOf(TasklistSession tasklist, String orderNo) {
     Response tasks = tasklist.getFromEngine("/task?processInstanceBusinessKey=" + orderNo
-        + "&taskDefinitionKey=Task_AcceptOrder");
+        + "&taskDefinitionKey=" + TASK_ACCEPT_ORDER);
     assertThat(tasks.status()).as(tasks.text()).isEqualTo(200);
     assertThat(tasksIn(tasks)).hasSize(1);
     return tasksIn(tasks).get(0).get("id").asText();

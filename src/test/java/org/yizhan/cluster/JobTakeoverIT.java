@@ -2,6 +2,7 @@ package org.yizhan.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.yizhan.order.OrderProcess.TASK_CHASE_UNACCEPTED_ORDER;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -184,13 +185,13 @@ class JobTakeoverIT {
 
   private static int chaseTasks(Connection test, String orderNo) throws SQLException {
     return count(test, "select count(*) from act_hi_taskinst t join act_hi_procinst p on p.id_ = t.proc_inst_id_ "
-        + "where p.business_key_ = ? and t.task_def_key_ = 'Task_ChaseUnacceptedOrder'", orderNo);
+        + "where p.business_key_ = ? and t.task_def_key_ = '" + TASK_CHASE_UNACCEPTED_ORDER + "'", orderNo);
   }
 
   private static Timestamp chaseTaskCreated(Connection test, String orderNo) throws SQLException {
     try (PreparedStatement query = test.prepareStatement("select t.start_time_ from act_hi_taskinst t "
         + "join act_hi_procinst p on p.id_ = t.proc_inst_id_ where p.business_key_ = ? "
-        + "and t.task_def_key_ = 'Task_ChaseUnacceptedOrder'")) {
+        + "and t.task_def_key_ = '" + TASK_CHASE_UNACCEPTED_ORDER + "'")) {
       query.setString(1, orderNo);
       try (ResultSet rows = query.executeQuery()) {
         rows.next();

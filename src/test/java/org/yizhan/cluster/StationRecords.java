@@ -1,5 +1,9 @@
 package org.yizhan.cluster;
 
+import static org.yizhan.order.OrderProcess.TASK_ACCEPT_ORDER;
+import static org.yizhan.order.OrderProcess.TASK_CHASE_UNACCEPTED_ORDER;
+import static org.yizhan.order.OrderProcess.TASK_CONFIRM_STOCK;
+
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -46,8 +50,8 @@ final class StationRecords {
   /** Orders whose acceptance was completed: ended in history, gone from the open tasks. */
   Set<String> acceptedOrders() throws SQLException {
     return strings("select p.business_key_ from act_hi_taskinst t join act_hi_procinst p on p.id_ = t.proc_inst_id_ "
-        + "where t.task_def_key_ = 'Task_AcceptOrder' and t.end_time_ is not null and t.delete_reason_ = 'completed' "
-        + "and not exists (select 1 from act_ru_task r where r.id_ = t.id_)");
+        + "where t.task_def_key_ = '" + TASK_ACCEPT_ORDER + "' and t.end_time_ is not null "
+        + "and t.delete_reason_ = 'completed' and not exists (select 1 from act_ru_task r where r.id_ = t.id_)");
   }
 
   /**
@@ -55,11 +59,12 @@ final class StationRecords {
    * (no task of the merchant's part started after it).
    */
   List<String> halfCompletedAcceptTasks() throws SQLException {
-    List<String> half = list("select t.id_ from act_hi_taskinst t where t.task_def_key_ = 'Task_AcceptOrder' "
+    List<String> half = list("select t.id_ from act_hi_taskinst t where t.task_def_key_ = '" + TASK_ACCEPT_ORDER + "' "
         + "and t.end_time_ is not null and exists (select 1 from act_ru_task r where r.id_ = t.id_)");
     half.addAll(list("select p.business_key_ from act_hi_taskinst t join act_hi_procinst p on p.id_ = t.proc_inst_id_ "
-        + "where t.task_def_key_ = 'Task_AcceptOrder' and t.delete_reason_ = 'completed' and not exists (select 1 "
-        + "from act_hi_taskinst n where n.proc_inst_id_ = t.proc_inst_id_ and n.task_def_key_ = 'Task_ConfirmStock')"));
+        + "where t.task_def_key_ = '" + TASK_ACCEPT_ORDER + "' and t.delete_reason_ = 'completed' "
+        + "and not exists (select 1 from act_hi_taskinst n where n.proc_inst_id_ = t.proc_inst_id_ "
+        + "and n.task_def_key_ = '" + TASK_CONFIRM_STOCK + "')"));
     return half;
   }
 
@@ -84,18 +89,18 @@ final class StationRecords {
   /** How many chase tasks each order whose accept timer fired has (exactly one each, whoever ran the timer). */
   List<String> ordersChasedTwice() throws SQLException {
     return list("select p.business_key_ from act_hi_taskinst t join act_hi_procinst p on p.id_ = t.proc_inst_id_ "
-        + "where t.task_def_key_ = 'Task_ChaseUnacceptedOrder' group by p.business_key_ having count(*) > 1");
+        + "where t.task_def_key_ = '" + TASK_CHASE_UNACCEPTED_ORDER + "' group by p.business_key_ having count(*) > 1");
   }
 
   Set<String> chasedOrders() throws SQLException {
     return strings("select p.business_key_ from act_hi_taskinst t join act_hi_procinst p on p.id_ = t.proc_inst_id_ "
-        + "where t.task_def_key_ = 'Task_ChaseUnacceptedOrder'");
+        + "where t.task_def_key_ = '" + TASK_CHASE_UNACCEPTED_ORDER + "'");
   }
 
   /** Orders still waiting for acceptance whose accept timer should have fired by now. */
   Set<String> ordersWaitingForAcceptance() throws SQLException {
     return strings("select p.business_key_ from act_ru_task t join act_hi_procinst p on p.id_ = t.proc_inst_id_ "
-        + "where t.task_def_key_ = 'Task_AcceptOrder'");
+        + "where t.task_def_key_ = '" + TASK_ACCEPT_ORDER + "'");
   }
 
   private Set<String> strings(String sql) throws SQLException {

@@ -8,6 +8,18 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+import static org.yizhan.delivery.DeliveryProcess.EVENT_DELIVERED;
+import static org.yizhan.delivery.DeliveryProcess.EVENT_EMERGENCY;
+import static org.yizhan.delivery.DeliveryProcess.EVENT_REFUSED;
+import static org.yizhan.delivery.DeliveryProcess.EVENT_RETURNED;
+import static org.yizhan.delivery.DeliveryProcess.TASK_ARRANGE_HELP;
+import static org.yizhan.delivery.DeliveryProcess.TASK_CREDIT_POINTS;
+import static org.yizhan.delivery.DeliveryProcess.TASK_DECIDE_POINTS;
+import static org.yizhan.delivery.DeliveryProcess.TASK_DELIVER_TO_DOOR;
+import static org.yizhan.delivery.DeliveryProcess.TASK_ESCALATE_WELFARE_CHECK;
+import static org.yizhan.delivery.DeliveryProcess.TASK_WELFARE_CHECK;
+import static org.yizhan.delivery.DeliveryProcess.TIMER_NEXT_ATTEMPT;
+import static org.yizhan.delivery.DeliveryProcess.TIMER_WELFARE_CHECK_OVERDUE;
 
 import java.util.List;
 import java.util.Map;
@@ -61,18 +73,18 @@ class DoorstepDeliveryProcessTest {
     int pointsBefore = points.account("wang.fang").balance();
     ProcessInstance delivery = start(AT_RISK, DeliveryKind.MEAL);
 
-    assertThat(delivery).isWaitingAt("Task_DeliverToDoor");
+    assertThat(delivery).isWaitingAt(TASK_DELIVER_TO_DOOR);
     assertThat(records.find(delivery.getBusinessKey())).as("the delivery's record under the business key")
         .hasValueSatisfying(record -> assertThat(record.residentId()).isEqualTo(AT_RISK));
-    assertThat(task("Task_DeliverToDoor", delivery)).hasCandidateGroup("grid-g01-volunteers");
+    assertThat(task(TASK_DELIVER_TO_DOOR, delivery)).hasCandidateGroup("grid-g01-volunteers");
     assertThat(delivery).variables().containsEntry("attempt", 1).doesNotContainKeys("residentAddress", "residentPhone");
-    claim(task("Task_DeliverToDoor", delivery), "wang.fang");
-    complete(task("Task_DeliverToDoor", delivery), withVariables("outcome", "DELIVERED", "receivedBy", "Zhang (张)",
+    claim(task(TASK_DELIVER_TO_DOOR, delivery), "wang.fang");
+    complete(task(TASK_DELIVER_TO_DOOR, delivery), withVariables("outcome", "DELIVERED", "receivedBy", "Zhang (张)",
         "satisfaction", "5", "antiFraudTalk", true, "policyPension", true, "policyMedicalInsurance", false,
         "need1Category", "MEDICINE", "need1Details", "Blood pressure pills (降压药)", "need2Category", "REPAIR",
         "need2Details", "Dripping tap"));
 
-    assertThat(delivery).isEnded().hasPassed("Task_DecidePoints", "Task_CreditPoints", "Event_Delivered");
+    assertThat(delivery).isEnded().hasPassed(TASK_DECIDE_POINTS, TASK_CREDIT_POINTS, EVENT_DELIVERED);
     Delivery done = records.find(deliveryNo(delivery)).orElseThrow();
     assertThat(done.status()).isEqualTo(DeliveryStatus.DELIVERED);
     assertThat(done.deliveredBy()).isEqualTo("wang.fang");
@@ -86,12 +98,12 @@ class DoorstepDeliveryProcessTest {
   @Test
   void aVisitAColleagueHoldsIsTheirsUntilHandedOnAndWhoDeliveredIsWhoCompletedIt() {
     ProcessInstance delivery = start(ORDINARY, DeliveryKind.MEAL);
-    claim(task("Task_DeliverToDoor", delivery), "wang.fang");
+    claim(task(TASK_DELIVER_TO_DOOR, delivery), "wang.fang");
     var identity = engine.getIdentityService();
     Runnable completeAsLiQiang = () -> {
       identity.setAuthentication("li.qiang", java.util.List.of("station-volunteers", "grid-g01-volunteers"));
       try {
-        engine.getTaskService().complete(task("Task_DeliverToDoor", delivery).getId(),
+        engine.getTaskService().complete(task(TASK_DELIVER_TO_DOOR, delivery).getId(),
             withVariables("outcome", "DELIVERED", "receivedBy", "Liu (刘)", "satisfaction", "4", "antiFraudTalk", true));
       } finally {
         identity.clearAuthentication();
@@ -100,7 +112,7 @@ class DoorstepDeliveryProcessTest {
     org.assertj.core.api.Assertions.assertThatThrownBy(completeAsLiQiang::run)
         .isInstanceOf(org.camunda.bpm.engine.AuthorizationException.class).hasMessageContaining("这项任务已由别人认领");
 
-    engine.getTaskService().setAssignee(task("Task_DeliverToDoor", delivery).getId(), "li.qiang");
+    engine.getTaskService().setAssignee(task(TASK_DELIVER_TO_DOOR, delivery).getId(), "li.qiang");
     completeAsLiQiang.run();
 
     assertThat(records.find(deliveryNo(delivery)).orElseThrow().deliveredBy()).isEqualTo("li.qiang");
@@ -109,47 +121,51 @@ class DoorstepDeliveryProcessTest {
   @Test
   void theResidentsNameIsOnTheDoorstepTaskOnlyWhileSomebodyHoldsIt() {
     ProcessInstance delivery = start(AT_RISK, DeliveryKind.MEAL);
-    String taskId = task("Task_DeliverToDoor", delivery).getId();
+    String taskId = task(TASK_DELIVER_TO_DOOR, delivery).getId();
     var tasks = engine.getTaskService();
 
     assertThat(tasks.getVariables(taskId)).as("offered to the grid's volunteers: no name")
-        .doesNotContainKey("residentName").containsEntry("collectText", "免费 (free)").doesNotContainKey("goodsText");
-    claim(task("Task_DeliverToDoor", delivery), "wang.fang");
-    assertThat(tasks.getVariableLocal(taskId, "residentName")).isEqualTo("张桂英 (Zhang Guiying)");
+        .doesNotContainKey(DeliveryProcess.RESIDENT_NAME).containsEntry(DeliveryProcess.COLLECT_TEXT, "免费 (free)")
+        .doesNotContainKey(DeliveryProcess.GOODS_TEXT);
+    claim(task(TASK_DELIVER_TO_DOOR, delivery), "wang.fang");
+    assertThat(tasks.getVariableLocal(taskId, DeliveryProcess.RESIDENT_NAME)).isEqualTo("张桂英 (Zhang Guiying)");
     tasks.setAssignee(taskId, "li.qiang");
-    assertThat(tasks.getVariableLocal(taskId, "residentName")).as("handed on").isEqualTo("张桂英 (Zhang Guiying)");
+    assertThat(tasks.getVariableLocal(taskId, DeliveryProcess.RESIDENT_NAME)).as("handed on")
+        .isEqualTo("张桂英 (Zhang Guiying)");
     tasks.claim(taskId, null);
-    assertThat(tasks.getVariables(taskId)).as("given back to the group").doesNotContainKey("residentName");
+    assertThat(tasks.getVariables(taskId)).as("given back to the group")
+        .doesNotContainKey(DeliveryProcess.RESIDENT_NAME);
     assertThat(engine.getRuntimeService().getVariables(delivery.getId())).as("never kept with the process")
-        .doesNotContainKey("residentName");
+        .doesNotContainKey(DeliveryProcess.RESIDENT_NAME);
 
-    claim(task("Task_DeliverToDoor", delivery), "wang.fang");
+    claim(task(TASK_DELIVER_TO_DOOR, delivery), "wang.fang");
     engine.getIdentityService().setAuthentication("wang.fang", List.of("station-volunteers", "grid-g01-volunteers"));
     try {
       org.assertj.core.api.Assertions.assertThatThrownBy(() -> tasks.complete(taskId,
-              Map.of("outcome", "NOBODY_ANSWERED", "residentName", "Somebody else", "collectText", "¥0.00")))
+              Map.of("outcome", "NOBODY_ANSWERED", DeliveryProcess.RESIDENT_NAME, "Somebody else",
+                  DeliveryProcess.COLLECT_TEXT, "¥0.00")))
           .as("not a field of the form: no completion writes it").isInstanceOf(org.camunda.bpm.engine.ProcessEngineException.class);
     } finally {
       engine.getIdentityService().clearAuthentication();
     }
-    assertThat(tasks.getVariables(taskId)).containsEntry("residentName", "张桂英 (Zhang Guiying)")
-        .containsEntry("collectText", "免费 (free)");
-    complete(task("Task_DeliverToDoor", delivery), withVariables("outcome", "NOBODY_ANSWERED"));
+    assertThat(tasks.getVariables(taskId)).containsEntry(DeliveryProcess.RESIDENT_NAME, "张桂英 (Zhang Guiying)")
+        .containsEntry(DeliveryProcess.COLLECT_TEXT, "免费 (free)");
+    complete(task(TASK_DELIVER_TO_DOOR, delivery), withVariables("outcome", "NOBODY_ANSWERED"));
     assertThat(engine.getRuntimeService().getVariables(delivery.getId())).as("it went with the task")
-        .doesNotContainKey("residentName");
+        .doesNotContainKey(DeliveryProcess.RESIDENT_NAME);
     assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(delivery.getId())
-        .variableName("residentName").count()).as("nor kept in the history").isZero();
+        .variableName(DeliveryProcess.RESIDENT_NAME).count()).as("nor kept in the history").isZero();
     assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(delivery.getId())
-        .variableName("collectText").count()).as("other values are").isOne();
+        .variableName(DeliveryProcess.COLLECT_TEXT).count()).as("other values are").isOne();
   }
 
   @Test
   void refusedDeliveryEndsRefusedWithTheNote() {
     ProcessInstance delivery = start(ORDINARY, DeliveryKind.VEGETABLES);
 
-    complete(task("Task_DeliverToDoor", delivery), withVariables("outcome", "REFUSED", "visitNote", "Does not eat leeks"));
+    complete(task(TASK_DELIVER_TO_DOOR, delivery), withVariables("outcome", "REFUSED", "visitNote", "Does not eat leeks"));
 
-    assertThat(delivery).isEnded().hasPassed("Event_Refused");
+    assertThat(delivery).isEnded().hasPassed(EVENT_REFUSED);
     assertThat(records.find(deliveryNo(delivery)).orElseThrow().closedReason())
         .isEqualTo("居民拒收 (Refused at the door): Does not eat leeks");
   }
@@ -158,44 +174,44 @@ class DoorstepDeliveryProcessTest {
   void nobodyAnsweringAtAResidentAtRiskBringsAGridWorkerWithinTheHourThenTheNextDaysAttempt() {
     ProcessInstance delivery = start(AT_RISK, DeliveryKind.MEAL);
 
-    complete(task("Task_DeliverToDoor", delivery), withVariables("outcome", "NOBODY_ANSWERED"));
+    complete(task(TASK_DELIVER_TO_DOOR, delivery), withVariables("outcome", "NOBODY_ANSWERED"));
 
-    assertThat(delivery).isWaitingAt("Task_WelfareCheck");
-    Task check = task("Task_WelfareCheck", delivery);
+    assertThat(delivery).isWaitingAt(TASK_WELFARE_CHECK);
+    Task check = task(TASK_WELFARE_CHECK, delivery);
     assertThat(check).hasCandidateGroup("grid-workers");
     long dueInMinutes = (check.getDueDate().getTime() - System.currentTimeMillis()) / 60_000;
     assertThat(dueInMinutes).isBetween(55L, 60L);
     complete(check, withVariables("welfareOutcome", "SAFE", "welfareNote", "At her daughter's (在女儿家)"));
 
-    assertThat(delivery).isWaitingAt("Timer_NextAttempt");
-    execute(job("Timer_NextAttempt", delivery));
-    assertThat(delivery).isWaitingAt("Task_DeliverToDoor").variables().containsEntry("attempt", 2)
+    assertThat(delivery).isWaitingAt(TIMER_NEXT_ATTEMPT);
+    execute(job(TIMER_NEXT_ATTEMPT, delivery));
+    assertThat(delivery).isWaitingAt(TASK_DELIVER_TO_DOOR).variables().containsEntry("attempt", 2)
         .doesNotContainKey("outcome");
   }
 
   @Test
   void welfareCheckFindingTheResidentNeedsHelpGivesVolunteersAFollowUp() {
     ProcessInstance delivery = start(AT_RISK, DeliveryKind.MEAL);
-    complete(task("Task_DeliverToDoor", delivery), withVariables("outcome", "NOBODY_ANSWERED"));
+    complete(task(TASK_DELIVER_TO_DOOR, delivery), withVariables("outcome", "NOBODY_ANSWERED"));
 
-    complete(task("Task_WelfareCheck", delivery),
+    complete(task(TASK_WELFARE_CHECK, delivery),
         withVariables("welfareOutcome", "NEEDS_HELP", "welfareNote", "Fell, cannot reach the door (摔倒)"));
 
-    assertThat(delivery).isWaitingAt("Task_ArrangeHelp");
-    assertThat(task("Task_ArrangeHelp", delivery)).hasCandidateGroup("station-volunteers");
-    complete(task("Task_ArrangeHelp", delivery), withVariables("helpArranged", "Walker lent, daughter called"));
-    assertThat(delivery).isWaitingAt("Timer_NextAttempt");
+    assertThat(delivery).isWaitingAt(TASK_ARRANGE_HELP);
+    assertThat(task(TASK_ARRANGE_HELP, delivery)).hasCandidateGroup("station-volunteers");
+    complete(task(TASK_ARRANGE_HELP, delivery), withVariables("helpArranged", "Walker lent, daughter called"));
+    assertThat(delivery).isWaitingAt(TIMER_NEXT_ATTEMPT);
   }
 
   @Test
   void emergencyAtTheDoorRecordsWhoWasCalledAndReturnsTheGoods() {
     ProcessInstance delivery = start(AT_RISK, DeliveryKind.MEAL);
-    complete(task("Task_DeliverToDoor", delivery), withVariables("outcome", "NOBODY_ANSWERED"));
+    complete(task(TASK_DELIVER_TO_DOOR, delivery), withVariables("outcome", "NOBODY_ANSWERED"));
 
-    complete(task("Task_WelfareCheck", delivery), withVariables("welfareOutcome", "EMERGENCY",
+    complete(task(TASK_WELFARE_CHECK, delivery), withVariables("welfareOutcome", "EMERGENCY",
         "calledWho", "AMBULANCE_120", "welfareNote", "Unconscious, ambulance took her"));
 
-    assertThat(delivery).isEnded().hasPassed("Event_Emergency");
+    assertThat(delivery).isEnded().hasPassed(EVENT_EMERGENCY);
     Delivery returned = records.find(deliveryNo(delivery)).orElseThrow();
     assertThat(returned.status()).isEqualTo(DeliveryStatus.RETURNED);
     assertThat(returned.closedReason()).contains("AMBULANCE_120", "Unconscious");
@@ -204,14 +220,14 @@ class DoorstepDeliveryProcessTest {
   @Test
   void overdueWelfareCheckEscalatesToTheStationManagerUntilItIsDone() {
     ProcessInstance delivery = start(AT_RISK, DeliveryKind.MEDICINE);
-    complete(task("Task_DeliverToDoor", delivery), withVariables("outcome", "NOBODY_ANSWERED"));
+    complete(task(TASK_DELIVER_TO_DOOR, delivery), withVariables("outcome", "NOBODY_ANSWERED"));
 
-    execute(job("Timer_WelfareCheckOverdue", delivery));
+    execute(job(TIMER_WELFARE_CHECK_OVERDUE, delivery));
 
-    assertThat(delivery).isWaitingAt("Task_WelfareCheck", "Task_EscalateWelfareCheck");
-    assertThat(task("Task_EscalateWelfareCheck", delivery)).hasCandidateGroup("station-managers");
-    complete(task("Task_WelfareCheck", delivery), withVariables("welfareOutcome", "SAFE", "welfareNote", "Was asleep"));
-    assertThat(delivery).isNotWaitingAt("Task_EscalateWelfareCheck").isWaitingAt("Timer_NextAttempt");
+    assertThat(delivery).isWaitingAt(TASK_WELFARE_CHECK, TASK_ESCALATE_WELFARE_CHECK);
+    assertThat(task(TASK_ESCALATE_WELFARE_CHECK, delivery)).hasCandidateGroup("station-managers");
+    complete(task(TASK_WELFARE_CHECK, delivery), withVariables("welfareOutcome", "SAFE", "welfareNote", "Was asleep"));
+    assertThat(delivery).isNotWaitingAt(TASK_ESCALATE_WELFARE_CHECK).isWaitingAt(TIMER_NEXT_ATTEMPT);
   }
 
   @Test
@@ -220,14 +236,14 @@ class DoorstepDeliveryProcessTest {
 
     for (int attempt = 1; attempt <= 3; attempt++) {
       assertThat(delivery).variables().containsEntry("attempt", attempt);
-      complete(task("Task_DeliverToDoor", delivery), withVariables("outcome", "NOBODY_ANSWERED"));
+      complete(task(TASK_DELIVER_TO_DOOR, delivery), withVariables("outcome", "NOBODY_ANSWERED"));
       if (attempt < 3) {
-        assertThat(delivery).isNotWaitingAt("Task_WelfareCheck");
-        execute(job("Timer_NextAttempt", delivery));
+        assertThat(delivery).isNotWaitingAt(TASK_WELFARE_CHECK);
+        execute(job(TIMER_NEXT_ATTEMPT, delivery));
       }
     }
 
-    assertThat(delivery).isEnded().hasPassed("Event_Returned").hasNotPassed("Task_WelfareCheck");
+    assertThat(delivery).isEnded().hasPassed(EVENT_RETURNED).hasNotPassed(TASK_WELFARE_CHECK);
     Delivery returned = records.find(deliveryNo(delivery)).orElseThrow();
     assertThat(returned.status()).isEqualTo(DeliveryStatus.RETURNED);
     assertThat(returned.attempts()).isEqualTo(3);
@@ -254,7 +270,7 @@ class DoorstepDeliveryProcessTest {
       ProcessInstance delivery = BpmnAwareTests.calledProcessInstance(DeliveryProcess.KEY, caller);
       assertThat(delivery).hasBusinessKey(placed.orderNo());
 
-      complete(task("Task_DeliverToDoor", delivery), withVariables("outcome", "DELIVERED", "receivedBy", "Liu (刘)",
+      complete(task(TASK_DELIVER_TO_DOOR, delivery), withVariables("outcome", "DELIVERED", "receivedBy", "Liu (刘)",
           "satisfaction", "4", "antiFraudTalk", true));
 
       assertThat(caller).isEnded();
@@ -297,19 +313,20 @@ class DoorstepDeliveryProcessTest {
   @Test
   void gridWhoseVolunteersAreAllBusyFallsBackToEveryStationVolunteer() {
     ProcessInstance first = start(IN_GRID_TWO, DeliveryKind.MEAL);
-    assertThat(task("Task_DeliverToDoor", first)).hasCandidateGroup("grid-g02-volunteers");
-    claim(task("Task_DeliverToDoor", first), "zhao.min");
+    assertThat(task(TASK_DELIVER_TO_DOOR, first)).hasCandidateGroup("grid-g02-volunteers");
+    claim(task(TASK_DELIVER_TO_DOOR, first), "zhao.min");
 
     ProcessInstance second = start(IN_GRID_TWO, DeliveryKind.VEGETABLES);
 
-    assertThat(task("Task_DeliverToDoor", second)).hasCandidateGroup("station-volunteers");
+    assertThat(task(TASK_DELIVER_TO_DOOR, second)).hasCandidateGroup("station-volunteers");
     engine.getRuntimeService().deleteProcessInstance(first.getId(), "test");
     engine.getRuntimeService().deleteProcessInstance(second.getId(), "test");
   }
 
   private ProcessInstance start(String residentId, DeliveryKind kind) {
     return engine.getRuntimeService().createProcessInstanceByKey(DeliveryProcess.KEY)
-        .setVariables(Map.of("residentId", residentId, "kind", kind.name(), "requestedBy", "chen.jing"))
+        .setVariables(Map.of(DeliveryProcess.RESIDENT_ID, residentId, DeliveryProcess.KIND, kind.name(),
+            DeliveryProcess.REQUESTED_BY, "chen.jing"))
         .execute();
   }
 

@@ -2,6 +2,7 @@ package org.yizhan.order;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.yizhan.order.OrderProcess.TASK_HAND_OVER_AT_STATION;
 import static org.yizhan.order.OrderScenario.ORDINARY_RESIDENT;
 import static org.yizhan.order.OrderScenario.accept;
 import static org.yizhan.order.OrderScenario.confirmStock;
@@ -73,7 +74,7 @@ class HandWiredVersionTest {
       accept(order);
       confirmStock(order, 65.0);
       deliverToStationAndPassCheck(order);
-      handOver("Task_HandOverAtStation", order, "5");
+      handOver(TASK_HAND_OVER_AT_STATION, order, "5");
 
       assertThat(order).isEnded();
       Order done = orders.find(orderNo(order)).orElseThrow();

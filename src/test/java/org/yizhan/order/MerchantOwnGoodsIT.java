@@ -1,6 +1,11 @@
 package org.yizhan.order;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.yizhan.order.OrderProcess.TASK_ACCEPT_ORDER;
+import static org.yizhan.order.OrderProcess.TASK_CHECK_GOODS;
+import static org.yizhan.order.OrderProcess.TASK_CONFIRM_STOCK;
+import static org.yizhan.order.OrderProcess.TASK_DELIVER_TO_STATION;
+import static org.yizhan.order.OrderProcess.TASK_HAND_OVER_AT_STATION;
 
 import java.util.List;
 import java.util.Map;
@@ -37,7 +42,7 @@ class MerchantOwnGoodsIT {
     String wudasTask = taskOfGroup(orderNo, "merchant-wuda-grain");
 
     JsonNode hetaosList = as("hetao.market").get("/engine-rest/task?processInstanceBusinessKey=" + orderNo).json();
-    assertThat(hetaosList.findValuesAsText("taskDefinitionKey")).containsExactly("Task_ConfirmStock");
+    assertThat(hetaosList.findValuesAsText("taskDefinitionKey")).containsExactly(TASK_CONFIRM_STOCK);
     String hetaosTask = hetaosList.get(0).get("id").asText();
     assertThat(hetaosTask).isNotEqualTo(wudasTask);
     assertThat(as("hetao.market").get("/engine-rest/task/" + hetaosTask + "/identity-links").json()
@@ -82,13 +87,13 @@ class MerchantOwnGoodsIT {
       Map<String, String> shown = new java.util.TreeMap<>();
       task.path("_embedded").path("variable").forEach(variable ->
           shown.put(variable.get("name").asText(), variable.get("value").asText()));
-      if (orderNo.equals(shown.get("orderNo"))) {
+      if (orderNo.equals(shown.get(OrderProcess.ORDER_NO))) {
         card = shown;
       }
     }
     assertThat(card).as("the card of Hetao's task of " + orderNo).isNotNull()
-        .containsEntry("supplyText", "大米 5公斤 ×1")
-        .containsEntry("handOverText", "到站自取 (Collected at the station)")
+        .containsEntry(OrderProcess.SUPPLY_TEXT, "大米 5公斤 ×1")
+        .containsEntry(OrderProcess.HAND_OVER_TEXT, "到站自取 (Collected at the station)")
         .containsKey("residentArea");
     assertThat(card.values()).noneMatch(value -> value.contains("葵花籽油") || value.contains("oil")
         || value.equals("PICKUP"));
@@ -97,7 +102,7 @@ class MerchantOwnGoodsIT {
   @Test
   void merchantCannotLearnAnotherMerchantsAnswerBySearchingTasksByItsVariables() {
     String orderNo = acceptedOrder();
-    work("wuda.grain", orderNo, "Task_ConfirmStock", """
+    work("wuda.grain", orderNo, TASK_CONFIRM_STOCK, """
         {"stockAvailable": {"value": "YES"}, "confirmedGoodsTotal": {"value": 71.5},
          "merchantNote": {"value": "secret supplier"}}""");
 
@@ -115,24 +120,24 @@ class MerchantOwnGoodsIT {
 
     Response byOrder = as("hetao.market").get("/engine-rest/task?processVariables=orderNo_eq_" + orderNo);
     assertThat(byOrder.status()).as("the numbers on the task cards may be searched").isEqualTo(200);
-    assertThat(byOrder.json().findValuesAsText("taskDefinitionKey")).containsExactly("Task_ConfirmStock");
+    assertThat(byOrder.json().findValuesAsText("taskDefinitionKey")).containsExactly(TASK_CONFIRM_STOCK);
   }
 
   @Test
   void twoMerchantOrderPlacedOverHttpCompletesWithBothMerchantsAnswering() {
     String orderNo = acceptedOrder();
 
-    work("wuda.grain", orderNo, "Task_ConfirmStock",
+    work("wuda.grain", orderNo, TASK_CONFIRM_STOCK,
         "{\"stockAvailable\": {\"value\": \"YES\"}, \"confirmedGoodsTotal\": {\"value\": 69.9}}");
-    work("hetao.market", orderNo, "Task_ConfirmStock",
+    work("hetao.market", orderNo, TASK_CONFIRM_STOCK,
         "{\"stockAvailable\": {\"value\": \"YES\"}, \"confirmedGoodsTotal\": {\"value\": 32.5}, "
             + "\"merchantNote\": {\"value\": \"Fresh bags\"}}");
-    work("hetao.market", orderNo, "Task_DeliverToStation", "{\"deliveredToStation\": {\"value\": true}}");
-    work("wuda.grain", orderNo, "Task_DeliverToStation", "{\"deliveredToStation\": {\"value\": true}}");
+    work("hetao.market", orderNo, TASK_DELIVER_TO_STATION, "{\"deliveredToStation\": {\"value\": true}}");
+    work("wuda.grain", orderNo, TASK_DELIVER_TO_STATION, "{\"deliveredToStation\": {\"value\": true}}");
     for (int check = 0; check < 2; check++) {
-      work("li.qiang", orderNo, "Task_CheckGoods", "{\"goodsCheck\": {\"value\": \"PASSED\"}}");
+      work("li.qiang", orderNo, TASK_CHECK_GOODS, "{\"goodsCheck\": {\"value\": \"PASSED\"}}");
     }
-    work("wang.fang", orderNo, "Task_HandOverAtStation",
+    work("wang.fang", orderNo, TASK_HAND_OVER_AT_STATION,
         "{\"receivedBy\": {\"value\": \"Liu\"}, \"satisfaction\": {\"value\": \"5\"}}");
 
     assertThat(status(orderNo)).isEqualTo("COMPLETED");
@@ -163,7 +168,7 @@ class MerchantOwnGoodsIT {
     Response placed = as("wang.fang").post("/api/orders", RICE_AND_OIL);
     assertThat(placed.status()).as(placed.text()).isEqualTo(201);
     String orderNo = placed.json().get("orderNo").asText();
-    work("wang.fang", orderNo, "Task_AcceptOrder", "{\"acceptDecision\": {\"value\": \"ACCEPT\"}}");
+    work("wang.fang", orderNo, TASK_ACCEPT_ORDER, "{\"acceptDecision\": {\"value\": \"ACCEPT\"}}");
     return orderNo;
   }
 

@@ -1,6 +1,12 @@
 package org.yizhan.order;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.yizhan.order.OrderProcess.TASK_ACCEPT_ORDER;
+import static org.yizhan.order.OrderProcess.TASK_CHECK_GOODS;
+import static org.yizhan.order.OrderProcess.TASK_CONFIRM_STOCK;
+import static org.yizhan.order.OrderProcess.TASK_DELIVER_TO_STATION;
+import static org.yizhan.order.OrderProcess.TASK_HAND_OVER_AT_STATION;
+import static org.yizhan.order.OrderProcess.TASK_SCHEDULE_SERVICE;
 
 import java.util.Iterator;
 import java.util.List;
@@ -42,15 +48,15 @@ class OrderApiIT {
     assertThat(placed.json().get("deliveryMode").asText()).isEqualTo("PICKUP");
     assertThat(placed.json().get("processInstanceId").asText()).isNotBlank();
 
-    work("wang.fang", orderNo, "Task_AcceptOrder", "{\"acceptDecision\": {\"value\": \"ACCEPT\"}}");
-    assertThat(openTasks("wang.fang", orderNo, "Task_ConfirmStock")).as("volunteers do not see merchants' tasks").isEmpty();
-    work("hetao.market", orderNo, "Task_ConfirmStock",
+    work("wang.fang", orderNo, TASK_ACCEPT_ORDER, "{\"acceptDecision\": {\"value\": \"ACCEPT\"}}");
+    assertThat(openTasks("wang.fang", orderNo, TASK_CONFIRM_STOCK)).as("volunteers do not see merchants' tasks").isEmpty();
+    work("hetao.market", orderNo, TASK_CONFIRM_STOCK,
         "{\"stockAvailable\": {\"value\": \"YES\"}, \"confirmedGoodsTotal\": {\"value\": 32.5}}");
-    work("hetao.market", orderNo, "Task_DeliverToStation", "{\"deliveredToStation\": {\"value\": true}}");
-    work("li.qiang", orderNo, "Task_CheckGoods", "{\"goodsCheck\": {\"value\": \"PASSED\"}}");
-    work("li.qiang", orderNo, "Task_ScheduleService",
+    work("hetao.market", orderNo, TASK_DELIVER_TO_STATION, "{\"deliveredToStation\": {\"value\": true}}");
+    work("li.qiang", orderNo, TASK_CHECK_GOODS, "{\"goodsCheck\": {\"value\": \"PASSED\"}}");
+    work("li.qiang", orderNo, TASK_SCHEDULE_SERVICE,
         "{\"serviceProvider\": {\"value\": \"Courier desk\"}, \"serviceScheduledAt\": {\"value\": \"2026-11-24T09:00\"}}");
-    work("wang.fang", orderNo, "Task_HandOverAtStation",
+    work("wang.fang", orderNo, TASK_HAND_OVER_AT_STATION,
         "{\"receivedBy\": {\"value\": \"Liu\"}, \"satisfaction\": {\"value\": \"5\"}}");
 
     Response staffView = as("chen.jing").get("/api/orders/" + orderNo);
@@ -151,7 +157,7 @@ class OrderApiIT {
   @Test
   void taskCompletionThatBreaksItsFormIsRefusedWith400AndTheTaskStaysOpen() {
     String orderNo = place("R-0002", "RICE-5KG", 1).json().get("orderNo").asText();
-    String acceptTask = openTasks("wang.fang", orderNo, "Task_AcceptOrder").get(0);
+    String acceptTask = openTasks("wang.fang", orderNo, TASK_ACCEPT_ORDER).get(0);
 
     Response noDecision = as("wang.fang").post("/engine-rest/task/" + acceptTask + "/complete", "{\"variables\": {}}");
     assertThat(noDecision.status()).isEqualTo(400);
@@ -161,10 +167,10 @@ class OrderApiIT {
         "{\"variables\": {\"acceptDecision\": {\"value\": \"DECLINE\"}, \"declineReason\": {\"value\": \"BORED\"}}}");
     assertThat(unknownReason.status()).isEqualTo(400);
     assertThat(unknownReason.json().get("message").asText()).contains("Reason for declining", "BORED");
-    assertThat(openTasks("wang.fang", orderNo, "Task_AcceptOrder")).containsExactly(acceptTask);
+    assertThat(openTasks("wang.fang", orderNo, TASK_ACCEPT_ORDER)).containsExactly(acceptTask);
 
-    work("wang.fang", orderNo, "Task_AcceptOrder", "{\"acceptDecision\": {\"value\": \"ACCEPT\"}}");
-    String stockTask = openTasks("hetao.market", orderNo, "Task_ConfirmStock").get(0);
+    work("wang.fang", orderNo, TASK_ACCEPT_ORDER, "{\"acceptDecision\": {\"value\": \"ACCEPT\"}}");
+    String stockTask = openTasks("hetao.market", orderNo, TASK_CONFIRM_STOCK).get(0);
     Response inStockWithoutPrice = as("hetao.market").post("/engine-rest/task/" + stockTask + "/complete",
         "{\"variables\": {\"stockAvailable\": {\"value\": \"YES\"}}}");
     assertThat(inStockWithoutPrice.status()).isEqualTo(400);
@@ -271,7 +277,7 @@ class OrderApiIT {
   void orderRefusedThroughTheEngineApiIsABadRequestThatLeavesNothing(String description, String variables,
       String named) {
     long ordersBefore = count("station_order");
-    long instancesBefore = runtime.createProcessInstanceQuery().processDefinitionKey("station-order").count();
+    long instancesBefore = runtime.createProcessInstanceQuery().processDefinitionKey(OrderProcess.KEY).count();
 
     // submit-form is what Tasklist's start form sends; start is what other REST clients use.
     for (String endpoint : List.of("submit-form", "start")) {
@@ -283,7 +289,7 @@ class OrderApiIT {
           .as("the refusal's own words, without Camunda's technical prefix").doesNotContain("Cannot instantiate");
     }
     assertThat(count("station_order")).isEqualTo(ordersBefore);
-    assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("station-order").count())
+    assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(OrderProcess.KEY).count())
         .isEqualTo(instancesBefore);
   }
 }

@@ -55,7 +55,8 @@ class OrderAtTheDeskIT {
       String instance = started.json().get("id").asText();
       assertThat(orderOf(instance)).as("the order record").isEqualTo(orderNo);
       assertThat(residentOf(orderNo)).as("the order is the resolved resident's").isEqualTo("R-0002");
-      assertThat(runtime.getVariable(instance, "residentId")).as("the process carries the number").isEqualTo("R-0002");
+      assertThat(runtime.getVariable(instance, OrderProcess.RESIDENT_ID)).as("the process carries the number")
+          .isEqualTo("R-0002");
       assertThat(quantityOf(orderNo, "RICE-5KG")).isEqualTo(2);
     }
 
@@ -64,7 +65,8 @@ class OrderAtTheDeskIT {
     assertThat(placed.status()).as("/api/orders %s: %s", kind, placed.text()).isEqualTo(201);
     String orderNo = placed.json().get("orderNo").asText();
     assertThat(residentOf(orderNo)).isEqualTo("R-0002");
-    assertThat(runtime.getVariable(placed.json().get("processInstanceId").asText(), "residentId")).isEqualTo("R-0002");
+    assertThat(runtime.getVariable(placed.json().get("processInstanceId").asText(), OrderProcess.RESIDENT_ID))
+        .isEqualTo("R-0002");
   }
 
   @ParameterizedTest(name = "{0}")

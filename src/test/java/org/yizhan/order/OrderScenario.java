@@ -5,6 +5,10 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQuery;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+import static org.yizhan.order.OrderProcess.TASK_ACCEPT_ORDER;
+import static org.yizhan.order.OrderProcess.TASK_CHECK_GOODS;
+import static org.yizhan.order.OrderProcess.TASK_CONFIRM_STOCK;
+import static org.yizhan.order.OrderProcess.TASK_DELIVER_TO_STATION;
 
 import java.util.HashMap;
 import java.util.List;
@@ -41,23 +45,23 @@ class OrderScenario {
 
   ProcessInstance place(String residentId, String itemsJson, String preference) {
     Map<String, Object> variables = new HashMap<>();
-    variables.put("residentId", residentId);
-    variables.put("items", itemsJson);
-    variables.put("deliveryPreference", preference);
+    variables.put(OrderProcess.RESIDENT_ID, residentId);
+    variables.put(OrderProcess.ITEMS, itemsJson);
+    variables.put(OrderProcess.DELIVERY_PREFERENCE, preference);
     return runtime.createProcessInstanceByKey(OrderProcess.KEY).setVariables(variables).execute();
   }
 
   static void accept(ProcessInstance order) {
-    complete(task("Task_AcceptOrder", order), withVariables("acceptDecision", "ACCEPT"));
+    complete(task(TASK_ACCEPT_ORDER, order), withVariables("acceptDecision", "ACCEPT"));
   }
 
   static void confirmStock(ProcessInstance order, double goodsTotal) {
-    complete(task("Task_ConfirmStock", order), withVariables("stockAvailable", "YES", "confirmedGoodsTotal", goodsTotal));
+    complete(task(TASK_CONFIRM_STOCK, order), withVariables("stockAvailable", "YES", "confirmedGoodsTotal", goodsTotal));
   }
 
   static void deliverToStationAndPassCheck(ProcessInstance order) {
-    complete(task("Task_DeliverToStation", order), withVariables("deliveredToStation", true));
-    complete(task("Task_CheckGoods", order), withVariables("goodsCheck", "PASSED"));
+    complete(task(TASK_DELIVER_TO_STATION, order), withVariables("deliveredToStation", true));
+    complete(task(TASK_CHECK_GOODS, order), withVariables("goodsCheck", "PASSED"));
   }
 
   /** The merchant's open task of the order: offered to the merchant's own group only. */
@@ -86,16 +90,17 @@ class OrderScenario {
 
   /** The merchant's user answers for its goods: in stock at the amount, and delivers them to the station. */
   void merchantConfirms(String userId, ProcessInstance order, String merchantId, double amount) {
-    as(userId, () -> complete(merchantTask("Task_ConfirmStock", order, merchantId),
+    as(userId, () -> complete(merchantTask(TASK_CONFIRM_STOCK, order, merchantId),
         withVariables("stockAvailable", "YES", "confirmedGoodsTotal", amount)));
   }
 
   void merchantDelivers(String userId, ProcessInstance order, String merchantId) {
-    as(userId, () -> complete(merchantTask("Task_DeliverToStation", order, merchantId),
+    as(userId, () -> complete(merchantTask(TASK_DELIVER_TO_STATION, order, merchantId),
         withVariables("deliveredToStation", true)));
   }
 
   static void handOver(String taskKey, ProcessInstance order, String satisfaction) {
-    complete(task(taskKey, order), withVariables("receivedBy", "Zhang (张)", "satisfaction", satisfaction));
+    complete(task(taskKey, order),
+        withVariables(OrderProcess.RECEIVED_BY, "Zhang (张)", OrderProcess.SATISFACTION, satisfaction));
   }
 }

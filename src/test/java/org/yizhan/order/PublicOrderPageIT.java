@@ -1,6 +1,7 @@
 package org.yizhan.order;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.yizhan.order.OrderProcess.TASK_ACCEPT_ORDER;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -59,7 +60,7 @@ class PublicOrderPageIT {
     String orderNo = placed.json().get("orderNo").asText();
     String code = placed.json().get("publicCode").asText();
     String acceptTask = volunteer.get("/engine-rest/task?processInstanceBusinessKey=" + orderNo
-        + "&taskDefinitionKey=Task_AcceptOrder").json().get(0).get("id").asText();
+        + "&taskDefinitionKey=" + TASK_ACCEPT_ORDER).json().get(0).get("id").asText();
     assertThat(volunteer.post("/engine-rest/task/" + acceptTask + "/claim", "{\"userId\": \"wang.fang\"}").status())
         .isEqualTo(204);
     assertThat(volunteer.post("/engine-rest/task/" + acceptTask + "/complete",

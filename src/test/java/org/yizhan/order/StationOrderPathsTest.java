@@ -11,13 +11,55 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.jobQuer
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQuery;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
+import static org.yizhan.delivery.DeliveryProcess.EVENT_DELIVERED;
+import static org.yizhan.delivery.DeliveryProcess.TASK_DELIVER_TO_DOOR;
 import static org.yizhan.delivery.DoorstepDeliveryMocks.AT_RISK;
 import static org.yizhan.delivery.DoorstepDeliveryMocks.ORDINARY;
+import static org.yizhan.order.OrderProcess.CALL_ACTIVITY_DOORSTEP_DELIVERY;
+import static org.yizhan.order.OrderProcess.EVENT_CANCELLATION_REQUESTED;
+import static org.yizhan.order.OrderProcess.EVENT_CANCELLED_OUT_OF_STOCK;
+import static org.yizhan.order.OrderProcess.EVENT_CANCELLED_PRICE_REFUSED;
+import static org.yizhan.order.OrderProcess.EVENT_CHASE_DONE;
+import static org.yizhan.order.OrderProcess.EVENT_COLLECTED;
+import static org.yizhan.order.OrderProcess.EVENT_MERCHANT_OUT_OF_STOCK;
+import static org.yizhan.order.OrderProcess.EVENT_MERCHANT_PART_DONE;
+import static org.yizhan.order.OrderProcess.EVENT_MERCHANT_PRICE_REFUSED;
+import static org.yizhan.order.OrderProcess.EVENT_ORDER_CANCELLED;
+import static org.yizhan.order.OrderProcess.EVENT_ORDER_COMPLETED;
+import static org.yizhan.order.OrderProcess.EVENT_ORDER_NOT_DELIVERED;
+import static org.yizhan.order.OrderProcess.EVENT_ORDER_REJECTED;
+import static org.yizhan.order.OrderProcess.EVENT_ORDER_TAKEN;
+import static org.yizhan.order.OrderProcess.EVENT_OUT_OF_STOCK_CANCELS_ORDER;
+import static org.yizhan.order.OrderProcess.EVENT_PRICE_REFUSAL_CANCELS_ORDER;
+import static org.yizhan.order.OrderProcess.EVENT_REMINDER_DONE;
+import static org.yizhan.order.OrderProcess.FLOW_ACCEPTED;
+import static org.yizhan.order.OrderProcess.FLOW_DOORSTEP_DONE;
+import static org.yizhan.order.OrderProcess.FLOW_GOODS_CHECK_FAILED;
+import static org.yizhan.order.OrderProcess.FLOW_GOODS_CHECK_PASSED;
+import static org.yizhan.order.OrderProcess.FLOW_IN_STOCK;
+import static org.yizhan.order.OrderProcess.GATEWAY_DELIVERY_MODE;
+import static org.yizhan.order.OrderProcess.GATEWAY_DOORSTEP_RESULT;
+import static org.yizhan.order.OrderProcess.GATEWAY_MERGE_PRICE;
+import static org.yizhan.order.OrderProcess.GATEWAY_SPLIT_ORDER_KIND;
+import static org.yizhan.order.OrderProcess.SUB_PROCESS_MERCHANT_PARTS;
+import static org.yizhan.order.OrderProcess.SUB_PROCESS_PICK_UP;
+import static org.yizhan.order.OrderProcess.TASK_ACCEPT_ORDER;
+import static org.yizhan.order.OrderProcess.TASK_ASK_RESIDENT_ABOUT_PRICE;
+import static org.yizhan.order.OrderProcess.TASK_CHASE_UNACCEPTED_ORDER;
+import static org.yizhan.order.OrderProcess.TASK_CHECK_GOODS;
+import static org.yizhan.order.OrderProcess.TASK_CONFIRM_STOCK;
+import static org.yizhan.order.OrderProcess.TASK_DELIVER_TO_STATION;
+import static org.yizhan.order.OrderProcess.TASK_HAND_OVER_AT_STATION;
+import static org.yizhan.order.OrderProcess.TASK_REMIND_RESIDENT;
+import static org.yizhan.order.OrderProcess.TASK_SCHEDULE_SERVICE;
+import static org.yizhan.order.OrderProcess.TIMER_ACCEPT_OVERDUE;
+import static org.yizhan.order.OrderProcess.TIMER_PICKUP_REMINDER;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -39,6 +81,7 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.yizhan.delivery.DeliveryProcess;
 import org.yizhan.delivery.DoorstepDeliveryMocks;
 import org.yizhan.support.ProcessTestEngine;
 import org.yizhan.support.ProcessTestEngine.Call;
@@ -48,7 +91,8 @@ import org.yizhan.support.ProcessTestEngine.Call;
  * gateway, every boundary event (the two timers, the two errors), the cancellation message and every end event,
  * with the real hand-over decision (delivery-mode.dmn) and the real doorstep-delivery.bpmn behind the call activity.
  * The mocks set the variables the real steps set for the model (RegisterOrderDelegate, OrderStepListeners,
- * MerchantParts) and keep no records; what the real steps record is StationOrderProcessTest's.
+ * MerchantParts) and keep no records; what the real steps record is StationOrderProcessTest's, and for each
+ * merchant's part (its goods, answers, price rises and checks in the order's records) MerchantPartsProcessTest's.
  */
 class StationOrderPathsTest {
 
@@ -125,59 +169,61 @@ class StationOrderPathsTest {
   void ordinaryResidentsGoodsAreCheckedAndCollectedAtTheStation() throws Exception {
     ProcessInstance order = place(ORDINARY, RICE, "");
 
-    assertThat(order).hasBusinessKey(orderNo(order)).isWaitingAt("Task_AcceptOrder").variables()
-        .containsEntry("deliveryMode", "PICKUP").containsEntry("handOverText", "到站自取 (Collected at the station)")
-        .doesNotContainKeys("items", "mobilityLimited", "residentAge");
-    assertThat(task("Task_AcceptOrder", order)).hasCandidateGroup(VOLUNTEERS);
+    assertThat(order).hasBusinessKey(orderNo(order)).isWaitingAt(TASK_ACCEPT_ORDER).variables()
+        .containsEntry("deliveryMode", "PICKUP")
+        .containsEntry(OrderProcess.HAND_OVER_TEXT, "到站自取 (Collected at the station)")
+        .doesNotContainKeys(OrderProcess.ITEMS, "mobilityLimited", "residentAge");
+    assertThat(task(TASK_ACCEPT_ORDER, order)).hasCandidateGroup(VOLUNTEERS);
     accept(order);
-    assertThat(jobQuery().processInstanceId(order.getId()).activityId("Timer_AcceptOverdue").count())
+    assertThat(jobQuery().processInstanceId(order.getId()).activityId(TIMER_ACCEPT_OVERDUE).count())
         .as("accepted in time: no alert").isZero();
-    assertThat(merchantTask("Task_ConfirmStock", order, HETAO)).as("the merchant's own group").isNotNull();
+    assertThat(merchantTask(TASK_CONFIRM_STOCK, order, HETAO)).as("the merchant's own group").isNotNull();
     confirmStock(order, HETAO, 65.0);
-    assertThat(order).isWaitingAt("Task_DeliverToStation");
-    assertThat(merchantTask("Task_DeliverToStation", order, HETAO)).isNotNull();
+    assertThat(order).isWaitingAt(TASK_DELIVER_TO_STATION);
+    assertThat(merchantTask(TASK_DELIVER_TO_STATION, order, HETAO)).isNotNull();
     deliverAndPassCheck(order, HETAO);
-    assertThat(task("Task_HandOverAtStation", order)).hasCandidateGroup(VOLUNTEERS);
+    assertThat(task(TASK_HAND_OVER_AT_STATION, order)).hasCandidateGroup(VOLUNTEERS);
     handOver(order);
 
-    assertThat(order).isEnded().hasPassed("Event_MerchantPartDone", "Event_Collected", "Event_OrderCompleted")
-        .hasNotPassed("Task_AskResidentAboutPrice", "Task_ScheduleService", "CallActivity_DoorstepDelivery");
+    assertThat(order).isEnded().hasPassed(EVENT_MERCHANT_PART_DONE, EVENT_COLLECTED, EVENT_ORDER_COMPLETED)
+        .hasNotPassed(TASK_ASK_RESIDENT_ABOUT_PRICE, TASK_SCHEDULE_SERVICE, CALL_ACTIVITY_DOORSTEP_DELIVERY);
     verify(registerOrder).execute(any());
     assertThat(engine.calls("registerOrder")).singleElement().satisfies(call -> {
       assertThat(call.variables()).as("what the start form or the API sent")
-          .containsEntry("residentId", ORDINARY).containsEntry("items", RICE).containsEntry("placedBy", PLACED_BY);
+          .containsEntry(OrderProcess.RESIDENT_ID, ORDINARY).containsEntry(OrderProcess.ITEMS, RICE)
+          .containsEntry(OrderProcess.PLACED_BY, PLACED_BY);
       assertThat(call.businessKey()).as("the station gives the number").isNull();
     });
     assertThat(engine.calls("recordDeliveryMode")).singleElement()
         .satisfies(call -> assertThat(call.variables()).containsEntry("deliveryMode", "PICKUP"));
     assertThat(engine.calls("recordMerchantAnswer")).singleElement().satisfies(call -> {
       assertThat(call.businessKey()).isEqualTo(orderNo(order));
-      assertThat(call.variables()).containsEntry("merchantId", HETAO).containsEntry("stockAvailable", "YES")
+      assertThat(call.variables()).containsEntry(OrderProcess.MERCHANT_ID, HETAO).containsEntry("stockAvailable", "YES")
           .containsEntry("confirmedGoodsTotal", 65.0);
     });
     verify(recordMerchantDelivery).notify(any(DelegateTask.class));
     assertThat(engine.calls("recordHandOver")).singleElement().satisfies(call -> assertThat(call.variables())
-        .containsEntry("receivedBy", "Zhang (张)").containsEntry("satisfaction", "4"));
-    assertThat(elementsOf("showOrder")).containsExactly("Task_AcceptOrder", "Task_HandOverAtStation");
-    assertThat(elementsOf("showSupply")).containsExactly("Task_ConfirmStock", "Task_DeliverToStation");
+        .containsEntry(OrderProcess.RECEIVED_BY, "Zhang (张)").containsEntry(OrderProcess.SATISFACTION, "4"));
+    assertThat(elementsOf("showOrder")).containsExactly(TASK_ACCEPT_ORDER, TASK_HAND_OVER_AT_STATION);
+    assertThat(elementsOf("showSupply")).containsExactly(TASK_CONFIRM_STOCK, TASK_DELIVER_TO_STATION);
     assertThat(progress()).as("the steps the model's extension properties record, in order").containsExactly(
-        "Flow_Accepted take", "Task_ConfirmStock start", "Flow_InStock take", "Task_DeliverToStation end",
-        "Flow_GoodsCheckPassed take", "Gateway_DeliveryMode start", "Task_HandOverAtStation end",
-        "Event_OrderCompleted start");
+        onTake(FLOW_ACCEPTED), onStart(TASK_CONFIRM_STOCK), onTake(FLOW_IN_STOCK), onEnd(TASK_DELIVER_TO_STATION),
+        onTake(FLOW_GOODS_CHECK_PASSED), onStart(GATEWAY_DELIVERY_MODE), onEnd(TASK_HAND_OVER_AT_STATION),
+        onStart(EVENT_ORDER_COMPLETED));
   }
 
   @Test
   void declinedOrderEndsRejectedWithTheReason() throws Exception {
     ProcessInstance order = place(ORDINARY, RICE, "");
 
-    complete(task("Task_AcceptOrder", order), withVariables("acceptDecision", "DECLINE",
+    complete(task(TASK_ACCEPT_ORDER, order), withVariables("acceptDecision", "DECLINE",
         "declineReason", "OUTSIDE_SERVICE_AREA", "declineNote", "Lives across the river (河对岸)"));
 
-    assertThat(order).isEnded().hasPassed("Event_OrderTaken", "Event_OrderRejected")
-        .hasNotPassed("Gateway_SplitOrderKind");
+    assertThat(order).isEnded().hasPassed(EVENT_ORDER_TAKEN, EVENT_ORDER_REJECTED)
+        .hasNotPassed(GATEWAY_SPLIT_ORDER_KIND);
     verify(askMerchants, never()).notify(any(DelegateExecution.class));
     assertThat(engine.calls(OrderProgressProperties.LISTENER)).singleElement().satisfies(call -> {
-      assertThat(call.elementId()).isEqualTo("Event_OrderRejected");
+      assertThat(call.elementId()).isEqualTo(EVENT_ORDER_REJECTED);
       assertThat(call.variables()).as("order.reason of the end event")
           .containsEntry("declineReason", "OUTSIDE_SERVICE_AREA")
           .containsEntry("declineNote", "Lives across the river (河对岸)");
@@ -188,32 +234,32 @@ class StationOrderPathsTest {
   void unacceptedOrderAlertsTheStationManagersWhenTheAcceptanceTimeRunsOut() throws Exception {
     acceptTimeout = "PT30M";
     ProcessInstance order = place(ORDINARY, RICE, "");
-    assertThat(job("Timer_AcceptOverdue", order).getDuedate()).as("the duration registering set")
+    assertThat(job(TIMER_ACCEPT_OVERDUE, order).getDuedate()).as("the duration registering set")
         .isEqualTo(after(Duration.ofMinutes(30)));
-    assertThat(task("Task_AcceptOrder", order).getDueDate()).isEqualTo(after(Duration.ofMinutes(30)));
+    assertThat(task(TASK_ACCEPT_ORDER, order).getDueDate()).isEqualTo(after(Duration.ofMinutes(30)));
 
-    execute(job("Timer_AcceptOverdue", order));
+    execute(job(TIMER_ACCEPT_OVERDUE, order));
 
-    assertThat(order).isWaitingAt("Task_AcceptOrder", "Task_ChaseUnacceptedOrder");
-    assertThat(task("Task_ChaseUnacceptedOrder", order)).hasCandidateGroup(MANAGERS);
-    complete(task("Task_ChaseUnacceptedOrder", order), withVariables("chaseNote", "Called Wang Fang (已电话)"));
-    assertThat(order).hasPassed("Event_ChaseDone").isWaitingAt("Task_AcceptOrder");
+    assertThat(order).isWaitingAt(TASK_ACCEPT_ORDER, TASK_CHASE_UNACCEPTED_ORDER);
+    assertThat(task(TASK_CHASE_UNACCEPTED_ORDER, order)).hasCandidateGroup(MANAGERS);
+    complete(task(TASK_CHASE_UNACCEPTED_ORDER, order), withVariables("chaseNote", "Called Wang Fang (已电话)"));
+    assertThat(order).hasPassed(EVENT_CHASE_DONE).isWaitingAt(TASK_ACCEPT_ORDER);
     accept(order);
-    assertThat(order).hasPassed("Event_OrderTaken").isWaitingAt("Task_ConfirmStock");
-    assertThat(progress()).startsWith("Task_ChaseUnacceptedOrder start", "Flow_Accepted take");
-    assertThat(elementsOf("showOrder")).containsExactly("Task_AcceptOrder", "Task_ChaseUnacceptedOrder");
+    assertThat(order).hasPassed(EVENT_ORDER_TAKEN).isWaitingAt(TASK_CONFIRM_STOCK);
+    assertThat(progress()).startsWith(onStart(TASK_CHASE_UNACCEPTED_ORDER), onTake(FLOW_ACCEPTED));
+    assertThat(elementsOf("showOrder")).containsExactly(TASK_ACCEPT_ORDER, TASK_CHASE_UNACCEPTED_ORDER);
   }
 
   @Test
   void acceptingWhileTheManagersAreChasingEndsTheChase() throws Exception {
     ProcessInstance order = place(ORDINARY, RICE, "");
-    assertThat(job("Timer_AcceptOverdue", order).getDuedate()).isEqualTo(after(Duration.ofHours(2)));
-    execute(job("Timer_AcceptOverdue", order));
+    assertThat(job(TIMER_ACCEPT_OVERDUE, order).getDuedate()).isEqualTo(after(Duration.ofHours(2)));
+    execute(job(TIMER_ACCEPT_OVERDUE, order));
 
     accept(order);
 
-    assertThat(order).isNotWaitingAt("Task_ChaseUnacceptedOrder").isWaitingAt("Task_ConfirmStock")
-        .hasNotPassed("Event_ChaseDone");
+    assertThat(order).isNotWaitingAt(TASK_CHASE_UNACCEPTED_ORDER).isWaitingAt(TASK_CONFIRM_STOCK)
+        .hasNotPassed(EVENT_CHASE_DONE);
   }
 
   // ---- Goods, services or both: Gateway_SplitOrderKind, Gateway_DeliveryMode, Timer_PickupReminder
@@ -223,13 +269,13 @@ class StationOrderPathsTest {
     ProcessInstance order = place(ORDINARY, HAIRCUT, "PICKUP");
     accept(order);
 
-    assertThat(order).isWaitingAt("Task_ScheduleService").isNotWaitingAt("Task_ConfirmStock");
-    assertThat(task("Task_ScheduleService", order)).hasCandidateGroup(VOLUNTEERS);
+    assertThat(order).isWaitingAt(TASK_SCHEDULE_SERVICE).isNotWaitingAt(TASK_CONFIRM_STOCK);
+    assertThat(task(TASK_SCHEDULE_SERVICE, order)).hasCandidateGroup(VOLUNTEERS);
     scheduleService(order);
     handOver(order);
 
-    assertThat(order).isEnded().hasPassed("Task_ScheduleService", "Event_OrderCompleted")
-        .hasNotPassed("SubProcess_MerchantParts");
+    assertThat(order).isEnded().hasPassed(TASK_SCHEDULE_SERVICE, EVENT_ORDER_COMPLETED)
+        .hasNotPassed(SUB_PROCESS_MERCHANT_PARTS);
     verify(askMerchants, never()).notify(any(DelegateExecution.class));
     verify(prepareMerchantPart, never()).notify(any(DelegateExecution.class));
   }
@@ -240,69 +286,73 @@ class StationOrderPathsTest {
     ProcessInstance order = place(ORDINARY, HAIRCUT, "PICKUP");
     accept(order);
     scheduleService(order);
-    assertThat(job("Timer_PickupReminder", order).getDuedate()).isEqualTo(after(Duration.ofDays(2)));
+    assertThat(job(TIMER_PICKUP_REMINDER, order).getDuedate()).isEqualTo(after(Duration.ofDays(2)));
 
-    execute(job("Timer_PickupReminder", order));
+    execute(job(TIMER_PICKUP_REMINDER, order));
 
-    assertThat(order).isWaitingAt("Task_HandOverAtStation", "Task_RemindResident");
-    assertThat(task("Task_RemindResident", order)).hasCandidateGroup(VOLUNTEERS);
-    complete(task("Task_RemindResident", order), withVariables("reminderOutcome", "REMINDED"));
-    assertThat(order).hasPassed("Event_ReminderDone").isWaitingAt("Task_HandOverAtStation");
+    assertThat(order).isWaitingAt(TASK_HAND_OVER_AT_STATION, TASK_REMIND_RESIDENT);
+    assertThat(task(TASK_REMIND_RESIDENT, order)).hasCandidateGroup(VOLUNTEERS);
+    complete(task(TASK_REMIND_RESIDENT, order), withVariables("reminderOutcome", "REMINDED"));
+    assertThat(order).hasPassed(EVENT_REMINDER_DONE).isWaitingAt(TASK_HAND_OVER_AT_STATION);
     handOver(order);
-    assertThat(order).isEnded().hasPassed("Event_Collected", "Event_OrderCompleted");
-    assertThat(progress()).contains("Task_RemindResident start", "Event_OrderCompleted start");
+    assertThat(order).isEnded().hasPassed(EVENT_COLLECTED, EVENT_ORDER_COMPLETED);
+    assertThat(progress()).contains(onStart(TASK_REMIND_RESIDENT), onStart(EVENT_ORDER_COMPLETED));
   }
 
   @Test
   void residentAtRiskGetsGoodsAndServiceCarriedToTheDoorOnceBothAreReady() throws Exception {
     ProcessInstance order = place(AT_RISK, RICE_AND_HAIRCUT, "");
     assertThat(order).variables().as("delivery-mode.dmn: limited mobility").containsEntry("deliveryMode", "DOORSTEP")
-        .containsEntry("handOverText", "送货上门 (Carried to the door)");
+        .containsEntry(OrderProcess.HAND_OVER_TEXT, "送货上门 (Carried to the door)");
     accept(order);
-    assertThat(order).isWaitingAt("Task_ConfirmStock", "Task_ScheduleService");
+    assertThat(order).isWaitingAt(TASK_CONFIRM_STOCK, TASK_SCHEDULE_SERVICE);
     confirmStock(order, HETAO, 65.0);
     deliverAndPassCheck(order, HETAO);
-    assertThat(order).as("the join waits for the service").isWaitingAt("Task_ScheduleService")
-        .isNotWaitingAt("CallActivity_DoorstepDelivery");
+    assertThat(order).as("the join waits for the service").isWaitingAt(TASK_SCHEDULE_SERVICE)
+        .isNotWaitingAt(CALL_ACTIVITY_DOORSTEP_DELIVERY);
 
     scheduleService(order);
 
-    assertThat(order).isWaitingAt("CallActivity_DoorstepDelivery");
-    ProcessInstance door = calledProcessInstance("doorstep-delivery", order);
+    assertThat(order).isWaitingAt(CALL_ACTIVITY_DOORSTEP_DELIVERY);
+    ProcessInstance door = calledProcessInstance(DeliveryProcess.KEY, order);
     assertThat(door).as("the call activity's in-mappings").hasBusinessKey(orderNo(order))
-        .isWaitingAt("Task_DeliverToDoor").variables().containsEntry("orderNo", orderNo(order))
-        .containsEntry("residentId", AT_RISK).containsEntry("requestedBy", PLACED_BY).containsEntry("kind", "GOODS");
-    complete(task("Task_DeliverToDoor", door), withVariables("outcome", "DELIVERED", "receivedBy", "Her son (儿子)",
+        .isWaitingAt(TASK_DELIVER_TO_DOOR).variables().containsEntry(DeliveryProcess.ORDER_NO, orderNo(order))
+        .containsEntry(DeliveryProcess.RESIDENT_ID, AT_RISK).containsEntry(DeliveryProcess.REQUESTED_BY, PLACED_BY)
+        .containsEntry(DeliveryProcess.KIND, "GOODS");
+    complete(task(TASK_DELIVER_TO_DOOR, door), withVariables("outcome", "DELIVERED", "receivedBy", "Her son (儿子)",
         "satisfaction", "5", "antiFraudTalk", true));
 
-    assertThat(door).isEnded().hasPassed("Event_Delivered");
-    assertThat(order).isEnded().hasPassed("Task_ScheduleService", "Event_OrderCompleted")
-        .hasNotPassed("SubProcess_PickUp");
+    assertThat(door).isEnded().hasPassed(EVENT_DELIVERED);
+    assertThat(order).isEnded().hasPassed(TASK_SCHEDULE_SERVICE, EVENT_ORDER_COMPLETED)
+        .hasNotPassed(SUB_PROCESS_PICK_UP);
     assertThat(orderVariables(order)).as("the call activity's out-mappings")
-        .containsEntry("deliveryResult", "DELIVERED").containsEntry("receivedBy", "Her son (儿子)")
-        .containsEntry("satisfaction", "5");
+        .containsEntry(OrderProcess.DELIVERY_RESULT, "DELIVERED")
+        .containsEntry(OrderProcess.RECEIVED_BY, "Her son (儿子)")
+        .containsEntry(OrderProcess.SATISFACTION, "5");
     assertThat(engine.calls("recordDoorstepResult")).singleElement().satisfies(call -> assertThat(call.variables())
-        .containsEntry("deliveryResult", "DELIVERED").containsEntry("receivedBy", "Her son (儿子)")
-        .containsEntry("satisfaction", "5"));
+        .containsEntry(OrderProcess.DELIVERY_RESULT, "DELIVERED")
+        .containsEntry(OrderProcess.RECEIVED_BY, "Her son (儿子)")
+        .containsEntry(OrderProcess.SATISFACTION, "5"));
     verify(recordHandOver, never()).notify(any(DelegateTask.class));
-    assertThat(progress()).contains("CallActivity_DoorstepDelivery start", "Flow_DoorstepDone take",
-        "Event_OrderCompleted start");
+    assertThat(progress()).contains(onStart(CALL_ACTIVITY_DOORSTEP_DELIVERY), onTake(FLOW_DOORSTEP_DONE),
+        onStart(EVENT_ORDER_COMPLETED));
   }
 
   @Test
   void doorstepDeliveryRefusedAtTheDoorEndsTheOrderNotDeliveredWithTheDeliverysReason() throws Exception {
     ProcessInstance order = outForDelivery();
-    ProcessInstance door = calledProcessInstance("doorstep-delivery", order);
+    ProcessInstance door = calledProcessInstance(DeliveryProcess.KEY, order);
 
-    complete(task("Task_DeliverToDoor", door), withVariables("outcome", "REFUSED", "visitNote", "Already bought"));
+    complete(task(TASK_DELIVER_TO_DOOR, door), withVariables("outcome", "REFUSED", "visitNote", "Already bought"));
 
-    assertThat(order).isEnded().hasPassed("Event_OrderNotDelivered")
-        .hasNotPassed("Event_OrderCompleted");
-    assertThat(orderVariables(order)).containsEntry("deliveryResult", "REFUSED")
-        .containsEntry("deliveryReason", "居民拒收 (Refused at the door): Already bought");
+    assertThat(order).isEnded().hasPassed(EVENT_ORDER_NOT_DELIVERED)
+        .hasNotPassed(EVENT_ORDER_COMPLETED);
+    assertThat(orderVariables(order)).containsEntry(OrderProcess.DELIVERY_RESULT, "REFUSED")
+        .containsEntry(OrderProcess.DELIVERY_REASON, "居民拒收 (Refused at the door): Already bought");
     assertThat(engine.calls(OrderProgressProperties.LISTENER)).last().satisfies(call -> {
-      assertThat(call.elementId()).isEqualTo("Event_OrderNotDelivered");
-      assertThat(call.variables()).containsEntry("deliveryReason", "居民拒收 (Refused at the door): Already bought");
+      assertThat(call.elementId()).isEqualTo(EVENT_ORDER_NOT_DELIVERED);
+      assertThat(call.variables())
+          .containsEntry(OrderProcess.DELIVERY_REASON, "居民拒收 (Refused at the door): Already bought");
     });
   }
 
@@ -313,19 +363,19 @@ class StationOrderPathsTest {
     ProcessInstance order = place(ORDINARY, RICE_AND_OIL, "");
     accept(order);
 
-    assertThat(engine.calls("prepareMerchantPart")).extracting(call -> call.variables().get("merchantId"))
+    assertThat(engine.calls("prepareMerchantPart")).extracting(call -> call.variables().get(OrderProcess.MERCHANT_ID))
         .containsExactlyInAnyOrder(HETAO, WUDA);
-    assertThat(merchantTask("Task_ConfirmStock", order, HETAO)).isNotNull();
-    assertThat(merchantTask("Task_ConfirmStock", order, WUDA)).isNotNull();
+    assertThat(merchantTask(TASK_CONFIRM_STOCK, order, HETAO)).isNotNull();
+    assertThat(merchantTask(TASK_CONFIRM_STOCK, order, WUDA)).isNotNull();
     confirmStock(order, HETAO, 65.0);
     deliverAndPassCheck(order, HETAO);
-    assertThat(order).isNotWaitingAt("Task_HandOverAtStation");
+    assertThat(order).isNotWaitingAt(TASK_HAND_OVER_AT_STATION);
     confirmStock(order, WUDA, 40.0);
     deliverAndPassCheck(order, WUDA);
 
-    assertThat(order).isWaitingAt("Task_HandOverAtStation");
+    assertThat(order).isWaitingAt(TASK_HAND_OVER_AT_STATION);
     verify(askMerchants).notify(any(DelegateExecution.class));
-    assertThat(engine.calls("recordMerchantAnswer")).extracting(call -> call.variables().get("merchantId"))
+    assertThat(engine.calls("recordMerchantAnswer")).extracting(call -> call.variables().get(OrderProcess.MERCHANT_ID))
         .containsExactly(HETAO, WUDA);
   }
 
@@ -334,16 +384,17 @@ class StationOrderPathsTest {
     ProcessInstance order = place(ORDINARY, RICE_AND_OIL, "");
     accept(order);
 
-    complete(merchantTask("Task_ConfirmStock", order, HETAO),
+    complete(merchantTask(TASK_CONFIRM_STOCK, order, HETAO),
         withVariables("stockAvailable", "NO", "merchantNote", "Sold out (售罄)"));
 
-    assertThat(order).isEnded().hasPassed("Event_MerchantOutOfStock", "Event_OutOfStockCancelsOrder",
-        "Event_CancelledOutOfStock").hasNotPassed("Event_OrderCompleted");
+    assertThat(order).isEnded().hasPassed(EVENT_MERCHANT_OUT_OF_STOCK, EVENT_OUT_OF_STOCK_CANCELS_ORDER,
+        EVENT_CANCELLED_OUT_OF_STOCK).hasNotPassed(EVENT_ORDER_COMPLETED);
     assertThat(taskQuery().processInstanceId(order.getId()).count()).isZero();
     assertThat(engine.calls(OrderProgressProperties.LISTENER)).last().satisfies(call -> {
-      assertThat(call.elementId()).isEqualTo("Event_MerchantOutOfStock");
+      assertThat(call.elementId()).isEqualTo(EVENT_MERCHANT_OUT_OF_STOCK);
       assertThat(call.variables()).as("order.reason: the merchant and its note")
-          .containsEntry("merchantName", MERCHANT_NAMES.get(HETAO)).containsEntry("merchantNote", "Sold out (售罄)");
+          .containsEntry(OrderProcess.MERCHANT_NAME, MERCHANT_NAMES.get(HETAO))
+          .containsEntry("merchantNote", "Sold out (售罄)");
     });
   }
 
@@ -353,17 +404,17 @@ class StationOrderPathsTest {
     accept(order);
     confirmStock(order, HETAO, 70.0);
 
-    assertThat(order).isWaitingAt("Task_AskResidentAboutPrice");
-    assertThat(task("Task_AskResidentAboutPrice", order)).hasCandidateGroup(VOLUNTEERS);
+    assertThat(order).isWaitingAt(TASK_ASK_RESIDENT_ABOUT_PRICE);
+    assertThat(task(TASK_ASK_RESIDENT_ABOUT_PRICE, order)).hasCandidateGroup(VOLUNTEERS);
     assertThat(engine.calls("showNewPrice")).singleElement().satisfies(call -> assertThat(call.variables())
-        .containsEntry("merchantId", HETAO).containsEntry("confirmedGoodsTotal", 70.0));
-    complete(task("Task_AskResidentAboutPrice", order), withVariables("residentAgreesToPrice", "AGREED"));
+        .containsEntry(OrderProcess.MERCHANT_ID, HETAO).containsEntry("confirmedGoodsTotal", 70.0));
+    complete(task(TASK_ASK_RESIDENT_ABOUT_PRICE, order), withVariables("residentAgreesToPrice", "AGREED"));
 
-    assertThat(order).hasPassed("Task_AskResidentAboutPrice", "Gateway_MergePrice")
-        .isWaitingAt("Task_DeliverToStation");
+    assertThat(order).hasPassed(TASK_ASK_RESIDENT_ABOUT_PRICE, GATEWAY_MERGE_PRICE)
+        .isWaitingAt(TASK_DELIVER_TO_STATION);
     assertThat(engine.calls("recordAgreedPrice")).singleElement().satisfies(call -> {
       assertThat(call.businessKey()).isEqualTo(orderNo(order));
-      assertThat(call.variables()).containsEntry("merchantId", HETAO);
+      assertThat(call.variables()).containsEntry(OrderProcess.MERCHANT_ID, HETAO);
     });
   }
 
@@ -373,16 +424,16 @@ class StationOrderPathsTest {
     accept(order);
     confirmStock(order, HETAO, 80.0);
 
-    complete(task("Task_AskResidentAboutPrice", order),
+    complete(task(TASK_ASK_RESIDENT_ABOUT_PRICE, order),
         withVariables("residentAgreesToPrice", "REFUSED", "priceNote", "Too dear (太贵)"));
 
-    assertThat(order).isEnded().hasPassed("Event_MerchantPriceRefused", "Event_PriceRefusalCancelsOrder",
-        "Event_CancelledPriceRefused").hasNotPassed("Event_OrderCompleted");
+    assertThat(order).isEnded().hasPassed(EVENT_MERCHANT_PRICE_REFUSED, EVENT_PRICE_REFUSAL_CANCELS_ORDER,
+        EVENT_CANCELLED_PRICE_REFUSED).hasNotPassed(EVENT_ORDER_COMPLETED);
     assertThat(taskQuery().processInstanceId(order.getId()).count()).as("nor the other merchant's task").isZero();
     verify(recordAgreedPrice, never()).notify(any(DelegateExecution.class));
     assertThat(engine.calls(OrderProgressProperties.LISTENER)).last().satisfies(call -> {
-      assertThat(call.elementId()).isEqualTo("Event_MerchantPriceRefused");
-      assertThat(call.variables()).containsEntry("merchantName", MERCHANT_NAMES.get(HETAO))
+      assertThat(call.elementId()).isEqualTo(EVENT_MERCHANT_PRICE_REFUSED);
+      assertThat(call.variables()).containsEntry(OrderProcess.MERCHANT_NAME, MERCHANT_NAMES.get(HETAO))
           .containsEntry("priceNote", "Too dear (太贵)");
     });
   }
@@ -392,18 +443,60 @@ class StationOrderPathsTest {
     ProcessInstance order = place(ORDINARY, RICE, "");
     accept(order);
     confirmStock(order, HETAO, 65.0);
-    complete(merchantTask("Task_DeliverToStation", order, HETAO), withVariables("deliveredToStation", true));
-    assertThat(task("Task_CheckGoods", order)).hasCandidateGroup(VOLUNTEERS);
+    complete(merchantTask(TASK_DELIVER_TO_STATION, order, HETAO), withVariables("deliveredToStation", true));
+    assertThat(task(TASK_CHECK_GOODS, order)).hasCandidateGroup(VOLUNTEERS);
 
-    complete(task("Task_CheckGoods", order), withVariables("goodsCheck", "FAILED", "checkProblem", "One bag torn"));
+    complete(task(TASK_CHECK_GOODS, order), withVariables("goodsCheck", "FAILED", "checkProblem", "One bag torn"));
 
-    assertThat(order).hasPassed("Task_CheckGoods").isWaitingAt("Task_DeliverToStation");
-    assertThat(merchantTask("Task_DeliverToStation", order, HETAO)).isNotNull();
+    assertThat(order).hasPassed(TASK_CHECK_GOODS).isWaitingAt(TASK_DELIVER_TO_STATION);
+    assertThat(merchantTask(TASK_DELIVER_TO_STATION, order, HETAO)).isNotNull();
     deliverAndPassCheck(order, HETAO);
-    assertThat(order).isWaitingAt("Task_HandOverAtStation");
+    assertThat(order).isWaitingAt(TASK_HAND_OVER_AT_STATION);
     verify(recordMerchantDelivery, times(2)).notify(any(DelegateTask.class));
-    assertThat(progress()).containsSubsequence("Task_DeliverToStation end", "Flow_GoodsCheckFailed take",
-        "Task_DeliverToStation end", "Flow_GoodsCheckPassed take");
+    assertThat(progress()).containsSubsequence(onEnd(TASK_DELIVER_TO_STATION), onTake(FLOW_GOODS_CHECK_FAILED),
+        onEnd(TASK_DELIVER_TO_STATION), onTake(FLOW_GOODS_CHECK_PASSED));
+  }
+
+  @Test
+  void priceRiseOfOneMerchantAsksTheResidentAboutThatMerchantsGoodsOnly() throws Exception {
+    ProcessInstance order = place(ORDINARY, RICE_AND_OIL, "");
+    accept(order);
+    confirmStock(order, HETAO, 70.0);
+    confirmStock(order, WUDA, 40.0);
+
+    assertThat(order).isWaitingAt(TASK_ASK_RESIDENT_ABOUT_PRICE, TASK_DELIVER_TO_STATION);
+    assertThat(partTask(TASK_ASK_RESIDENT_ABOUT_PRICE, order, HETAO)).isNotNull();
+    assertThat(partTask(TASK_ASK_RESIDENT_ABOUT_PRICE, order, WUDA)).as("Wuda kept its price").isNull();
+    assertThat(merchantTask(TASK_DELIVER_TO_STATION, order, WUDA)).isNotNull();
+  }
+
+  @Test
+  void eachMerchantsAnswersStayInItsPartAndAFailedCheckGoesBackToThatMerchantOnly() throws Exception {
+    ProcessInstance order = place(ORDINARY, RICE_AND_OIL, "");
+    accept(order);
+    confirmStock(order, HETAO, 65.0);
+    confirmStock(order, WUDA, 40.0);
+    assertThat(taskService().getVariable(merchantTask(TASK_DELIVER_TO_STATION, order, HETAO).getId(),
+        "confirmedGoodsTotal")).as("each answer stays in its merchant's instance").isEqualTo(65.0);
+    assertThat(runtimeService().getVariables(order.getId()))
+        .doesNotContainKeys("stockAvailable", "confirmedGoodsTotal", OrderProcess.MERCHANT_ID);
+    complete(merchantTask(TASK_DELIVER_TO_STATION, order, HETAO), withVariables("deliveredToStation", true));
+    complete(merchantTask(TASK_DELIVER_TO_STATION, order, WUDA), withVariables("deliveredToStation", true));
+
+    complete(partTask(TASK_CHECK_GOODS, order, WUDA),
+        withVariables("goodsCheck", "FAILED", "checkProblem", "Bottle leaking"));
+
+    Task again = merchantTask(TASK_DELIVER_TO_STATION, order, WUDA);
+    assertThat(again).as("back to Wuda").isNotNull();
+    assertThat(taskService().getVariable(again.getId(), "checkProblem")).isEqualTo("Bottle leaking");
+    assertThat(merchantTask(TASK_DELIVER_TO_STATION, order, HETAO)).as("Hetao's goods were not sent back").isNull();
+    assertThat(partTask(TASK_CHECK_GOODS, order, HETAO)).isNotNull();
+    assertThat(taskService().getVariable(partTask(TASK_CHECK_GOODS, order, HETAO).getId(), "goodsCheck"))
+        .as("Wuda's failed check is not Hetao's").isNull();
+    complete(partTask(TASK_CHECK_GOODS, order, HETAO), withVariables("goodsCheck", "PASSED"));
+    deliverAndPassCheck(order, WUDA);
+
+    assertThat(order).isWaitingAt(TASK_HAND_OVER_AT_STATION);
   }
 
   // ---- Cancellation: the message start of SubProcess_CancelOrder
@@ -412,29 +505,30 @@ class StationOrderPathsTest {
   void cancellationRequestEndsTheOrderAndEveryOpenTaskWithTheReason() throws Exception {
     ProcessInstance order = place(ORDINARY, RICE_AND_HAIRCUT, "");
     accept(order);
-    assertThat(order).isWaitingAt("Task_ConfirmStock", "Task_ScheduleService");
+    assertThat(order).isWaitingAt(TASK_CONFIRM_STOCK, TASK_SCHEDULE_SERVICE);
 
     cancel(order, "Son brought rice (儿子已买)");
 
-    assertThat(order).isEnded().hasPassed("Event_CancellationRequested", "Event_OrderCancelled")
-        .hasNotPassed("Event_OrderCompleted");
+    assertThat(order).isEnded().hasPassed(EVENT_CANCELLATION_REQUESTED, EVENT_ORDER_CANCELLED)
+        .hasNotPassed(EVENT_ORDER_COMPLETED);
     assertThat(taskQuery().processInstanceId(order.getId()).count()).isZero();
     assertThat(engine.calls(OrderProgressProperties.LISTENER)).last().satisfies(call -> {
-      assertThat(call.elementId()).isEqualTo("Event_OrderCancelled");
-      assertThat(call.variables()).containsEntry("cancelReason", "Son brought rice (儿子已买)");
+      assertThat(call.elementId()).isEqualTo(EVENT_ORDER_CANCELLED);
+      assertThat(call.variables()).containsEntry(OrderProcess.CANCEL_REASON, "Son brought rice (儿子已买)");
     });
   }
 
   @Test
   void cancellationWhileOutForDeliveryEndsTheDeliveryAndHandsNothingBack() throws Exception {
     ProcessInstance order = outForDelivery();
-    ProcessInstance door = calledProcessInstance("doorstep-delivery", order);
+    ProcessInstance door = calledProcessInstance(DeliveryProcess.KEY, order);
 
     cancel(order, "Moved to her daughter's (搬去女儿家)");
 
-    assertThat(order).isEnded().hasPassed("Event_OrderCancelled").hasNotPassed("Gateway_DoorstepResult");
+    assertThat(order).isEnded().hasPassed(EVENT_ORDER_CANCELLED).hasNotPassed(GATEWAY_DOORSTEP_RESULT);
     assertThat(door).isEnded();
-    assertThat(orderVariables(order)).doesNotContainKeys("deliveryResult", "receivedBy", "satisfaction");
+    assertThat(orderVariables(order))
+        .doesNotContainKeys(OrderProcess.DELIVERY_RESULT, OrderProcess.RECEIVED_BY, OrderProcess.SATISFACTION);
     verify(delivery.deliveryOutcome, never()).notify(any(DelegateExecution.class));
   }
 
@@ -482,7 +576,8 @@ class StationOrderPathsTest {
     identity.setAuthenticatedUserId(PLACED_BY);
     try {
       return runtimeService().createProcessInstanceByKey(OrderProcess.KEY)
-          .setVariables(withVariables("residentId", residentId, "items", items, "deliveryPreference", preference))
+          .setVariables(withVariables(OrderProcess.RESIDENT_ID, residentId, OrderProcess.ITEMS, items,
+              OrderProcess.DELIVERY_PREFERENCE, preference))
           .execute();
     } finally {
       identity.clearAuthentication();
@@ -495,45 +590,53 @@ class StationOrderPathsTest {
     accept(order);
     confirmStock(order, HETAO, 65.0);
     deliverAndPassCheck(order, HETAO);
-    assertThat(order).isWaitingAt("CallActivity_DoorstepDelivery");
+    assertThat(order).isWaitingAt(CALL_ACTIVITY_DOORSTEP_DELIVERY);
     return order;
   }
 
   private static void accept(ProcessInstance order) {
-    complete(task("Task_AcceptOrder", order), withVariables("acceptDecision", "ACCEPT"));
+    complete(task(TASK_ACCEPT_ORDER, order), withVariables("acceptDecision", "ACCEPT"));
   }
 
   private static void confirmStock(ProcessInstance order, String merchantId, double amount) {
-    complete(merchantTask("Task_ConfirmStock", order, merchantId),
+    complete(merchantTask(TASK_CONFIRM_STOCK, order, merchantId),
         withVariables("stockAvailable", "YES", "confirmedGoodsTotal", amount));
   }
 
   private static void deliverAndPassCheck(ProcessInstance order, String merchantId) {
-    Task delivered = merchantTask("Task_DeliverToStation", order, merchantId);
+    Task delivered = merchantTask(TASK_DELIVER_TO_STATION, order, merchantId);
     String part = delivered.getExecutionId();
     complete(delivered, withVariables("deliveredToStation", true));
-    complete(taskQuery().processInstanceId(order.getId()).taskDefinitionKey("Task_CheckGoods").executionId(part)
+    complete(taskQuery().processInstanceId(order.getId()).taskDefinitionKey(TASK_CHECK_GOODS).executionId(part)
         .singleResult(), withVariables("goodsCheck", "PASSED"));
   }
 
   private static void scheduleService(ProcessInstance order) {
-    complete(task("Task_ScheduleService", order),
+    complete(task(TASK_SCHEDULE_SERVICE, order),
         withVariables("serviceProvider", "Barber Liu (刘师傅)", "serviceScheduledAt", "2026-11-24T10:00"));
   }
 
   private static void handOver(ProcessInstance order) {
-    complete(task("Task_HandOverAtStation", order), withVariables("receivedBy", "Zhang (张)", "satisfaction", "4"));
+    complete(task(TASK_HAND_OVER_AT_STATION, order),
+        withVariables(OrderProcess.RECEIVED_BY, "Zhang (张)", OrderProcess.SATISFACTION, "4"));
   }
 
   private static void cancel(ProcessInstance order, String reason) {
     runtimeService().createMessageCorrelation(OrderProcess.CANCEL_MESSAGE).processInstanceBusinessKey(orderNo(order))
-        .setVariable("cancelReason", reason).correlate();
+        .setVariable(OrderProcess.CANCEL_REASON, reason).correlate();
   }
 
   /** A merchant's open task of the order: offered to that merchant's own group. */
   private static Task merchantTask(String taskKey, ProcessInstance order, String merchantId) {
     return taskQuery().processInstanceId(order.getId()).taskDefinitionKey(taskKey)
         .taskCandidateGroup("merchant-" + merchantId).singleResult();
+  }
+
+  /** The station's task of one merchant's part (the price question or the check for its goods). */
+  private static Task partTask(String taskKey, ProcessInstance order, String merchantId) {
+    return taskQuery().processInstanceId(order.getId()).taskDefinitionKey(taskKey).list().stream()
+        .filter(task -> merchantId.equals(taskService().getVariable(task.getId(), OrderProcess.MERCHANT_ID)))
+        .findFirst().orElse(null);
   }
 
   // ---- Reading what happened
@@ -552,10 +655,22 @@ class StationOrderPathsTest {
     return values;
   }
 
-  /** Where ${orderProgress} ran, and on which event: "Flow_Accepted take". */
+  /** Where ${orderProgress} ran, and on which event: "Flow_Accepted take", {@code onTake(FLOW_ACCEPTED)}. */
   private static List<String> progress() {
     return engine.calls(OrderProgressProperties.LISTENER).stream()
         .map(call -> call.elementId() + " " + call.eventName()).toList();
+  }
+
+  private static String onTake(String flowId) {
+    return flowId + " take";
+  }
+
+  private static String onStart(String elementId) {
+    return elementId + " start";
+  }
+
+  private static String onEnd(String elementId) {
+    return elementId + " end";
   }
 
   private static List<String> elementsOf(String beanName) {

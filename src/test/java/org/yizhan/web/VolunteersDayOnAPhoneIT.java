@@ -1,6 +1,12 @@
 package org.yizhan.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.yizhan.delivery.DeliveryProcess.TASK_DELIVER_TO_DOOR;
+import static org.yizhan.delivery.DeliveryProcess.TASK_WELFARE_CHECK;
+import static org.yizhan.order.OrderProcess.TASK_ACCEPT_ORDER;
+import static org.yizhan.order.OrderProcess.TASK_CHECK_GOODS;
+import static org.yizhan.order.OrderProcess.TASK_CONFIRM_STOCK;
+import static org.yizhan.order.OrderProcess.TASK_DELIVER_TO_STATION;
 
 import java.time.Duration;
 import java.util.List;
@@ -22,6 +28,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.yizhan.StationTest;
+import org.yizhan.delivery.DeliveryProcess;
+import org.yizhan.order.OrderProcess;
 import org.yizhan.support.PhoneBrowser;
 import org.yizhan.support.StationHttp;
 import org.yizhan.support.StationHttp.Response;
@@ -47,28 +55,28 @@ class VolunteersDayOnAPhoneIT {
       orderNo = startOrderAtTheDesk(phone);
     }
 
-    work("wang.fang", orderNo, "Task_AcceptOrder", "10-accept", phone -> {
+    work("wang.fang", orderNo, TASK_ACCEPT_ORDER, "10-accept", phone -> {
       waitForText(phone, "合计 (Total): ¥65.00", "送货上门 (Carried to the door)");
       assertThat(phone.driver().findElement(By.cssSelector(".fjs-form")).getText())
           .as("the form shows money like money, the hand-over in words").contains("¥65.00", "送货上门")
           .doesNotContain("DOORSTEP");
       choose(phone, "驿站接单");
     });
-    work("hetao.market", orderNo, "Task_ConfirmStock", "11-confirm-stock", phone -> {
+    work("hetao.market", orderNo, TASK_CONFIRM_STOCK, "11-confirm-stock", phone -> {
       choose(phone, "有货");
       phone.tap(phone.driver().findElement(By.cssSelector(".fjs-form-field-number input")));
       phone.driver().findElement(By.cssSelector(".fjs-form-field-number input")).sendKeys("65");
     });
-    work("hetao.market", orderNo, "Task_DeliverToStation", "12-deliver-to-station",
+    work("hetao.market", orderNo, TASK_DELIVER_TO_STATION, "12-deliver-to-station",
         phone -> choose(phone, "货已送到驿站"));
-    work("li.qiang", orderNo, "Task_CheckGoods", "13-check", phone -> choose(phone, "合格"));
+    work("li.qiang", orderNo, TASK_CHECK_GOODS, "13-check", phone -> choose(phone, "合格"));
 
-    Task door = taskOf(orderNo, "Task_DeliverToDoor");
-    String deliveryNo = String.valueOf(tasks.getVariable(door.getId(), "deliveryNo"));
+    Task door = taskOf(orderNo, TASK_DELIVER_TO_DOOR);
+    String deliveryNo = String.valueOf(tasks.getVariable(door.getId(), DeliveryProcess.DELIVERY_NO));
     StationHttp volunteer = StationHttp.as(port, "wang.fang", "demo");
     assertThat(volunteer.get("/api/deliveries/" + deliveryNo + "/contact").status())
         .as("the address before the visit is claimed").isEqualTo(403);
-    work("wang.fang", orderNo, "Task_DeliverToDoor", "14-door", phone -> {
+    work("wang.fang", orderNo, TASK_DELIVER_TO_DOOR, "14-door", phone -> {
       assertThat(volunteer.get("/api/deliveries/" + deliveryNo + "/contact").status())
           .as("the address once she holds the visit").isEqualTo(200);
       // What the door needs, on the form: the goods, the amount to collect, the order, and now that she holds the
@@ -139,12 +147,12 @@ class VolunteersDayOnAPhoneIT {
     assertThat(started.status()).as(started.text()).isEqualTo(201);
     String deliveryNo = started.json().get("deliveryNo").asText();
 
-    work("wang.fang", deliveryNo, "Task_DeliverToDoor", "30-nobody-answered", phone -> choose(phone, "无人应答"));
-    Task check = taskOf(deliveryNo, "Task_WelfareCheck");
+    work("wang.fang", deliveryNo, TASK_DELIVER_TO_DOOR, "30-nobody-answered", phone -> choose(phone, "无人应答"));
+    Task check = taskOf(deliveryNo, TASK_WELFARE_CHECK);
     String checker = tasks.getIdentityLinksForTask(check.getId()).stream()
         .filter(link -> link.getGroupId() != null).map(link -> link.getGroupId()).findFirst().orElseThrow();
     assertThat(checker).as("the grid's workers look in").contains("worker");
-    work("wu.lei", deliveryNo, "Task_WelfareCheck", "31-welfare-check", phone -> {
+    work("wu.lei", deliveryNo, TASK_WELFARE_CHECK, "31-welfare-check", phone -> {
       choose(phone, "安全");
       fill(phone, "探视情况", "在家睡觉，没听到敲门 (Asleep, did not hear the knock)");
     });
@@ -226,7 +234,7 @@ class VolunteersDayOnAPhoneIT {
     String number = numbers.get(0);
     // Her group's list is long (the suite leaves hundreds of open tasks, oldest first, 15 a page): she searches it for
     // the number, as Tasklist's search box does (a process variable equal to the number), finds the card and taps it.
-    String numberVariable = List.of("deliveryNo", "caseNo", "orderNo").stream()
+    String numberVariable = List.of(DeliveryProcess.DELIVERY_NO, "caseNo", OrderProcess.ORDER_NO).stream()
         .filter(name -> number.equals(String.valueOf(tasks.getVariable(task.getId(), name)))).findFirst().orElseThrow();
     String search = "[{\"type\":\"processVariables\",\"operator\":\"eq\",\"value\":\"" + number
         + "\",\"name\":\"" + numberVariable + "\"}]";
@@ -292,10 +300,10 @@ class VolunteersDayOnAPhoneIT {
 
   /** Besides the number and the area: the hand-over in words, and on a merchant's card only its own goods. */
   private static final Map<String, List<String>> CARDS_ALSO_SHOW = Map.of(
-      "Task_AcceptOrder", List.of("送货上门"),
-      "Task_ConfirmStock", List.of("要供的货 (To supply)", "大米 5公斤 ×2"),
-      "Task_DeliverToStation", List.of("要供的货 (To supply)", "大米 5公斤 ×2"),
-      "Task_CheckGoods", List.of("送货上门"));
+      TASK_ACCEPT_ORDER, List.of("送货上门"),
+      TASK_CONFIRM_STOCK, List.of("要供的货 (To supply)", "大米 5公斤 ×2"),
+      TASK_DELIVER_TO_STATION, List.of("要供的货 (To supply)", "大米 5公斤 ×2"),
+      TASK_CHECK_GOODS, List.of("送货上门"));
 
   /** Below Tasklist's header (65 px) with a few pixels to spare: the opened task is at the top of the screen. */
   private static final double TOP_OF_SCREEN = 80;
@@ -307,7 +315,8 @@ class VolunteersDayOnAPhoneIT {
 
   /** The numbers a task's card shows (a delivery's own number before its order's); at least one. */
   private List<String> numbersOf(Task task) {
-    List<String> numbers = java.util.stream.Stream.of("deliveryNo", "caseNo", "orderNo").map(name -> tasks.getVariable(task.getId(), name))
+    List<String> numbers = java.util.stream.Stream.of(DeliveryProcess.DELIVERY_NO, "caseNo", OrderProcess.ORDER_NO)
+        .map(name -> tasks.getVariable(task.getId(), name))
         .filter(java.util.Objects::nonNull).map(Object::toString).toList();
     assertThat(numbers).as("the numbers of %s", task.getName()).isNotEmpty();
     return numbers;
@@ -369,7 +378,8 @@ class VolunteersDayOnAPhoneIT {
         .singleResult();
     if (task == null) {
       // the doorstep visit belongs to the delivery, whose business key is its own number
-      task = tasks.createTaskQuery().taskDefinitionKey(taskKey).processVariableValueEquals("orderNo", businessKey)
+      task = tasks.createTaskQuery().taskDefinitionKey(taskKey)
+          .processVariableValueEquals(OrderProcess.ORDER_NO, businessKey)
           .singleResult();
     }
     assertThat(task).as("%s of %s", taskKey, businessKey).isNotNull();

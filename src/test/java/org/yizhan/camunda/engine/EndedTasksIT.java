@@ -1,6 +1,7 @@
 package org.yizhan.camunda.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.yizhan.order.OrderProcess.TASK_ACCEPT_ORDER;
 
 import java.util.List;
 
@@ -87,7 +88,7 @@ class EndedTasksIT {
   }
 
   private String acceptTask(String orderNo) {
-    return tasks.createTaskQuery().processInstanceBusinessKey(orderNo).taskDefinitionKey("Task_AcceptOrder")
+    return tasks.createTaskQuery().processInstanceBusinessKey(orderNo).taskDefinitionKey(TASK_ACCEPT_ORDER)
         .singleResult().getId();
   }
 

@@ -16,6 +16,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.yizhan.StationTest;
+import org.yizhan.delivery.DeliveryProcess;
+import org.yizhan.order.OrderProcess;
 import org.yizhan.support.StationHttp;
 import org.yizhan.support.StationHttp.Response;
 import org.yizhan.support.TasklistSession;
@@ -50,7 +52,7 @@ class StartInputsIT {
       """)
   void forgedStartValueIsABadRequestOnEveryApiAndLeavesNothing(String process, String user, String name,
       String value, String table) {
-    String body = "{\"variables\": {" + (process.equals("station-order") ? ORDER : DISPUTE) + ", \"" + name
+    String body = "{\"variables\": {" + (process.equals(OrderProcess.KEY) ? ORDER : DISPUTE) + ", \"" + name
         + "\": {\"value\": " + value + "}}}";
     long instances = instancesOf(process);
     long rows = rows(table);
@@ -71,14 +73,14 @@ class StartInputsIT {
 
   @Test
   void processWithoutAStartFormTakesNoValuesOverHttp() {
-    long instances = instancesOf("doorstep-delivery");
+    long instances = instancesOf(DeliveryProcess.KEY);
     Response refused = as("chen.jing").post("/engine-rest/process-definition/key/doorstep-delivery/start", """
         {"variables": {"residentId": {"value": "R-0001"}, "kind": {"value": "MEAL"}}}""");
 
     assertThat(refused.status()).as(refused.text()).isEqualTo(400);
     assertThat(refused.json().get("message").asText()).startsWith("不能由请求填写: kind, residentId (this process has "
         + "no start form");
-    assertThat(instancesOf("doorstep-delivery")).isEqualTo(instances);
+    assertThat(instancesOf(DeliveryProcess.KEY)).isEqualTo(instances);
 
     Response started = as("chen.jing").post("/api/deliveries", """
         {"residentId": "R-0001", "kind": "MEAL", "note": "Lunch"}""");
@@ -90,7 +92,7 @@ class StartInputsIT {
   @Test
   void tasklistsStartFormAndTheStationApiStillPlaceOrdersForTheSignedInUser() {
     Response startForm = TasklistSession.login(port, "wang.fang", "demo")
-        .postToEngine("/process-definition/" + latest("station-order") + "/submit-form", "{\"variables\": {" + ORDER
+        .postToEngine("/process-definition/" + latest(OrderProcess.KEY) + "/submit-form", "{\"variables\": {" + ORDER
             + ", \"deliveryPreference\": {\"value\": \"NONE\"}, \"note\": {\"value\": \"\"}}}");
     assertThat(startForm.status()).as(startForm.text()).isEqualTo(200);
     assertThat(placedBy(startForm.json().get("id").asText())).isEqualTo("wang.fang");

@@ -28,6 +28,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.yizhan.StationTest;
+import org.yizhan.delivery.DeliveryProcess;
+import org.yizhan.order.OrderProcess;
 import org.yizhan.platform.security.StationGroups;
 
 /**
@@ -163,13 +165,14 @@ class StartInputsInEngineTest {
   @Test
   void theStationsOwnProcessesTakeTheirStartFormsFields() {
     signIn(StationGroups.VOLUNTEERS);
-    for (Map.Entry<String, String> worked : Map.of("station-order", "placedBy", "mediation-escalation",
+    for (Map.Entry<String, String> worked : Map.of(OrderProcess.KEY, OrderProcess.PLACED_BY, "mediation-escalation",
         "registeredBy").entrySet()) {
       assertThatThrownBy(() -> runtime.startProcessInstanceByKey(worked.getKey(), Map.of(worked.getValue(), USER)))
           .isInstanceOf(BadUserRequestException.class)
           .hasMessageStartingWith("不能由请求填写: " + worked.getValue() + " (");
     }
-    assertThatThrownBy(() -> runtime.startProcessInstanceByKey("doorstep-delivery", Map.of("residentId", "R-0001")))
+    assertThatThrownBy(
+        () -> runtime.startProcessInstanceByKey(DeliveryProcess.KEY, Map.of(DeliveryProcess.RESIDENT_ID, "R-0001")))
         .hasMessageContaining("this process has no start form");
   }
 

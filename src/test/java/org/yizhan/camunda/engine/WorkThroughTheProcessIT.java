@@ -1,6 +1,8 @@
 package org.yizhan.camunda.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.yizhan.order.OrderProcess.TASK_ACCEPT_ORDER;
+import static org.yizhan.order.OrderProcess.TASK_CHECK_GOODS;
 
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
@@ -18,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.yizhan.StationTest;
+import org.yizhan.order.OrderProcess;
 import org.yizhan.support.StationHttp;
 import org.yizhan.support.StationHttp.Response;
 
@@ -32,15 +35,15 @@ class WorkThroughTheProcessIT {
 
   @Test
   void volunteerCannotStartAnOrderInTheMiddle() {
-    long before = runtime.createProcessInstanceQuery().processDefinitionKey("station-order").count();
+    long before = runtime.createProcessInstanceQuery().processDefinitionKey(OrderProcess.KEY).count();
 
     Response started = as("wang.fang").post("/engine-rest/process-definition/key/station-order/start", """
-        {"startInstructions": [{"type": "startBeforeActivity", "activityId": "Task_CheckGoods"}],
-         "variables": {"item1Quantity": {"value": 999, "type": "Long"}}}""");
+        {"startInstructions": [{"type": "startBeforeActivity", "activityId": "%s"}],
+         "variables": {"item1Quantity": {"value": 999, "type": "Long"}}}""".formatted(TASK_CHECK_GOODS));
 
     assertThat(started.status()).as(started.text()).isEqualTo(403);
     assertThat(started.json().get("message").asText()).contains("administrator's work");
-    assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("station-order").count()).isEqualTo(before);
+    assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(OrderProcess.KEY).count()).isEqualTo(before);
   }
 
   @Test
@@ -92,7 +95,7 @@ class WorkThroughTheProcessIT {
     identity.setAuthentication("wang.fang", java.util.List.of("station-volunteers"));
     try {
       org.assertj.core.api.Assertions.assertThatThrownBy(
-              () -> runtime.suspendProcessInstanceByProcessDefinitionKey("station-order"))
+              () -> runtime.suspendProcessInstanceByProcessDefinitionKey(OrderProcess.KEY))
           .isInstanceOf(org.camunda.bpm.engine.AuthorizationException.class);
       org.assertj.core.api.Assertions.assertThatThrownBy(() -> runtime.setVariable(instanceId, "total", 0))
           .isInstanceOf(org.camunda.bpm.engine.AuthorizationException.class);
@@ -103,7 +106,8 @@ class WorkThroughTheProcessIT {
     } finally {
       identity.clearAuthentication();
     }
-    assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("station-order").suspended().count()).isZero();
+    assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(OrderProcess.KEY).suspended().count())
+        .isZero();
 
     String orderNo = runtime.createProcessInstanceQuery().processInstanceId(instanceId).singleResult().getBusinessKey();
     Response cancelled = as("wang.fang").post("/api/orders/" + orderNo + "/cancel", "{\"reason\": \"Son brought rice\"}");
@@ -152,7 +156,7 @@ class WorkThroughTheProcessIT {
         {"residentId": "R-0002", "items": [{"sku": "RICE-5KG", "quantity": 1}]}""");
     assertThat(placed.status()).as(placed.text()).isEqualTo(201);
     return tasks.createTaskQuery().processInstanceId(placed.json().get("processInstanceId").asText())
-        .taskDefinitionKey("Task_AcceptOrder").singleResult().getId();
+        .taskDefinitionKey(TASK_ACCEPT_ORDER).singleResult().getId();
   }
 
   private HttpResponse<String> deploy(Map<String, String> files) throws Exception {

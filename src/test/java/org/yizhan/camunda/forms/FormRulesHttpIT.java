@@ -1,6 +1,7 @@
 package org.yizhan.camunda.forms;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.yizhan.order.OrderProcess.TASK_ACCEPT_ORDER;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.yizhan.StationTest;
+import org.yizhan.order.OrderProcess;
 import org.yizhan.platform.security.StationAccess;
 import org.yizhan.support.StationHttp;
 import org.yizhan.support.StationHttp.Response;
@@ -109,7 +111,8 @@ class FormRulesHttpIT {
     assertThat(longNameOfANumber.status()).as(longNameOfANumber.text()).isEqualTo(400);
 
     assertThat(runtime.getVariables(accept.getProcessInstanceId())).doesNotContainKeys("x", "y");
-    List<String> shown = new ArrayList<>(List.of("orderSummary", "servicesSummary", "total", "totalText", "handOverText"));
+    List<String> shown = new ArrayList<>(List.of("orderSummary", "servicesSummary", "total", "totalText",
+        OrderProcess.HAND_OVER_TEXT));
     assertThat(tasks.getVariablesLocal(accept.getId())).as("what the task shows, set when it was created")
         .containsKeys(shown.toArray(String[]::new));
     shown.addAll(StationAccess.TASK_CARD_VARIABLES);
@@ -137,7 +140,7 @@ class FormRulesHttpIT {
   @Test
   void stationApiAnswersAValueTheDatabaseCannotHoldWith400AndCancelsNothing() throws Exception {
     Task accept = acceptTask();
-    String orderNo = (String) runtime.getVariable(accept.getProcessInstanceId(), "orderNo");
+    String orderNo = (String) runtime.getVariable(accept.getProcessInstanceId(), OrderProcess.ORDER_NO);
     String statusBefore = volunteer().get("/api/orders/" + orderNo).json().get("status").asText();
 
     Response cancel = volunteer().post("/api/orders/" + orderNo + "/cancel",
@@ -184,7 +187,7 @@ class FormRulesHttpIT {
         {"residentId": "R-0002", "items": [{"sku": "RICE-5KG", "quantity": 1}]}""");
     assertThat(placed.status()).as(placed.text()).isEqualTo(201);
     Task task = tasks.createTaskQuery().processInstanceId(placed.json().get("processInstanceId").asText())
-        .taskDefinitionKey("Task_AcceptOrder").singleResult();
+        .taskDefinitionKey(TASK_ACCEPT_ORDER).singleResult();
     Response claimed = volunteer().post("/engine-rest/task/" + task.getId() + "/claim", "{\"userId\": \"wang.fang\"}");
     assertThat(claimed.status()).as(claimed.text()).isEqualTo(204);
     return task;

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.yizhan.StationTest;
+import org.yizhan.order.OrderProcess;
 import org.yizhan.platform.cluster.ClusterLock;
 import org.yizhan.support.TestFolders;
 import org.yizhan.support.StationHttp;
@@ -42,7 +43,7 @@ class ModelRoundTripIT {
     deployer.deploy();
     var watch = new ProcessFolderWatch(deployer, 0);
     watch.start();
-    String key = "station-order";
+    String key = OrderProcess.KEY;
     int before = latestVersion(key);
     assertThat(watch.check()).as("nothing saved yet").isFalse();
 

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.yizhan.StationTest;
+import org.yizhan.order.OrderProcess;
 import org.yizhan.platform.cluster.ClusterLock;
 import org.yizhan.support.TestFolders;
 
@@ -44,11 +45,11 @@ class ProcessFolderDeployerTest {
 
   @Test
   void unchangedModelsAreNotDeployedAgain() {
-    long definitionsBefore = repository.createProcessDefinitionQuery().processDefinitionKey("station-order").count();
+    long definitionsBefore = repository.createProcessDefinitionQuery().processDefinitionKey(OrderProcess.KEY).count();
 
     assertThat(deployer.deploy()).isNull();
 
-    assertThat(repository.createProcessDefinitionQuery().processDefinitionKey("station-order").count())
+    assertThat(repository.createProcessDefinitionQuery().processDefinitionKey(OrderProcess.KEY).count())
         .isEqualTo(definitionsBefore);
   }
 
@@ -74,7 +75,7 @@ class ProcessFolderDeployerTest {
     edit(a.resolve("station-order.bpmn"), ACCEPT_LABEL, "驿站接单 (Accept the order)");
     DeploymentWithDefinitions changed = nodeA.deploy();
 
-    assertThat(changed.getDeployedProcessDefinitions()).extracting(d -> d.getKey()).containsExactly("station-order");
+    assertThat(changed.getDeployedProcessDefinitions()).extracting(d -> d.getKey()).containsExactly(OrderProcess.KEY);
     assertThat(nodeA.deploy()).as("the same node again").isNull();
     assertThat(nodeB.deploy()).as("the node whose folder still has the old file").isNull();
     assertThat(stationOrderVersions()).isEqualTo(versionsBefore + 1);
@@ -212,11 +213,11 @@ class ProcessFolderDeployerTest {
   }
 
   private long stationOrderVersions() {
-    return repository.createProcessDefinitionQuery().processDefinitionKey("station-order").count();
+    return repository.createProcessDefinitionQuery().processDefinitionKey(OrderProcess.KEY).count();
   }
 
   private String latestStationOrderDeployment() {
-    return repository.createProcessDefinitionQuery().processDefinitionKey("station-order").latestVersion()
+    return repository.createProcessDefinitionQuery().processDefinitionKey(OrderProcess.KEY).latestVersion()
         .singleResult().getDeploymentId();
   }
 }

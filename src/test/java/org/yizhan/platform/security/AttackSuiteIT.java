@@ -1,6 +1,7 @@
 package org.yizhan.platform.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.yizhan.order.OrderProcess.TASK_ACCEPT_ORDER;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.Charset;
@@ -335,7 +336,7 @@ class AttackSuiteIT {
             + "\"deliveryPreference\": null, \"note\": \"\"}");
     assertThat(placed.status()).as(placed.text()).isEqualTo(201);
     String instance = placed.json().get("processInstanceId").asText();
-    return tasks.createTaskQuery().processInstanceId(instance).taskDefinitionKey("Task_AcceptOrder").singleResult()
+    return tasks.createTaskQuery().processInstanceId(instance).taskDefinitionKey(TASK_ACCEPT_ORDER).singleResult()
         .getId();
   }
 

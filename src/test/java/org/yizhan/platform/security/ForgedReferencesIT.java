@@ -1,6 +1,8 @@
 package org.yizhan.platform.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.yizhan.order.OrderProcess.TASK_ACCEPT_ORDER;
+import static org.yizhan.order.OrderProcess.TASK_CONFIRM_STOCK;
 
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.Test;
@@ -28,7 +30,7 @@ class ForgedReferencesIT {
   void merchantWhoNamesAnotherOrderOnItsOwnTaskIsRefusedAndCouldNotReachItAnyway() {
     String own = accepted(place());
     String other = accepted(place());
-    String confirmStock = taskOf(own, "Task_ConfirmStock");
+    String confirmStock = taskOf(own, TASK_CONFIRM_STOCK);
 
     String forged = """
         {"variables": {"stockAvailable": {"value": "NO"}, "orderNo": {"value": "%s"}}}""".formatted(other);
@@ -93,7 +95,7 @@ class ForgedReferencesIT {
   }
 
   private String accepted(String orderNo) {
-    Response accepted = as("wang.fang").post("/engine-rest/task/" + taskOf(orderNo, "Task_AcceptOrder") + "/complete",
+    Response accepted = as("wang.fang").post("/engine-rest/task/" + taskOf(orderNo, TASK_ACCEPT_ORDER) + "/complete",
         "{\"variables\": {\"acceptDecision\": {\"value\": \"ACCEPT\"}}}");
     assertThat(accepted.status()).as(accepted.text()).isEqualTo(204);
     return orderNo;

@@ -1,6 +1,7 @@
 package org.yizhan.platform.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.yizhan.order.OrderProcess.TASK_ACCEPT_ORDER;
 
 import java.util.List;
 
@@ -70,7 +71,7 @@ class HandingTasksOnIT {
     Response placed = as("wang.fang").post("/api/orders", RICE);
     assertThat(placed.status()).as(placed.text()).isEqualTo(201);
     return tasks.createTaskQuery().processInstanceBusinessKey(placed.json().get("orderNo").asText())
-        .taskDefinitionKey("Task_AcceptOrder").singleResult().getId();
+        .taskDefinitionKey(TASK_ACCEPT_ORDER).singleResult().getId();
   }
 
   private StationHttp as(String user) {

@@ -1,6 +1,7 @@
 package org.yizhan.platform.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.yizhan.order.OrderProcess.TASK_ACCEPT_ORDER;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -271,7 +272,7 @@ class RequestFirewallIT {
     String orderNo = StationHttp.as(port, "wang.fang", "demo").post("/api/orders",
             "{\"residentId\": \"R-0002\", \"items\": [{\"sku\": \"RICE-5KG\", \"quantity\": 1}]}")
         .json().get("orderNo").asText();
-    Task task = tasks.createTaskQuery().processInstanceBusinessKey(orderNo).taskDefinitionKey("Task_AcceptOrder")
+    Task task = tasks.createTaskQuery().processInstanceBusinessKey(orderNo).taskDefinitionKey(TASK_ACCEPT_ORDER)
         .singleResult();
     assertThat(task.getAssignee()).isNull();
     return task.getId();

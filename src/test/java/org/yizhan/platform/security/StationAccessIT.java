@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.DefaultApplicationArguments;
 import org.yizhan.StationTest;
+import org.yizhan.order.OrderProcess;
 
 /**
  * The grants follow the permission table at every start: what an earlier version of the station (or a hand in Camunda
@@ -38,7 +39,7 @@ class StationAccessIT {
 
   @Test
   void grantsBeyondTheTableAreTakenBackAtTheNextStart() {
-    grant("station-volunteers", Resources.PROCESS_DEFINITION, "station-order",
+    grant("station-volunteers", Resources.PROCESS_DEFINITION, OrderProcess.KEY,
         ProcessDefinitionPermissions.UPDATE_INSTANCE);
     grant("station-managers", Resources.BATCH, "*", Permissions.CREATE);
     grant("merchants", Resources.PROCESS_INSTANCE, "*", Permissions.DELETE);
@@ -47,9 +48,9 @@ class StationAccessIT {
     access.run(new DefaultApplicationArguments());
 
     assertThat(isGranted("station-volunteers", ProcessDefinitionPermissions.UPDATE_INSTANCE,
-        Resources.PROCESS_DEFINITION, "station-order")).isFalse();
+        Resources.PROCESS_DEFINITION, OrderProcess.KEY)).isFalse();
     assertThat(isGranted("station-volunteers", ProcessDefinitionPermissions.CREATE_INSTANCE,
-        Resources.PROCESS_DEFINITION, "station-order")).as("what the table gives stays").isTrue();
+        Resources.PROCESS_DEFINITION, OrderProcess.KEY)).as("what the table gives stays").isTrue();
     assertThat(isGranted("station-managers", Permissions.CREATE, Resources.BATCH, "*")).isFalse();
     assertThat(isGranted("model-managers", BatchPermissions.CREATE_BATCH_MIGRATE_PROCESS_INSTANCES,
         Resources.BATCH, "*")).isTrue();
@@ -90,10 +91,11 @@ class StationAccessIT {
   void taskWorkersSearchByTheProcessWideCardVariablesAndNoLongerByTheRawHandOver() {
     identity.setAuthentication("wang.fang", List.of("station-volunteers", "grid-g01-volunteers"));
     try {
-      assertThat(tasks.createTaskQuery().processVariableValueEquals("handOverText", "送货上门 (Carried to the door)")
-          .count()).as("the worded hand-over, as the card shows it").isNotNegative();
+      assertThat(tasks.createTaskQuery()
+          .processVariableValueEquals(OrderProcess.HAND_OVER_TEXT, "送货上门 (Carried to the door)").count())
+          .as("the worded hand-over, as the card shows it").isNotNegative();
       assertThat(tasks.createTaskQuery().processVariableValueEquals("residentArea", "x").count()).isZero();
-      assertThat(tasks.createTaskQuery().taskVariableValueEquals("supplyText", "x").count())
+      assertThat(tasks.createTaskQuery().taskVariableValueEquals(OrderProcess.SUPPLY_TEXT, "x").count())
           .as("a task's own variable").isZero();
       for (String refused : List.of("deliveryMode", "supplyText")) {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> tasks.createTaskQuery()

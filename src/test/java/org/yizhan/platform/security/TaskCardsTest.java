@@ -7,6 +7,19 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+import static org.yizhan.delivery.DeliveryProcess.TASK_DELIVER_TO_DOOR;
+import static org.yizhan.delivery.DeliveryProcess.TASK_WELFARE_CHECK;
+import static org.yizhan.delivery.DeliveryProcess.TIMER_WELFARE_CHECK_OVERDUE;
+import static org.yizhan.order.OrderProcess.TASK_ACCEPT_ORDER;
+import static org.yizhan.order.OrderProcess.TASK_ASK_RESIDENT_ABOUT_PRICE;
+import static org.yizhan.order.OrderProcess.TASK_CHECK_GOODS;
+import static org.yizhan.order.OrderProcess.TASK_CONFIRM_STOCK;
+import static org.yizhan.order.OrderProcess.TASK_DELIVER_TO_STATION;
+import static org.yizhan.order.OrderProcess.TASK_HAND_OVER_AT_STATION;
+import static org.yizhan.order.OrderProcess.TASK_REMIND_RESIDENT;
+import static org.yizhan.order.OrderProcess.TASK_SCHEDULE_SERVICE;
+import static org.yizhan.order.OrderProcess.TIMER_ACCEPT_OVERDUE;
+import static org.yizhan.order.OrderProcess.TIMER_PICKUP_REMINDER;
 
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -31,6 +44,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.yizhan.StationTest;
+import org.yizhan.delivery.DeliveryProcess;
+import org.yizhan.order.OrderProcess;
 
 /**
  * Every task card of every station process shows its number and its area, as Tasklist's filters show them: each
@@ -41,7 +56,7 @@ import org.yizhan.StationTest;
 @StationTest
 class TaskCardsTest {
 
-  private static final List<String> PROCESSES = List.of("station-order", "doorstep-delivery", "mediation-escalation");
+  private static final List<String> PROCESSES = List.of(OrderProcess.KEY, DeliveryProcess.KEY, "mediation-escalation");
   private static final String RICE_AND_HAIRCUT = "[{\"sku\":\"RICE-5KG\",\"quantity\":2},{\"sku\":\"SVC-HAIRCUT\",\"quantity\":1}]";
   private static final String RICE = "[{\"sku\":\"RICE-5KG\",\"quantity\":2}]";
 
@@ -64,19 +79,21 @@ class TaskCardsTest {
 
     assertThat(cards.keySet()).as("every user task of every process was reached").containsAll(userTasks());
     cards.forEach((taskKey, card) -> {
-      assertThat(List.of("orderNo", "deliveryNo", "caseNo")).as(taskKey + " shows a number: " + card)
+      assertThat(List.of(OrderProcess.ORDER_NO, DeliveryProcess.DELIVERY_NO, "caseNo"))
+          .as(taskKey + " shows a number: " + card)
           .anyMatch(number -> card.get(number) instanceof String text && !text.isBlank());
       assertThat(card.get("residentArea")).as(taskKey + " shows an area: " + card).asString().isNotBlank()
           .doesNotContain("单元", "Unit", "Room", "室");
     });
-    for (String orderTask : List.of("Task_AcceptOrder", "Task_ConfirmStock", "Task_CheckGoods", "Task_HandOverAtStation",
-        "Task_RemindResident", "Task_DeliverToStation")) {
-      assertThat(cards.get(orderTask)).as(orderTask).containsEntry("handOverText", "到站自取 (Collected at the station)");
+    for (String orderTask : List.of(TASK_ACCEPT_ORDER, TASK_CONFIRM_STOCK, TASK_CHECK_GOODS, TASK_HAND_OVER_AT_STATION,
+        TASK_REMIND_RESIDENT, TASK_DELIVER_TO_STATION)) {
+      assertThat(cards.get(orderTask)).as(orderTask)
+          .containsEntry(OrderProcess.HAND_OVER_TEXT, "到站自取 (Collected at the station)");
     }
-    assertThat(cards.get("Task_DeliverToDoor")).containsKeys("orderNo", "deliveryNo");
-    assertThat(cards.get("Task_ConfirmStock")).as("the merchant's card: what it supplies")
-        .containsEntry("supplyText", "大米 5公斤 ×2");
-    assertThat(cards.get("Task_DeliverToStation")).containsEntry("supplyText", "大米 5公斤 ×2");
+    assertThat(cards.get(TASK_DELIVER_TO_DOOR)).containsKeys(OrderProcess.ORDER_NO, DeliveryProcess.DELIVERY_NO);
+    assertThat(cards.get(TASK_CONFIRM_STOCK)).as("the merchant's card: what it supplies")
+        .containsEntry(OrderProcess.SUPPLY_TEXT, "大米 5公斤 ×2");
+    assertThat(cards.get(TASK_DELIVER_TO_STATION)).containsEntry(OrderProcess.SUPPLY_TEXT, "大米 5公斤 ×2");
     assertThat(cards.get("Task_MediateAtLevel")).as("a case's area: building and grid")
         .containsEntry("residentArea", "暖心里小区1号楼 (Building 1, Nuanxinli Estate) · 网格一 · 火车站西 (Grid 1, Railway Station West)");
     assertThat(cards.values()).as("no card shows a raw value")
@@ -86,37 +103,37 @@ class TaskCardsTest {
   private void workAnOrderCollectedAtTheStation() {
     ProcessInstance order = place("R-0002", RICE_AND_HAIRCUT, "PICKUP");
     look(order);
-    execute(job("Timer_AcceptOverdue", order));
+    execute(job(TIMER_ACCEPT_OVERDUE, order));
     look(order);
-    complete(task("Task_AcceptOrder", order), withVariables("acceptDecision", "ACCEPT"));
+    complete(task(TASK_ACCEPT_ORDER, order), withVariables("acceptDecision", "ACCEPT"));
     look(order);
-    complete(task("Task_ConfirmStock", order), withVariables("stockAvailable", "YES", "confirmedGoodsTotal", 70.0));
+    complete(task(TASK_CONFIRM_STOCK, order), withVariables("stockAvailable", "YES", "confirmedGoodsTotal", 70.0));
     look(order);
-    complete(task("Task_AskResidentAboutPrice", order), withVariables("residentAgreesToPrice", "AGREED"));
+    complete(task(TASK_ASK_RESIDENT_ABOUT_PRICE, order), withVariables("residentAgreesToPrice", "AGREED"));
     look(order);
-    complete(task("Task_DeliverToStation", order), withVariables("deliveredToStation", true));
+    complete(task(TASK_DELIVER_TO_STATION, order), withVariables("deliveredToStation", true));
     look(order);
-    complete(task("Task_CheckGoods", order), withVariables("goodsCheck", "PASSED"));
-    complete(task("Task_ScheduleService", order),
+    complete(task(TASK_CHECK_GOODS, order), withVariables("goodsCheck", "PASSED"));
+    complete(task(TASK_SCHEDULE_SERVICE, order),
         withVariables("serviceProvider", "Barber Liu (刘师傅)", "serviceScheduledAt", "2026-11-24T10:00"));
     look(order);
-    execute(job("Timer_PickupReminder", order));
+    execute(job(TIMER_PICKUP_REMINDER, order));
     look(order);
   }
 
   private void workAnOrderCarriedToTheDoorWhereNobodyAnswers() {
     ProcessInstance order = place("R-0001", RICE, "");
-    complete(task("Task_AcceptOrder", order), withVariables("acceptDecision", "ACCEPT"));
-    complete(task("Task_ConfirmStock", order), withVariables("stockAvailable", "YES", "confirmedGoodsTotal", 65.0));
-    complete(task("Task_DeliverToStation", order), withVariables("deliveredToStation", true));
-    complete(task("Task_CheckGoods", order), withVariables("goodsCheck", "PASSED"));
-    ProcessInstance delivery = calledProcessInstance("doorstep-delivery", order);
+    complete(task(TASK_ACCEPT_ORDER, order), withVariables("acceptDecision", "ACCEPT"));
+    complete(task(TASK_CONFIRM_STOCK, order), withVariables("stockAvailable", "YES", "confirmedGoodsTotal", 65.0));
+    complete(task(TASK_DELIVER_TO_STATION, order), withVariables("deliveredToStation", true));
+    complete(task(TASK_CHECK_GOODS, order), withVariables("goodsCheck", "PASSED"));
+    ProcessInstance delivery = calledProcessInstance(DeliveryProcess.KEY, order);
     look(delivery);
-    complete(task("Task_DeliverToDoor", delivery), withVariables("outcome", "NOBODY_ANSWERED"));
+    complete(task(TASK_DELIVER_TO_DOOR, delivery), withVariables("outcome", "NOBODY_ANSWERED"));
     look(delivery);
-    execute(job("Timer_WelfareCheckOverdue", delivery));
+    execute(job(TIMER_WELFARE_CHECK_OVERDUE, delivery));
     look(delivery);
-    complete(task("Task_WelfareCheck", delivery), withVariables("welfareOutcome", "NEEDS_HELP", "welfareNote", "摔倒 (Fell)"));
+    complete(task(TASK_WELFARE_CHECK, delivery), withVariables("welfareOutcome", "NEEDS_HELP", "welfareNote", "摔倒 (Fell)"));
     look(delivery);
   }
 
@@ -145,8 +162,9 @@ class TaskCardsTest {
   }
 
   private ProcessInstance place(String residentId, String items, String preference) {
-    return engine.getRuntimeService().createProcessInstanceByKey("station-order").setVariables(
-        Map.of("residentId", residentId, "items", items, "deliveryPreference", preference)).execute();
+    return engine.getRuntimeService().createProcessInstanceByKey(OrderProcess.KEY).setVariables(
+        Map.of(OrderProcess.RESIDENT_ID, residentId, OrderProcess.ITEMS, items,
+            OrderProcess.DELIVERY_PREFERENCE, preference)).execute();
   }
 
   private ProcessInstance register() {

@@ -1,6 +1,7 @@
 package org.yizhan.platform.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.yizhan.order.OrderProcess.TASK_ACCEPT_ORDER;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -114,7 +115,7 @@ class EngineRestRefusalsIT {
     String orderNo = StationHttp.as(port, "wang.fang", "demo").post("/api/orders", """
         {"residentId": "R-0002", "items": [{"sku": "RICE-5KG", "quantity": 1}]}""").json().get("orderNo").asText();
     return StationHttp.as(port, "li.qiang", "demo")
-        .get("/engine-rest/task?processInstanceBusinessKey=" + orderNo + "&taskDefinitionKey=Task_AcceptOrder")
+        .get("/engine-rest/task?processInstanceBusinessKey=" + orderNo + "&taskDefinitionKey=" + TASK_ACCEPT_ORDER)
         .json().get(0).get("id").asText();
   }
 }

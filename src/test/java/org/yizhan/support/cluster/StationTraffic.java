@@ -1,5 +1,7 @@
 package org.yizhan.support.cluster;
 
+import static org.yizhan.order.OrderProcess.TASK_ACCEPT_ORDER;
+
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -80,7 +82,7 @@ public final class StationTraffic implements AutoCloseable {
     StationHttp volunteer = StationHttp.as(node.port(), "li.qiang", "demo");
     try {
       Response found = volunteer.get("/engine-rest/task?processInstanceBusinessKey=" + orderNo
-          + "&taskDefinitionKey=Task_AcceptOrder");
+          + "&taskDefinitionKey=" + TASK_ACCEPT_ORDER);
       if (found.status() != 200 || found.json().size() != 1) {
         refusals.add("find accept task of " + orderNo + ": " + found.status() + " " + found.text());
         return;
