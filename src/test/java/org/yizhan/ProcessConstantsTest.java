@@ -21,6 +21,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.yizhan.delivery.DeliveryProcess;
+import org.yizhan.mediation.MediationProcess;
 import org.yizhan.order.OrderProcess;
 
 /**
@@ -37,6 +38,7 @@ class ProcessConstantsTest {
     return Stream.<Arguments>builder()
         .add(arguments(OrderProcess.class, "station-order.bpmn"))
         .add(arguments(DeliveryProcess.class, "doorstep-delivery.bpmn"))
+        .add(arguments(MediationProcess.class, "mediation-escalation.bpmn"))
         .build();
   }
 

@@ -32,6 +32,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.yizhan.YizhanApplication;
+import org.yizhan.mediation.MediationProcess;
 import org.yizhan.support.StationHttp;
 import org.yizhan.support.StationHttp.Response;
 import org.yizhan.support.TasklistSession;
@@ -512,12 +513,12 @@ public final class StationBenchmark {
     return i % 5 + 1;
   }
 
-  private static final String[] LEVEL_TASKS = {"Task_MediateAtLevel", "Task_MediateAtLevel",
-      "Task_MediateAtLevel", "Task_JointSession"};
+  private static final String[] LEVEL_TASKS = {MediationProcess.TASK_MEDIATE_AT_LEVEL, MediationProcess.TASK_MEDIATE_AT_LEVEL,
+      MediationProcess.TASK_MEDIATE_AT_LEVEL, MediationProcess.TASK_JOINT_SESSION};
   /** Who mediates at each level: the building head, the grid worker, the mediation committee, the governance centre. */
   private static final String[] LEVEL_MEDIATORS = {"liu.yang", "wu.lei", "ma.jun", "gao.feng"};
-  private static final Map<String, String> PARTNERS = Map.of("Task_PoliceStationInput", "officer.bai",
-      "Task_JudicialOfficeInput", "clerk.tian", "Task_PeoplesCourtInput", "judge.kong");
+  private static final Map<String, String> PARTNERS = Map.of(MediationProcess.TASK_POLICE_STATION_INPUT, "officer.bai",
+      MediationProcess.TASK_JUDICIAL_OFFICE_INPUT, "clerk.tian", MediationProcess.TASK_PEOPLES_COURT_INPUT, "judge.kong");
   private static final String NOT_SETTLED = "{\"levelOutcome\": {\"value\": \"NOT_SETTLED\"}, "
       + "\"notSettledReason\": {\"value\": \"Will not open the door\"}}";
 
@@ -541,13 +542,13 @@ public final class StationBenchmark {
           level == settledAt ? SETTLED : NOT_SETTLED, mediationLatencies);
     }
     if (settledAt == 5) {
-      complete(port, "gao.feng", caseNo, "Task_ReferCase", "{\"referralChannel\": {\"value\": \"LITIGATION\"}, "
+      complete(port, "gao.feng", caseNo, MediationProcess.TASK_REFER_CASE, "{\"referralChannel\": {\"value\": \"LITIGATION\"}, "
           + "\"referralGuidance\": {\"value\": \"Explained how to sue\"}}", mediationLatencies);
       return;
     }
     // The agreement is recorded after a save point: the follow-up visit appears once the job executor has run it.
-    awaitTask(port, "liu.yang", caseNo, "Task_FollowUpVisit");
-    complete(port, "liu.yang", caseNo, "Task_FollowUpVisit", "{\"followUpOutcome\": {\"value\": \"STABLE\"}, "
+    awaitTask(port, "liu.yang", caseNo, MediationProcess.TASK_FOLLOW_UP_VISIT);
+    complete(port, "liu.yang", caseNo, MediationProcess.TASK_FOLLOW_UP_VISIT, "{\"followUpOutcome\": {\"value\": \"STABLE\"}, "
         + "\"satisfaction\": {\"value\": \"5\"}, \"followUpNote\": {\"value\": \"Quiet since\"}}", mediationLatencies);
   }
 

@@ -29,6 +29,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.yizhan.StationTest;
 import org.yizhan.delivery.DeliveryProcess;
+import org.yizhan.mediation.MediationProcess;
 import org.yizhan.order.OrderProcess;
 import org.yizhan.support.PhoneBrowser;
 import org.yizhan.support.StationHttp;
@@ -128,16 +129,16 @@ class VolunteersDayOnAPhoneIT {
     assertThat(registered.status()).as(registered.text()).isEqualTo(201);
     String caseNo = registered.json().get("caseNo").asText();
 
-    work("liu.yang", caseNo, "Task_MediateAtLevel", "20-mediate-in-building", phone -> {
+    work("liu.yang", caseNo, MediationProcess.TASK_MEDIATE_AT_LEVEL, "20-mediate-in-building", phone -> {
       choose(phone, "调解成功");
       fill(phone, "调解协议", "晚上九点后不打鼓 (No drums after 9 pm)");
     });
     // The agreement is recorded after a save point; the tests run jobs themselves.
     String instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseNo).singleResult().getId();
-    jobs.executeJob(jobs.createJobQuery().processInstanceId(instance).activityId("Task_RecordSettlement").singleResult()
+    jobs.executeJob(jobs.createJobQuery().processInstanceId(instance).activityId(MediationProcess.TASK_RECORD_SETTLEMENT).singleResult()
         .getId());
 
-    assertThat(taskOf(caseNo, "Task_FollowUpVisit").getAssignee()).as("the owner visits again").isEqualTo("wang.fang");
+    assertThat(taskOf(caseNo, MediationProcess.TASK_FOLLOW_UP_VISIT).getAssignee()).as("the owner visits again").isEqualTo("wang.fang");
   }
 
   @Test
@@ -234,7 +235,7 @@ class VolunteersDayOnAPhoneIT {
     String number = numbers.get(0);
     // Her group's list is long (the suite leaves hundreds of open tasks, oldest first, 15 a page): she searches it for
     // the number, as Tasklist's search box does (a process variable equal to the number), finds the card and taps it.
-    String numberVariable = List.of(DeliveryProcess.DELIVERY_NO, "caseNo", OrderProcess.ORDER_NO).stream()
+    String numberVariable = List.of(DeliveryProcess.DELIVERY_NO, MediationProcess.CASE_NO, OrderProcess.ORDER_NO).stream()
         .filter(name -> number.equals(String.valueOf(tasks.getVariable(task.getId(), name)))).findFirst().orElseThrow();
     String search = "[{\"type\":\"processVariables\",\"operator\":\"eq\",\"value\":\"" + number
         + "\",\"name\":\"" + numberVariable + "\"}]";
@@ -315,7 +316,7 @@ class VolunteersDayOnAPhoneIT {
 
   /** The numbers a task's card shows (a delivery's own number before its order's); at least one. */
   private List<String> numbersOf(Task task) {
-    List<String> numbers = java.util.stream.Stream.of(DeliveryProcess.DELIVERY_NO, "caseNo", OrderProcess.ORDER_NO)
+    List<String> numbers = java.util.stream.Stream.of(DeliveryProcess.DELIVERY_NO, MediationProcess.CASE_NO, OrderProcess.ORDER_NO)
         .map(name -> tasks.getVariable(task.getId(), name))
         .filter(java.util.Objects::nonNull).map(Object::toString).toList();
     assertThat(numbers).as("the numbers of %s", task.getName()).isNotEmpty();

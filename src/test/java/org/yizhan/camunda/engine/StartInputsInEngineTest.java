@@ -29,6 +29,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.yizhan.StationTest;
 import org.yizhan.delivery.DeliveryProcess;
+import org.yizhan.mediation.MediationProcess;
 import org.yizhan.order.OrderProcess;
 import org.yizhan.platform.security.StationGroups;
 
@@ -165,8 +166,8 @@ class StartInputsInEngineTest {
   @Test
   void theStationsOwnProcessesTakeTheirStartFormsFields() {
     signIn(StationGroups.VOLUNTEERS);
-    for (Map.Entry<String, String> worked : Map.of(OrderProcess.KEY, OrderProcess.PLACED_BY, "mediation-escalation",
-        "registeredBy").entrySet()) {
+    for (Map.Entry<String, String> worked : Map.of(OrderProcess.KEY, OrderProcess.PLACED_BY, MediationProcess.KEY,
+        MediationProcess.REGISTERED_BY).entrySet()) {
       assertThatThrownBy(() -> runtime.startProcessInstanceByKey(worked.getKey(), Map.of(worked.getValue(), USER)))
           .isInstanceOf(BadUserRequestException.class)
           .hasMessageStartingWith("不能由请求填写: " + worked.getValue() + " (");

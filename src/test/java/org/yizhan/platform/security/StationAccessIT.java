@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.DefaultApplicationArguments;
 import org.yizhan.StationTest;
+import org.yizhan.mediation.MediationProcess;
 import org.yizhan.order.OrderProcess;
 
 /**
@@ -65,7 +66,7 @@ class StationAccessIT {
     String instance;
     identity.setAuthentication("admin", List.of(StationGroups.ADMINS));
     try {
-      instance = runtime.startProcessInstanceByKey("mediation-escalation", Map.of("buildingId", "B01",
+      instance = runtime.startProcessInstanceByKey(MediationProcess.KEY, Map.of("buildingId", "B01",
           "type", "NOISE", "parties", "301, 401", "description", "Drums")).getId();
     } finally {
       identity.clearAuthentication();

@@ -45,6 +45,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.yizhan.StationTest;
 import org.yizhan.delivery.DeliveryProcess;
+import org.yizhan.mediation.MediationProcess;
 import org.yizhan.order.OrderProcess;
 
 /**
@@ -56,7 +57,7 @@ import org.yizhan.order.OrderProcess;
 @StationTest
 class TaskCardsTest {
 
-  private static final List<String> PROCESSES = List.of(OrderProcess.KEY, DeliveryProcess.KEY, "mediation-escalation");
+  private static final List<String> PROCESSES = List.of(OrderProcess.KEY, DeliveryProcess.KEY, MediationProcess.KEY);
   private static final String RICE_AND_HAIRCUT = "[{\"sku\":\"RICE-5KG\",\"quantity\":2},{\"sku\":\"SVC-HAIRCUT\",\"quantity\":1}]";
   private static final String RICE = "[{\"sku\":\"RICE-5KG\",\"quantity\":2}]";
 
@@ -79,7 +80,7 @@ class TaskCardsTest {
 
     assertThat(cards.keySet()).as("every user task of every process was reached").containsAll(userTasks());
     cards.forEach((taskKey, card) -> {
-      assertThat(List.of(OrderProcess.ORDER_NO, DeliveryProcess.DELIVERY_NO, "caseNo"))
+      assertThat(List.of(OrderProcess.ORDER_NO, DeliveryProcess.DELIVERY_NO, MediationProcess.CASE_NO))
           .as(taskKey + " shows a number: " + card)
           .anyMatch(number -> card.get(number) instanceof String text && !text.isBlank());
       assertThat(card.get("residentArea")).as(taskKey + " shows an area: " + card).asString().isNotBlank()
@@ -94,7 +95,7 @@ class TaskCardsTest {
     assertThat(cards.get(TASK_CONFIRM_STOCK)).as("the merchant's card: what it supplies")
         .containsEntry(OrderProcess.SUPPLY_TEXT, "大米 5公斤 ×2");
     assertThat(cards.get(TASK_DELIVER_TO_STATION)).containsEntry(OrderProcess.SUPPLY_TEXT, "大米 5公斤 ×2");
-    assertThat(cards.get("Task_MediateAtLevel")).as("a case's area: building and grid")
+    assertThat(cards.get(MediationProcess.TASK_MEDIATE_AT_LEVEL)).as("a case's area: building and grid")
         .containsEntry("residentArea", "暖心里小区1号楼 (Building 1, Nuanxinli Estate) · 网格一 · 火车站西 (Grid 1, Railway Station West)");
     assertThat(cards.values()).as("no card shows a raw value")
         .allSatisfy(card -> assertThat(card.values()).doesNotContain("DOORSTEP", "PICKUP", "NONE"));
@@ -141,23 +142,23 @@ class TaskCardsTest {
     ProcessInstance dispute = register();
     look(dispute);
     for (int level = 1; level <= 3; level++) {
-      complete(task("Task_MediateAtLevel", dispute),
+      complete(task(MediationProcess.TASK_MEDIATE_AT_LEVEL, dispute),
           withVariables("levelOutcome", "NOT_SETTLED", "notSettledReason", "No agreement"));
       look(dispute);
     }
-    for (String partner : List.of("Task_PoliceStationInput", "Task_JudicialOfficeInput", "Task_PeoplesCourtInput")) {
+    for (String partner : List.of(MediationProcess.TASK_POLICE_STATION_INPUT, MediationProcess.TASK_JUDICIAL_OFFICE_INPUT, MediationProcess.TASK_PEOPLES_COURT_INPUT)) {
       complete(task(partner, dispute), withVariables("partnerInput", "Input from " + partner));
     }
     look(dispute);
-    complete(task("Task_JointSession", dispute), withVariables("levelOutcome", "NOT_SETTLED", "notSettledReason", "Court"));
+    complete(task(MediationProcess.TASK_JOINT_SESSION, dispute), withVariables("levelOutcome", "NOT_SETTLED", "notSettledReason", "Court"));
     look(dispute);
   }
 
   private void workACaseSettledInTheBuilding() {
     ProcessInstance dispute = register();
-    complete(task("Task_MediateAtLevel", dispute),
+    complete(task(MediationProcess.TASK_MEDIATE_AT_LEVEL, dispute),
         withVariables("levelOutcome", "SETTLED", "agreementText", "No music after 22:00 (22点后不放音乐)"));
-    execute(job("Task_RecordSettlement", dispute));
+    execute(job(MediationProcess.TASK_RECORD_SETTLEMENT, dispute));
     look(dispute);
   }
 
@@ -170,7 +171,7 @@ class TaskCardsTest {
   private ProcessInstance register() {
     engine.getIdentityService().setAuthentication("liu.yang", List.of("building-heads"));
     try {
-      return engine.getRuntimeService().createProcessInstanceByKey("mediation-escalation").setVariables(Map.of(
+      return engine.getRuntimeService().createProcessInstanceByKey(MediationProcess.KEY).setVariables(Map.of(
           "buildingId", "B01", "type", "NOISE", "parties", "Flat 301 and flat 401 (301户与401户)",
           "description", "Loud music after 23:00")).execute();
     } finally {
