@@ -10,7 +10,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.yizhan.StationTest;
 
-/** The station's engine evaluates its decision tables with Camunda's FEEL engine reading plain values only. */
+/**
+ * The station's engine evaluates its decision tables with Camunda's FEEL engine reading plain values only, keeping the
+ * expressions it has parsed.
+ */
 @StationTest
 class PlainValuesFeelInEngineTest {
 
@@ -18,9 +21,9 @@ class PlainValuesFeelInEngineTest {
   @Autowired DecisionService decisions;
 
   @Test
-  void decisionTablesAreEvaluatedWithThePlainValuesFeelEngineAndGiveTheTablesAnswers() {
+  void decisionTablesAreEvaluatedWithThePlainValuesFeelEngineKeepingExpressionsParsedAndGiveTheTablesAnswers() {
     var dmn = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getDmnEngineConfiguration();
-    assertThat(dmn.getFeelEngine()).isInstanceOf(SafeScalaFeelEngine.class);
+    assertThat(dmn.getFeelEngine()).isInstanceOf(SafeScalaFeelEngine.class).isInstanceOf(ParsedFeelCache.class);
 
     for (int evaluation = 0; evaluation < 2; evaluation++) {
       assertThat(handOverMode(true, 80)).isEqualTo("DOORSTEP");
