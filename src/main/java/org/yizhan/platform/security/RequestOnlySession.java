@@ -11,7 +11,8 @@ import jakarta.servlet.http.HttpSession;
 
 /**
  * A session that exists for one request only and is stored nowhere: what Camunda's webapp filters get for a static
- * file ({@link WebappRequestsWithoutSession}), which they insist on giving a session although a file needs none.
+ * file, or for a read of the webapps' API that comes without a live session ({@link WebappRequestsWithoutSession}):
+ * they insist on giving each a session although neither needs one.
  */
 final class RequestOnlySession implements HttpSession {
 
