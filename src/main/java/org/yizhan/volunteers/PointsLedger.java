@@ -3,6 +3,7 @@ package org.yizhan.volunteers;
 import java.time.LocalDateTime;
 import java.util.List;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.dao.QueryTimeoutException;
@@ -37,8 +38,11 @@ import org.yizhan.platform.web.ApiException;
  * {@code balance >= points} in the update. While a cluster is upgraded node by node, nodes of both releases run on
  * one database, so a redemption here also lowers that column (never below zero): the column then never exceeds the
  * sum of entries, and a redemption on an old node, which checks the column under the same row lock, cannot overdraw
- * either. Old nodes show that column as the balance, without the credits made on new nodes, until they are upgraded.
- * The next release may drop the column.
+ * either. Old nodes show that column as the balance. So that it holds the credits made on new nodes too, the nodes of
+ * this release are started with {@code yizhan.points.nodes-before-v9: true} for as long as old nodes run: a credit then
+ * also adds to the column, as the previous release's credits did, and the column stays equal to the sum. That brings
+ * back, for the upgrade only, the wait of one volunteer's completions for each other; once the last old node is gone
+ * the setting goes back to false (docs/operations.md, 升级). The next release may drop the column.
  */
 @Service
 public class PointsLedger {
@@ -50,9 +54,13 @@ public class PointsLedger {
   private final JdbcClient jdbc;
   private final TransactionTemplate transaction;
   private final TransactionTemplate savepoint;
+  private final boolean nodesBeforeV9;
 
-  public PointsLedger(JdbcClient jdbc, PlatformTransactionManager transactions) {
+  /** @param nodesBeforeV9 nodes of a release before V9 still run on this database and show the balance column */
+  public PointsLedger(JdbcClient jdbc, PlatformTransactionManager transactions,
+      @Value("${yizhan.points.nodes-before-v9:false}") boolean nodesBeforeV9) {
     this.jdbc = jdbc;
+    this.nodesBeforeV9 = nodesBeforeV9;
     this.transaction = new TransactionTemplate(transactions);
     this.savepoint = new TransactionTemplate(transactions);
     this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
@@ -63,7 +71,23 @@ public class PointsLedger {
     if (points <= 0) {
       return;
     }
+    if (nodesBeforeV9) {
+      addToPreviousReleaseColumn(userId, points);
+    }
     append(userId, points, reason, ref);
+  }
+
+  /** What the previous release's credit did to its balance column, opening the row as it did when there is none. */
+  private void addToPreviousReleaseColumn(String userId, int points) {
+    if (addToColumn(userId, points) == 0) {
+      openRow(userId);
+      addToColumn(userId, points);
+    }
+  }
+
+  private int addToColumn(String userId, int points) {
+    return jdbc.sql("update volunteer_balance set balance = balance + ? where user_id = ?").params(points, userId)
+        .update();
   }
 
   /**
@@ -96,21 +120,15 @@ public class PointsLedger {
   }
 
   /**
-   * Locks the volunteer's row, opening it first for a volunteer who has none (credits no longer open one). When
-   * two first redemptions open it at once, the second insert fails on the key once the first commits, is rolled back
-   * to its savepoint, and the lock is then taken on the first's row.
+   * Locks the volunteer's row, opening it first for a volunteer who has none (credits open none unless nodes before
+   * V9 run).
    */
   private void lockForRedemption(String userId) {
     try {
       if (lock(userId)) {
         return;
       }
-      try {
-        savepoint.executeWithoutResult(status ->
-            jdbc.sql("insert into volunteer_balance (user_id, balance) values (?, 0)").param(userId).update());
-      } catch (DuplicateKeyException openedMeanwhile) {
-        // Another redemption opened it first; the lock below waits for that one to finish.
-      }
+      openRow(userId);
       if (!lock(userId)) {
         throw new IllegalStateException("the points row of " + userId + " was neither found nor opened");
       }
@@ -118,6 +136,19 @@ public class PointsLedger {
       // H2 waits for a lock only so long (its LOCK_TIMEOUT); PostgreSQL waits until the other redemption ends.
       throw ApiException.conflict("正在为 " + userId + " 登记另一次兑换，请稍后再试 (Another redemption for " + userId
           + " is being recorded; try again in a moment)");
+    }
+  }
+
+  /**
+   * Inserts the volunteer's row with a balance of 0. When two transactions open it at once, the second insert fails
+   * on the key once the first commits and is rolled back to its savepoint; the caller then finds the first's row.
+   */
+  private void openRow(String userId) {
+    try {
+      savepoint.executeWithoutResult(status ->
+          jdbc.sql("insert into volunteer_balance (user_id, balance) values (?, 0)").param(userId).update());
+    } catch (DuplicateKeyException openedMeanwhile) {
+      // Opened by another transaction first: the caller's next statement waits for it to end and then finds the row.
     }
   }
 

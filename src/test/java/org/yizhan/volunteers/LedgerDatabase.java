@@ -30,6 +30,7 @@ final class LedgerDatabase implements AutoCloseable {
   final JdbcClient jdbc;
   final TransactionTemplate transaction;
   final PointsLedger ledger;
+  private final DataSourceTransactionManager transactions;
 
   private LedgerDatabase(Kind kind, FreshPostgres postgres, HikariDataSource pool) {
     this.kind = kind;
@@ -38,7 +39,13 @@ final class LedgerDatabase implements AutoCloseable {
     DataSourceTransactionManager transactions = new DataSourceTransactionManager(pool);
     this.jdbc = JdbcClient.create(pool);
     this.transaction = new TransactionTemplate(transactions);
-    this.ledger = new PointsLedger(jdbc, transactions);
+    this.transactions = transactions;
+    this.ledger = new PointsLedger(jdbc, transactions, false);
+  }
+
+  /** A ledger as the app wires it while nodes of a release before V9 still run ({@code yizhan.points.nodes-before-v9}). */
+  PointsLedger ledgerWhileNodesBeforeV9Run() {
+    return new PointsLedger(jdbc, transactions, true);
   }
 
   /** Migrated up to {@code version}, or to the newest when it is null. Skips the test without a PostgreSQL server. */

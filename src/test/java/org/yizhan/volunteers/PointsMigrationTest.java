@@ -58,11 +58,73 @@ class PointsMigrationTest {
     database.ledger.redeem("wang.fang", 15, "电饭煲 (Rice cooker)", "chen.jing");
 
     assertThat(database.ledger.account("wang.fang").balance()).isEqualTo(2);
-    // The previous release's redemption, word for word: it believes the column.
-    int redeemedByOldNode = database.jdbc.sql(
-            "update volunteer_balance set balance = balance - ? where user_id = ? and balance >= ?")
-        .params(5, "wang.fang", 5).update();
-    assertThat(redeemedByOldNode).as("the old node refuses 5 of the 2 points left").isZero();
+    assertThat(oldNodeRedeems("wang.fang", 5)).as("the old node refuses 5 of the 2 points left").isZero();
+  }
+
+  @ParameterizedTest
+  @EnumSource(Kind.class)
+  void whileNodesBeforeV9RunTheyShowTheCreditsOfNewNodesToo(Kind kind) throws Exception {
+    database = LedgerDatabase.create(kind, "8");
+    previousRelease("wang.fang", 12, 12);
+    database.migrate(null);
+    PointsLedger newNode = database.ledgerWhileNodesBeforeV9Run();
+
+    database.transaction.executeWithoutResult(status -> newNode.credit("wang.fang", 5, "送餐 (Meal)", "D-1"));
+    oldNodeCredits("wang.fang", 3, "D-2");
+    newNode.redeem("wang.fang", 4, "毛巾 (Towel)", "chen.jing");
+    database.transaction.executeWithoutResult(status -> newNode.credit("sun.hao", 2, "送餐 (Meal)", "D-3"));
+
+    assertThat(oldNodeShows("wang.fang")).as("12 + 5 + 3 - 4, on an old node").isEqualTo(16);
+    assertThat(newNode.account("wang.fang").balance()).isEqualTo(16);
+    assertThat(oldNodeShows("sun.hao")).as("a volunteer whose first points came from a new node").isEqualTo(2);
+    assertThat(oldNodeRedeems("wang.fang", 16)).as("the old node lets the whole balance be redeemed").isOne();
+    assertThat(newNode.account("wang.fang").balance()).isZero();
+  }
+
+  @ParameterizedTest
+  @EnumSource(Kind.class)
+  void onceNoNodeBeforeV9RunsACreditLeavesTheOldColumnAlone(Kind kind) throws Exception {
+    database = LedgerDatabase.create(kind, null);
+
+    database.transaction.executeWithoutResult(status -> database.ledger.credit("sun.hao", 2, "送餐 (Meal)", "D-3"));
+
+    assertThat(database.ledger.account("sun.hao").balance()).isEqualTo(2);
+    assertThat(database.jdbc.sql("select count(*) from volunteer_balance").query(Integer.class).single())
+        .as("no row for credits to wait on").isZero();
+  }
+
+  /** The previous release's credit, statement for statement. */
+  private void oldNodeCredits(String userId, int points, String ref) {
+    database.transaction.executeWithoutResult(status -> {
+      if (database.jdbc.sql("select count(*) from volunteer_balance where user_id = ?").param(userId)
+          .query(Integer.class).single() == 0) {
+        database.jdbc.sql("insert into volunteer_balance (user_id, balance) values (?, 0)").param(userId).update();
+      }
+      database.jdbc.sql("update volunteer_balance set balance = balance + ? where user_id = ?").params(points, userId)
+          .update();
+      database.jdbc.sql("insert into volunteer_points (user_id, at, points, reason, ref) values (?, ?, ?, ?, ?)")
+          .params(userId, LocalDateTime.now(), points, "送餐 (Meal)", ref).update();
+    });
+  }
+
+  /** The balance the previous release showed: its column. */
+  private int oldNodeShows(String userId) {
+    return database.jdbc.sql("select balance from volunteer_balance where user_id = ?").param(userId)
+        .query(Integer.class).optional().orElse(0);
+  }
+
+  /** The previous release's redemption: the rows it changed, 0 when it refused. */
+  private int oldNodeRedeems(String userId, int points) {
+    return database.transaction.execute(status -> {
+      int updated = database.jdbc.sql(
+              "update volunteer_balance set balance = balance - ? where user_id = ? and balance >= ?")
+          .params(points, userId, points).update();
+      if (updated == 1) {
+        database.jdbc.sql("insert into volunteer_points (user_id, at, points, reason) values (?, ?, ?, 'prize')")
+            .params(userId, LocalDateTime.now(), -points).update();
+      }
+      return updated;
+    });
   }
 
   /** A volunteer as the previous release left them: the balance row (null: none) and the entries. */
