@@ -3,6 +3,8 @@ package org.yizhan.volunteers;
 import java.time.LocalDateTime;
 import java.util.List;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.PessimisticLockingFailureException;
@@ -47,6 +49,8 @@ import org.yizhan.platform.web.ApiException;
 @Service
 public class PointsLedger {
 
+  private static final Logger log = LoggerFactory.getLogger(PointsLedger.class);
+
   public record Entry(LocalDateTime at, int points, String reason, String ref) {}
 
   public record Account(int balance, List<Entry> entries) {}
@@ -61,6 +65,12 @@ public class PointsLedger {
       @Value("${yizhan.points.nodes-before-v9:false}") boolean nodesBeforeV9) {
     this.jdbc = jdbc;
     this.nodesBeforeV9 = nodesBeforeV9;
+    if (nodesBeforeV9) {
+      // The operator switched it on for an upgrade; the log reminds them to switch it off when the upgrade is done.
+      log.warn("yizhan.points.nodes-before-v9 is on: credits also add to volunteer_balance.balance for nodes of a"
+          + " release before V9, and a volunteer's completions wait for each other; switch it off once no such node"
+          + " runs (docs/operations.md)");
+    }
     this.transaction = new TransactionTemplate(transactions);
     this.savepoint = new TransactionTemplate(transactions);
     this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);

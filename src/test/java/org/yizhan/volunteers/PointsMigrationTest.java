@@ -50,9 +50,7 @@ class PointsMigrationTest {
   @ParameterizedTest
   @EnumSource(Kind.class)
   void aNodeOfThePreviousReleaseCannotOverdrawWhatANewNodeRedeemed(Kind kind) throws Exception {
-    database = LedgerDatabase.create(kind, "8");
-    previousRelease("wang.fang", 12, 12);
-    database.migrate(null);
+    upgradeWithWangFangAt12(kind);
     database.transaction.executeWithoutResult(status -> database.ledger.credit("wang.fang", 5, "送餐 (Meal)", "D-1"));
 
     database.ledger.redeem("wang.fang", 15, "电饭煲 (Rice cooker)", "chen.jing");
@@ -64,9 +62,7 @@ class PointsMigrationTest {
   @ParameterizedTest
   @EnumSource(Kind.class)
   void whileNodesBeforeV9RunTheyShowTheCreditsOfNewNodesToo(Kind kind) throws Exception {
-    database = LedgerDatabase.create(kind, "8");
-    previousRelease("wang.fang", 12, 12);
-    database.migrate(null);
+    upgradeWithWangFangAt12(kind);
     PointsLedger newNode = database.ledgerWhileNodesBeforeV9Run();
 
     database.transaction.executeWithoutResult(status -> newNode.credit("wang.fang", 5, "送餐 (Meal)", "D-1"));
@@ -91,6 +87,13 @@ class PointsMigrationTest {
     assertThat(database.ledger.account("sun.hao").balance()).isEqualTo(2);
     assertThat(database.jdbc.sql("select count(*) from volunteer_balance").query(Integer.class).single())
         .as("no row for credits to wait on").isZero();
+  }
+
+  /** wang.fang with 12 points under the previous release (row and entries agreeing), then this release's migrations. */
+  private void upgradeWithWangFangAt12(Kind kind) throws Exception {
+    database = LedgerDatabase.create(kind, "8");
+    previousRelease("wang.fang", 12, 12);
+    database.migrate(null);
   }
 
   /** The previous release's credit, statement for statement. */
