@@ -168,6 +168,33 @@ class PointsLedgerConcurrencyTest {
     assertThat(database.ledger.account(VOLUNTEER).entries()).hasSize(1);
   }
 
+  /** The row a credit opens while nodes before V9 run: a second first credit waits for it and then adds to it. */
+  @ParameterizedTest
+  @EnumSource(Kind.class)
+  void whileNodesBeforeV9RunTwoFirstCreditsAtOnceBothReachTheOldColumn(Kind kind) throws Exception {
+    database = LedgerDatabase.create(kind, null);
+    PointsLedger newNode = database.ledgerWhileNodesBeforeV9Run();
+    CountDownLatch firstCredited = new CountDownLatch(1);
+    CountDownLatch releaseFirst = new CountDownLatch(1);
+    Future<?> first = threads.submit(() -> database.transaction.executeWithoutResult(status -> {
+      newNode.credit(VOLUNTEER, 3, "送餐 (Meal)", "D-1"); // has opened the row, not yet committed
+      firstCredited.countDown();
+      await(releaseFirst);
+    }));
+    assertThat(await(firstCredited)).isTrue();
+    Future<?> second = threads.submit(() -> database.transaction.executeWithoutResult(status ->
+        newNode.credit(VOLUNTEER, 4, "送餐 (Meal)", "D-2")));
+
+    awaitWaitingForALockOrDone(second);
+    releaseFirst.countDown();
+    first.get(STUCK_SECONDS, SECONDS);
+    second.get(STUCK_SECONDS, SECONDS);
+
+    assertThat(database.jdbc.sql("select balance from volunteer_balance where user_id = ?").param(VOLUNTEER)
+        .query(Integer.class).single()).as("what a node before V9 shows").isEqualTo(7);
+    assertThat(database.sumOfEntries(VOLUNTEER)).isEqualTo(7);
+  }
+
   /**
    * Balance 9: the first redemption of 7 holds its transaction open until the second is seen waiting for a lock (or
    * has finished, which a ledger without the lock would do); the second must then be refused.
@@ -201,7 +228,7 @@ class PointsLedgerConcurrencyTest {
     long giveUp = System.nanoTime() + SECONDS.toNanos(STUCK_SECONDS);
     while (!transaction.isDone() && database.sessionsWaitingForALock() == 0) {
       if (System.nanoTime() > giveUp) {
-        fail("the second redemption neither finished nor waited for a lock");
+        fail("the second transaction neither finished nor waited for a lock");
       }
       Thread.sleep(5);
     }

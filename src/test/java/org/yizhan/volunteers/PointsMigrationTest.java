@@ -3,10 +3,13 @@ package org.yizhan.volunteers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Random;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.yizhan.platform.web.ApiException;
 import org.yizhan.volunteers.LedgerDatabase.Kind;
 
 /**
@@ -75,6 +78,43 @@ class PointsMigrationTest {
     assertThat(oldNodeShows("sun.hao")).as("a volunteer whose first points came from a new node").isEqualTo(2);
     assertThat(oldNodeRedeems("wang.fang", 16)).as("the old node lets the whole balance be redeemed").isOne();
     assertThat(newNode.account("wang.fang").balance()).isZero();
+  }
+
+  /**
+   * Any mix of both releases' credits and redemptions, some refused and some rolled back, for volunteers with and
+   * without a row from before the upgrade: after every step the old nodes show what the new ones do.
+   */
+  @ParameterizedTest
+  @EnumSource(Kind.class)
+  void whileNodesBeforeV9RunBothReleasesShowTheSameBalanceAfterEveryStep(Kind kind) throws Exception {
+    upgradeWithWangFangAt12(kind);
+    PointsLedger newNode = database.ledgerWhileNodesBeforeV9Run();
+    List<String> volunteers = List.of("wang.fang", "li.qiang", "zhao.min");
+    Random steps = new Random(20261130);
+    for (int step = 0; step < 120; step++) {
+      String volunteer = volunteers.get(steps.nextInt(volunteers.size()));
+      int points = 1 + steps.nextInt(9);
+      String ref = "D-" + step;
+      switch (steps.nextInt(5)) {
+        case 0 -> database.transaction.executeWithoutResult(status -> newNode.credit(volunteer, points, "送餐 (Meal)", ref));
+        case 1 -> oldNodeCredits(volunteer, points, ref);
+        case 2 -> {
+          try {
+            newNode.redeem(volunteer, points, "毛巾 (Towel)", "chen.jing");
+          } catch (ApiException notEnoughPoints) {
+            // refused with 409, nothing written
+          }
+        }
+        case 3 -> oldNodeRedeems(volunteer, points);
+        default -> database.transaction.executeWithoutResult(status -> {
+          newNode.credit(volunteer, points, "送餐 (Meal)", ref);
+          status.setRollbackOnly();
+        });
+      }
+      for (String each : volunteers) {
+        assertThat(oldNodeShows(each)).as("%s after step %d", each, step).isEqualTo(newNode.account(each).balance());
+      }
+    }
   }
 
   @ParameterizedTest
