@@ -110,7 +110,8 @@ public final class StationBenchmark {
    * Same as application.yaml's default URL settings, unless -Dbenchmark.h2Settings gives others to compare (e.g.
    * H2's own WRITE_DELAY, which is not crash-safe: docs/operations.md).
    */
-  static final String H2_SETTINGS = System.getProperty("benchmark.h2Settings", ";QUERY_CACHE_SIZE=256;WRITE_DELAY=0");
+  static final String H2_SETTINGS = withLeadingSemicolon(
+      System.getProperty("benchmark.h2Settings", ";QUERY_CACHE_SIZE=256;WRITE_DELAY=0"));
 
   private final Settings settings;
   private final List<Long> placeLatencies = Collections.synchronizedList(new ArrayList<>());
@@ -668,6 +669,10 @@ public final class StationBenchmark {
     return phases.stream().filter(phase -> phase.name().equals(name)).mapToDouble(Phase::seconds).sum();
   }
 
+  private static String withLeadingSemicolon(String h2Settings) {
+    return h2Settings.isEmpty() || h2Settings.startsWith(";") ? h2Settings : ";" + h2Settings;
+  }
+
   private String report(double startup, double placing, double working, double starting, double referenceWorking,
       int completed, int referenceDone, MealRound meals, Disputes disputes, long incidents, String tasklist,
       long heapMb) {
@@ -676,7 +681,7 @@ public final class StationBenchmark {
         + "unmeasured of each side), %d clients, %s, %d cores, JVM %s%n", settings.orders(), settings.batch(),
         settings.warmup(), settings.clients(),
         settings.postgres() ? "PostgreSQL, " + settings.nodes() + (settings.nodes() == 1 ? " node" : " nodes")
-            : "H2 file, 1 node",
+            : "H2 file (" + H2_SETTINGS.substring(Math.min(1, H2_SETTINGS.length())) + "), 1 node",
         Runtime.getRuntime().availableProcessors(), System.getProperty("java.version")));
     out.append(String.format(Locale.ROOT, "%-34s %10s %10s %10s %10s %12s %8s%n", "", "per s", "p50 ms", "p95 ms",
         "p99 ms", "reference/s", "ratio"));
