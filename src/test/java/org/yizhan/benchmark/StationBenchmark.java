@@ -681,7 +681,7 @@ public final class StationBenchmark {
         + "unmeasured of each side), %d clients, %s, %d cores, JVM %s%n", settings.orders(), settings.batch(),
         settings.warmup(), settings.clients(),
         settings.postgres() ? "PostgreSQL, " + settings.nodes() + (settings.nodes() == 1 ? " node" : " nodes")
-            : "H2 file (" + H2_SETTINGS.substring(Math.min(1, H2_SETTINGS.length())) + "), 1 node",
+            : "H2 file (" + H2_SETTINGS.replaceFirst("^;", "") + "), 1 node",
         Runtime.getRuntime().availableProcessors(), System.getProperty("java.version")));
     out.append(String.format(Locale.ROOT, "%-34s %10s %10s %10s %10s %12s %8s%n", "", "per s", "p50 ms", "p95 ms",
         "p99 ms", "reference/s", "ratio"));

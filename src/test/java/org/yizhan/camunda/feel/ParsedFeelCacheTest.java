@@ -2,6 +2,7 @@ package org.yizhan.camunda.feel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.util.List;
 
@@ -78,7 +79,7 @@ class ParsedFeelCacheTest {
     VariableContext variables = Variables.createVariables().putValue("x", 1).asVariableContext();
     String broken = ">= = 3";
 
-    Throwable expected = org.assertj.core.api.Assertions.catchThrowable(
+    Throwable expected = catchThrowable(
         () -> camunda.evaluateSimpleUnaryTests(broken, "x", variables));
 
     assertThat(expected).isInstanceOf(FeelException.class);
@@ -93,7 +94,7 @@ class ParsedFeelCacheTest {
     VariableContext variables = Variables.createVariables().asVariableContext();
     String callsUnknownFunction = "no such function(1)";
 
-    Throwable expected = org.assertj.core.api.Assertions.catchThrowable(
+    Throwable expected = catchThrowable(
         () -> camunda.evaluateSimpleExpression(callsUnknownFunction, variables));
 
     assertThat(expected).isInstanceOf(FeelException.class);
